@@ -1,0 +1,102 @@
+package io.jenkins.plugins.dataops.engine.db;
+
+import io.jenkins.plugins.dataops.engine.DataOpsException;
+
+import java.io.Serial;
+import java.io.Serializable;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.Properties;
+
+/**
+ * Where an environment's database is and how to log in to it. The password never appears in
+ * {@link #toString()} or in an error message.
+ */
+public final class DatabaseTarget implements Serializable {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private final String environment;
+    private final String jdbcUrl;
+    private final String user;
+    private final String password;
+    private final Dialect dialect;
+
+    /**
+     * Creates a target.
+     *
+     * @param environment the environment name, for messages
+     * @param jdbcUrl     the JDBC URL, without credentials in it
+     * @param user        the login
+     * @param password    the password (may be empty)
+     */
+    public DatabaseTarget(final String environment, final String jdbcUrl, final String user, final String password) {
+        this.environment = Objects.requireNonNull(environment, "environment");
+        this.jdbcUrl = Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        this.user = Objects.requireNonNull(user, "user");
+        this.password = Objects.requireNonNull(password, "password");
+        this.dialect = Dialect.ofJdbcUrl(jdbcUrl);
+    }
+
+    public String environment() {
+        return environment;
+    }
+
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    public String user() {
+        return user;
+    }
+
+    /**
+     * Returns the password, for the few places that hand it to a driver.
+     *
+     * @return the password
+     */
+    public String password() {
+        return password;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /**
+     * Opens a new connection. The caller closes it.
+     *
+     * @return an open connection with auto-commit on
+     * @throws DataOpsException naming the environment and URL (never the password) when the login fails
+     */
+    public Connection open() {
+        Properties properties = new Properties();
+        properties.setProperty("user", user);
+        properties.setProperty("password", password);
+        try {
+            return DriverManager.getConnection(jdbcUrl, properties);
+        }
+        catch (SQLException e) {
+            throw new DataOpsException("Cannot connect to the database of environment '%s' at '%s' as '%s': %s"
+                    .formatted(environment, jdbcUrl, user, SecretScrubber.scrub(e.getMessage(), password)), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "DatabaseTarget[" + environment + ", " + jdbcUrl + ", user=" + user + ", password=****]";
+    }
+
+    @Override
+    public boolean equals(final Object o) {
+        return o instanceof DatabaseTarget other && environment.equals(other.environment)
+                && jdbcUrl.equals(other.jdbcUrl) && user.equals(other.user) && password.equals(other.password);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(environment, jdbcUrl, user, password);
+    }
+}

@@ -1,0 +1,2 @@
+/** Database targets: where an environment's database is, how to log in, and which SQL dialect it speaks. */
+package io.jenkins.plugins.dataops.engine.db;

@@ -1,0 +1,60 @@
+package io.jenkins.plugins.dataops.engine.migrate;
+
+import io.jenkins.plugins.dataops.engine.DataOpsException;
+import io.jenkins.plugins.dataops.engine.InvalidInputException;
+import io.jenkins.plugins.dataops.engine.OperationRefusedException;
+
+import java.util.List;
+
+/**
+ * The schema migration port. The only implementation drives Liquibase; nothing outside the
+ * {@code migrate.liquibase} package knows that.
+ */
+public interface SchemaMigrator {
+    /**
+     * Compares the database with the changelog. Changes nothing (not even Liquibase's tables).
+     *
+     * @param request target, changelog and optional tag
+     * @return the current tag and the pending changesets with readiness and destructive findings
+     * @throws InvalidInputException when the changelog cannot be parsed or the tag does not exist in it
+     */
+    MigrationStatus status(MigrationRequest request);
+
+    /**
+     * Applies pending changesets up to the requested tag, after the rollback-readiness and destructive-change
+     * checks.
+     *
+     * @param request target, changelog, tag and what is allowed
+     * @return what was applied
+     * @throws OperationRefusedException before anything is applied, listing the changesets without rollback
+     *                                   or with destructive changes that the request does not allow
+     * @throws DataOpsException          naming the changeset when one fails; Liquibase has rolled back the
+     *                                   failing changeset's transaction and earlier changesets stay applied
+     */
+    MigrationResult update(MigrationRequest request);
+
+    /**
+     * Renders the SQL that {@link #update} would run, without running it.
+     *
+     * @param request target, changelog and tag
+     * @return the SQL script
+     */
+    String updateSql(MigrationRequest request);
+
+    /**
+     * Rolls the database back to a tag (everything applied after it is rolled back).
+     *
+     * @param request target, changelog, and the tag to go back to (required)
+     * @return the changesets rolled back
+     * @throws OperationRefusedException before touching anything when a changeset in the way has no rollback
+     */
+    MigrationResult rollback(MigrationRequest request);
+
+    /**
+     * Lists the changesets the database has applied, in order.
+     *
+     * @param request target and changelog
+     * @return the applied changesets
+     */
+    List<AppliedChangeSet> history(MigrationRequest request);
+}

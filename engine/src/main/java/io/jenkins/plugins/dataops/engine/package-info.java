@@ -1,0 +1,5 @@
+/**
+ * The DataOps engine: all DataOps logic, free of Jenkins and of the command line. {@code DataOps} is the
+ * facade; each sub-package holds one concern (spec, provision, migrate, quality, release, governance).
+ */
+package io.jenkins.plugins.dataops.engine;

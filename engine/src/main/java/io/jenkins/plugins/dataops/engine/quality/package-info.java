@@ -1,0 +1,2 @@
+/** Data tests: check suites per table, compiled to as few queries as possible, with JSON and JUnit XML output. */
+package io.jenkins.plugins.dataops.engine.quality;
