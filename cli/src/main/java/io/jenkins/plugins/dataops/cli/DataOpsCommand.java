@@ -23,7 +23,8 @@ import java.util.Map;
         description = "Deliver a data product through its environments: provision, migrate, test, promote, "
                 + "roll back, and keep a governance ledger.",
         subcommands = {PlanCommand.class, ProvisionCommand.class, DestroyCommand.class, MigrateCommand.class,
-                StatusCommand.class, HistoryCommand.class, VerifyLedgerCommand.class, DemoCommand.class})
+                StatusCommand.class, HistoryCommand.class, PromoteCommand.class, RollbackCommand.class, GcCommand.class,
+                VerifyLedgerCommand.class, DemoCommand.class})
 public final class DataOpsCommand implements Runnable {
     @Spec
     private CommandSpec commandSpec;

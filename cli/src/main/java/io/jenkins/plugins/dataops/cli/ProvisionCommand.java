@@ -1,5 +1,8 @@
 package io.jenkins.plugins.dataops.cli;
 
+import io.jenkins.plugins.dataops.engine.InvalidInputException;
+import io.jenkins.plugins.dataops.engine.spec.DurationParser;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -16,9 +19,25 @@ final class ProvisionCommand implements Callable<Integer> {
     @Option(names = "--env", required = true, paramLabel = "ENV", description = "The environment.")
     private String environment;
 
+    @Option(names = "--ephemeral", description = "Create a throw-away environment of this name from the spec's "
+            + "ephemeral template (destroy it with 'destroy', or let 'gc' do it after its ttl).")
+    private boolean ephemeral;
+
+    @Option(names = "--ttl", paramLabel = "DURATION", description = "With --ephemeral: how long it may live, e.g. "
+            + "2h (default: the template's ttl).")
+    private String ttl;
+
     @Override
     public Integer call() {
-        parent.open(false).provision(environment);
+        if (ephemeral) {
+            parent.open(false).createEphemeral(environment, ttl == null ? null : DurationParser.parse(ttl));
+        }
+        else {
+            if (ttl != null) {
+                throw new InvalidInputException("--ttl goes with --ephemeral only.");
+            }
+            parent.open(false).provision(environment);
+        }
         return 0;
     }
 }

@@ -9,17 +9,25 @@ import io.jenkins.plugins.dataops.engine.migrate.MigrationResult;
 import io.jenkins.plugins.dataops.engine.migrate.MigrationStatus;
 import io.jenkins.plugins.dataops.engine.migrate.SchemaMigrator;
 import io.jenkins.plugins.dataops.engine.migrate.liquibase.LiquibaseSchemaMigrator;
+import io.jenkins.plugins.dataops.engine.provision.EphemeralRegistry;
 import io.jenkins.plugins.dataops.engine.provision.ProvisionerRegistry;
 import io.jenkins.plugins.dataops.engine.provision.ProvisioningContext;
 import io.jenkins.plugins.dataops.engine.provision.ProvisioningPlan;
+import io.jenkins.plugins.dataops.engine.release.EnvironmentLock;
 import io.jenkins.plugins.dataops.engine.release.Fingerprints;
 import io.jenkins.plugins.dataops.engine.release.ReleaseHistory;
+import io.jenkins.plugins.dataops.engine.release.Verification;
+import io.jenkins.plugins.dataops.engine.release.Verifier;
 import io.jenkins.plugins.dataops.engine.spec.DataProductSpec;
-import io.jenkins.plugins.dataops.engine.spec.EnvironmentSpec;
 import io.jenkins.plugins.dataops.engine.spec.SpecLoader;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The engine's facade: one method per DataOps operation on one data product. Every method that changes
@@ -32,6 +40,8 @@ public final class DataOps {
     private final ProvisionerRegistry provisioners;
     private final SchemaMigrator migrator;
     private final Recorder recorder;
+    private final Environments environments;
+    private final Releases releases;
 
     /**
      * Creates the facade with the built-in providers and Liquibase.
@@ -58,6 +68,8 @@ public final class DataOps {
         this.provisioners = provisioners;
         this.migrator = migrator;
         this.recorder = new Recorder(spec, session);
+        this.environments = new Environments(spec, session);
+        this.releases = new Releases(spec, session, migrator, recorder, this::target, verifier());
     }
 
     /**
@@ -121,11 +133,56 @@ public final class DataOps {
      */
     public ProvisioningPlan destroy(final String environment) {
         ProvisioningContext context = context(environment);
-        return recorder.record("destroy", environment, "", () -> {
+        boolean ephemeral = environments.isEphemeral(environment);
+        return recorder.record(ephemeral ? "ephemeral-destroy" : "destroy", environment, "", () -> {
             ProvisioningPlan plan = provisioners.get(context.environment().provider()).destroy(context);
             session.progress().info(plan.render());
+            if (ephemeral) {
+                environments.ephemeral().remove(environment);
+            }
             return plan;
         }, plan -> Evidence.of().withPlan(plan));
+    }
+
+    /**
+     * Creates a throw-away environment from the spec's ephemeral template.
+     *
+     * @param name its name, e.g. {@code pr-42}
+     * @param ttl  how long it may live before {@link #gc()} destroys it; null for the template's {@code ttl}
+     * @return the environment with its expiry
+     * @throws InvalidInputException when the spec has no template or the name is taken or invalid
+     */
+    public EphemeralEnvironment createEphemeral(final String name, final Duration ttl) {
+        ProvisioningContext context = environments.newEphemeral(name, ttl);
+        Instant expiresAt = context.expiry().orElseThrow();
+        return recorder.record("ephemeral-create", name, "", () -> {
+            environments.ephemeral().save(new EphemeralRegistry.Entry(name, session.actor(), session.buildRef(),
+                    expiresAt));
+            ProvisioningPlan plan = provisioners.get(context.environment().provider()).apply(context);
+            session.progress().info(plan.render());
+            session.progress().info("Ephemeral environment '%s' expires at %s.".formatted(name, expiresAt));
+            return new EphemeralEnvironment(name, expiresAt, plan);
+        }, e -> Evidence.of().withPlan(e.plan()).with("expiresAt", expiresAt.toString()));
+    }
+
+    /**
+     * Destroys every ephemeral environment whose expiry has passed.
+     *
+     * @return the names destroyed
+     */
+    public List<String> gc() {
+        Instant now = session.clock().instant();
+        List<String> destroyed = new ArrayList<>();
+        for (EphemeralRegistry.Entry entry : environments.ephemeral().list()) {
+            if (entry.expiresAt().isBefore(now)) {
+                session.progress().info("Ephemeral environment '%s' of %s expired at %s: destroying it.".formatted(
+                        entry.name(), entry.owner(), entry.expiresAt()));
+                destroy(entry.name());
+                destroyed.add(entry.name());
+            }
+        }
+        session.progress().info("gc: %d expired ephemeral environment(s) destroyed.".formatted(destroyed.size()));
+        return destroyed;
     }
 
     /**
@@ -157,11 +214,39 @@ public final class DataOps {
                     migrator.updateSql(request));
         }
         String release = nullToEmpty(options.tag());
-        MigrationResult result = recorder.recordWithHistory("migrate", request.target(), release, fingerprint,
-                () -> migrator.update(request), r -> Evidence.of().withMigration(r)
-                        .with("allowNoRollback", request.allowNoRollback())
-                        .with("allowDestructive", request.allowDestructive()));
-        return new MigrateOutcome(options.environment(), result.tagAfter(), fingerprint, result, "");
+        try (EnvironmentLock ignored = releases.lock(request.target(), "migrate")) {
+            MigrationResult result = recorder.recordWithHistory("migrate", request.target(), release, fingerprint,
+                    () -> migrator.update(request), r -> Evidence.of().withMigration(r)
+                            .with("allowNoRollback", request.allowNoRollback())
+                            .with("allowDestructive", request.allowDestructive()));
+            return new MigrateOutcome(options.environment(), result.tagAfter(), fingerprint, result, "");
+        }
+    }
+
+    /**
+     * Promotes a release to the next environment: gates from evidence, then the schema change under the target's
+     * lock, then the target's data tests, and the way back when they fail ({@code onFailure}).
+     *
+     * @param options what to promote where
+     * @return the gates, what was applied and the verification
+     * @throws OperationRefusedException when a gate refuses; nothing was changed
+     * @throws PromotionFailedException  when the post-deploy data tests failed
+     */
+    public PromotionResult promote(final PromoteOptions options) {
+        return releases.promote(options);
+    }
+
+    /**
+     * Rolls an environment back to the release it ran before, or to a named one, and verifies it with the data
+     * tests.
+     *
+     * @param environment the environment
+     * @param toRelease   the release tag to go back to; null for the previous release
+     * @return what was rolled back
+     * @throws OperationRefusedException before touching anything when a changeset in the way has no rollback
+     */
+    public RollbackResult rollback(final String environment, final String toRelease) {
+        return releases.rollback(environment, toRelease);
     }
 
     /**
@@ -197,9 +282,12 @@ public final class DataOps {
     }
 
     private ProvisioningContext context(final String environment) {
-        EnvironmentSpec env = spec.environment(environment);
-        return new ProvisioningContext(spec, env, session.credentials(), session.progress(), session.actor(),
-                session.buildRef(), null);
+        return environments.context(environment);
+    }
+
+    private Verifier verifier() {
+        // Replaced by the data-test runner once the quality package is wired in.
+        return target -> new Verification(true, "no data tests configured", Map.of());
     }
 
     private static String nullToEmpty(final String text) {

@@ -108,7 +108,16 @@ public final class ReleaseHistory {
      * @return the entry, empty when nothing was ever applied
      */
     public Optional<HistoryEntry> current(final String product) {
-        List<HistoryEntry> entries = list(product);
+        return current(list(product));
+    }
+
+    /**
+     * Returns the last successful schema change of a history: the release the environment runs.
+     *
+     * @param entries a history, oldest first
+     * @return the entry, empty when nothing was ever applied
+     */
+    public static Optional<HistoryEntry> current(final List<HistoryEntry> entries) {
         for (int i = entries.size() - 1; i >= 0; i--) {
             HistoryEntry entry = entries.get(i);
             if (SCHEMA_ACTIONS.contains(entry.action()) && "success".equals(entry.outcome())) {
@@ -126,7 +135,17 @@ public final class ReleaseHistory {
      * @return the entry, empty when there is none
      */
     public Optional<HistoryEntry> last(final String product, final String action) {
-        List<HistoryEntry> entries = list(product);
+        return last(list(product), action);
+    }
+
+    /**
+     * Returns the last entry of one action in a history, whatever its outcome.
+     *
+     * @param entries a history, oldest first
+     * @param action  the action, e.g. {@code test}
+     * @return the entry, empty when there is none
+     */
+    public static Optional<HistoryEntry> last(final List<HistoryEntry> entries, final String action) {
         for (int i = entries.size() - 1; i >= 0; i--) {
             if (entries.get(i).action().equals(action)) {
                 return Optional.of(entries.get(i));

@@ -14,7 +14,8 @@ final class SpecKeys {
 
     static final Map<String, Type> TOP_LEVEL = ordered("product", Type.STRING, "changelog", Type.STRING,
             "checks", Type.STRING, "promotion", Type.STRING_LIST, "environments", Type.MAPPING,
-            "ephemeral", Type.MAPPING, "allow", Type.MAPPING, "gates", Type.MAPPING, "onFailure", Type.STRING);
+            "ephemeral", Type.MAPPING, "allow", Type.MAPPING, "gates", Type.MAPPING, "onFailure", Type.STRING,
+            "lockTimeout", Type.DURATION);
 
     static final Set<String> REQUIRED_TOP_LEVEL = Set.of("product", "changelog", "environments");
 

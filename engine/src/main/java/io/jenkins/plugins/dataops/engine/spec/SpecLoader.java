@@ -231,7 +231,12 @@ public final class SpecLoader {
             }
             rollbackOnFailure = !"keep".equals(onFailure);
         }
-        return new SpecPolicy(noRollback, destructive, maxTestAge, rollbackOnFailure);
+        Duration lockTimeout = SpecPolicy.DEFAULT_LOCK_TIMEOUT;
+        if (top.containsKey("lockTimeout")) {
+            Object text = values.value(top.get("lockTimeout"), "lockTimeout", Type.DURATION);
+            lockTimeout = text == null ? lockTimeout : DurationParser.parse((String) text);
+        }
+        return new SpecPolicy(noRollback, destructive, maxTestAge, rollbackOnFailure, lockTimeout);
     }
 
     private boolean flag(final Map<String, Node> entries, final String key) {

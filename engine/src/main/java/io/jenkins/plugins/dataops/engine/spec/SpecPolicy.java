@@ -13,20 +13,26 @@ import java.util.Objects;
  * @param maxTestAge        how old the last passing data test run in the source environment may be for a
  *                          promotion ({@code gates.maxTestAge})
  * @param rollbackOnFailure roll the target back when post-deploy verification fails ({@code onFailure: rollback})
+ * @param lockTimeout       how long an operation waits for another one on the same environment ({@code lockTimeout})
  */
 public record SpecPolicy(boolean allowNoRollback, boolean allowDestructive, Duration maxTestAge,
-                         boolean rollbackOnFailure) implements Serializable {
+                         boolean rollbackOnFailure, Duration lockTimeout) implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
 
     /** The default age limit of test evidence for a promotion. */
     public static final Duration DEFAULT_MAX_TEST_AGE = Duration.ofHours(24);
 
+    /** The default time an operation waits for the environment's lock. */
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(10);
+
     /** Nothing risky allowed, evidence at most a day old, roll back on failure: the default. */
-    public static final SpecPolicy STRICT = new SpecPolicy(false, false, DEFAULT_MAX_TEST_AGE, true);
+    public static final SpecPolicy STRICT = new SpecPolicy(false, false, DEFAULT_MAX_TEST_AGE, true,
+            DEFAULT_LOCK_TIMEOUT);
 
     /** Validates the parts. */
     public SpecPolicy {
         Objects.requireNonNull(maxTestAge, "maxTestAge");
+        Objects.requireNonNull(lockTimeout, "lockTimeout");
     }
 }

@@ -118,6 +118,15 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
                     .addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_FILE_ARG, fileName(request))
                     .addArgumentValue(RollbackCommandStep.TAG_ARG, tag);
             execute(command, database, request, toRollBack, "roll back");
+            if (!tag.equals(currentTag(ranChangeSets(database)))) {
+                // Liquibase also rolls back the tagDatabase changeset that set the tag (unless the changelog says
+                // keepTagOnRollback): re-apply just that changeset so the environment runs the named release.
+                request.progress().info("Re-applying tag '%s' so that '%s' runs that release.".formatted(tag,
+                        request.target().environment()));
+                execute(new CommandScope(UpdateToTagCommandStep.COMMAND_NAME)
+                        .addArgumentValue(UpdateToTagCommandStep.CHANGELOG_FILE_ARG, fileName(request))
+                        .addArgumentValue(UpdateToTagCommandStep.TAG_ARG, tag), database, request, List.of(), "apply");
+            }
             return new MigrationResult(request.target().environment(), currentTag(ran),
                     currentTag(ranChangeSets(database)), toRollBack, List.of(), List.of());
         });

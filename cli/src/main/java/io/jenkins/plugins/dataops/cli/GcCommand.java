@@ -1,0 +1,20 @@
+package io.jenkins.plugins.dataops.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+import java.util.concurrent.Callable;
+
+/** {@code dataops gc}: destroy expired ephemeral environments. */
+@Command(name = "gc", mixinStandardHelpOptions = true,
+        description = "Destroy every ephemeral environment whose time to live has passed.")
+final class GcCommand implements Callable<Integer> {
+    @ParentCommand
+    private DataOpsCommand parent;
+
+    @Override
+    public Integer call() {
+        parent.open(false).gc();
+        return 0;
+    }
+}

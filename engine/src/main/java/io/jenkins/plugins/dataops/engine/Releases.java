@@ -1,0 +1,175 @@
+package io.jenkins.plugins.dataops.engine;
+
+import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
+import io.jenkins.plugins.dataops.engine.governance.Evidence;
+import io.jenkins.plugins.dataops.engine.migrate.AppliedChangeSet;
+import io.jenkins.plugins.dataops.engine.migrate.MigrationRequest;
+import io.jenkins.plugins.dataops.engine.migrate.MigrationResult;
+import io.jenkins.plugins.dataops.engine.migrate.SchemaMigrator;
+import io.jenkins.plugins.dataops.engine.release.EnvironmentLock;
+import io.jenkins.plugins.dataops.engine.release.Fingerprints;
+import io.jenkins.plugins.dataops.engine.release.Gate;
+import io.jenkins.plugins.dataops.engine.release.HistoryEntry;
+import io.jenkins.plugins.dataops.engine.release.PromotionGates;
+import io.jenkins.plugins.dataops.engine.release.PromotionRequest;
+import io.jenkins.plugins.dataops.engine.release.ReleaseHistory;
+import io.jenkins.plugins.dataops.engine.release.ReleaseStack;
+import io.jenkins.plugins.dataops.engine.release.Verification;
+import io.jenkins.plugins.dataops.engine.release.Verifier;
+import io.jenkins.plugins.dataops.engine.spec.DataProductSpec;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Promote and rollback: gates from evidence, the environment lock, the schema change, post-deploy verification
+ * and the way back, each step recorded in the ledger and in the target's release history.
+ */
+final class Releases {
+    private final DataProductSpec spec;
+    private final Session session;
+    private final SchemaMigrator migrator;
+    private final Recorder recorder;
+    private final Function<String, DatabaseTarget> targets;
+    private final Verifier verifier;
+
+    Releases(final DataProductSpec spec, final Session session, final SchemaMigrator migrator, final Recorder recorder,
+            final Function<String, DatabaseTarget> targets, final Verifier verifier) {
+        this.spec = spec;
+        this.session = session;
+        this.migrator = migrator;
+        this.recorder = recorder;
+        this.targets = targets;
+        this.verifier = verifier;
+    }
+
+    PromotionResult promote(final PromoteOptions options) {
+        PromotionRequest request = new PromotionRequest(options.release(), options.from(), options.to(),
+                session.actor(), options.approvedBy(), options.force(), options.reason());
+        String fingerprint = Fingerprints.releaseFingerprint(spec);
+        DatabaseTarget source = targets.apply(options.from());
+        DatabaseTarget target = targets.apply(options.to());
+        List<HistoryEntry> sourceHistory = new ReleaseHistory(source).list(spec.product());
+        List<Gate> gates = new PromotionGates(spec).evaluate(request, fingerprint, sourceHistory,
+                session.clock().instant());
+        gates.forEach(g -> session.progress().info("Gate %-20s %s: %s".formatted(g.name(), g.passed() ? "passed"
+                : "REFUSED", g.detail())));
+        Map<String, Object> evidence = promotionEvidence(request, gates, fingerprint);
+        List<Gate> refused = gates.stream().filter(g -> !g.passed()).toList();
+        if (!refused.isEmpty()) {
+            recorder.append("promote", options.to(), options.release(), "refused", evidence);
+            throw new OperationRefusedException("Promotion of release '%s' from '%s' to '%s' refused: %s".formatted(
+                    options.release(), options.from(), options.to(),
+                    refused.stream().map(g -> g.name() + ": " + g.detail()).collect(Collectors.joining(" "))));
+        }
+        try (EnvironmentLock ignored = lock(target, "promote")) {
+            return applyPromotion(request, target, fingerprint, gates, evidence);
+        }
+    }
+
+    private PromotionResult applyPromotion(final PromotionRequest request, final DatabaseTarget target,
+            final String fingerprint, final List<Gate> gates, final Map<String, Object> evidence) {
+        Optional<String> before = ReleaseStack.of(new ReleaseHistory(target).list(spec.product())).current();
+        MigrationResult applied = recorder.recordWithHistory("promote", target, request.release(), fingerprint,
+                () -> migrator.update(migration(target, request.release())),
+                r -> Evidence.of().withMigration(r).with("from", request.from()).with("gates", evidence.get("gates"))
+                        .with("approvedBy", evidence.get("approvedBy")).with("forced", request.force())
+                        .with("reason", request.reason()));
+        Verification verification = verifier.verify(target);
+        if (verification.passed()) {
+            session.progress().info("Release '%s' promoted to '%s'; post-deploy data tests: %s.".formatted(
+                    request.release(), request.to(), verification.summary()));
+            return new PromotionResult(request.release(), request.from(), request.to(), fingerprint, gates, applied,
+                    verification);
+        }
+        String outcome = "kept at release '" + request.release() + "' (onFailure: keep)";
+        if (spec.policy().rollbackOnFailure() && before.isPresent()) {
+            session.progress().warn("Post-deploy data tests failed in '%s' (%s); rolling back to '%s'.".formatted(
+                    request.to(), verification.summary(), before.get()));
+            recorder.recordWithHistory("rollback", target, before.get(), fingerprint,
+                    () -> migrator.rollback(migration(target, before.get())),
+                    r -> Evidence.of().withMigration(r).with("cause", "post-deploy data tests failed after "
+                            + "promoting '" + request.release() + "'"));
+            outcome = "rolled back to release '" + before.get() + "'";
+        }
+        else if (before.isEmpty()) {
+            outcome = "kept at release '" + request.release() + "' (it ran no release before, nothing to go back to)";
+        }
+        recorder.append("promote-verification", request.to(), request.release(), "failed",
+                Evidence.of().with("verification", verification.evidence()).with("summary", verification.summary())
+                        .with("target", outcome).build());
+        throw new PromotionFailedException("Release '%s' was applied to '%s' but its post-deploy data tests failed (%s);"
+                .formatted(request.release(), request.to(), verification.summary()) + " the environment was "
+                + outcome + ".");
+    }
+
+    RollbackResult rollback(final String environment, final String toTag) {
+        DatabaseTarget target = targets.apply(environment);
+        try (EnvironmentLock ignored = lock(target, "rollback")) {
+            ReleaseStack stack = ReleaseStack.of(new ReleaseHistory(target).list(spec.product()));
+            String current = stack.current().orElseThrow(() -> refusedRollback(environment,
+                    "it runs no release yet"));
+            String to = toTag != null ? toTag : stack.previous().or(() -> previousAppliedTag(target, current))
+                    .orElseThrow(() -> refusedRollback(environment, "it ran no release before '" + current
+                            + "'; name a tag with --to"));
+            String fingerprint = Fingerprints.releaseFingerprint(spec);
+            MigrationResult rolledBack = recorder.recordWithHistory("rollback", target, to, fingerprint,
+                    () -> migrator.rollback(migration(target, to)),
+                    r -> Evidence.of().withMigration(r).with("fromRelease", current));
+            Verification verification = verifier.verify(target);
+            session.progress().info("Environment '%s' rolled back from '%s' to '%s'; data tests: %s.".formatted(
+                    environment, current, to, verification.summary()));
+            return new RollbackResult(environment, current, to, rolledBack, verification);
+        }
+    }
+
+    /**
+     * Finds the tag applied before the current one in the database's changelog table: the way back when the
+     * environment reached its release in one step (e.g. migrated straight to 1.1.0, passing 1.0.0).
+     */
+    private Optional<String> previousAppliedTag(final DatabaseTarget target, final String current) {
+        List<String> tags = migrator.history(migration(target, null)).stream().map(AppliedChangeSet::tag)
+                .filter(t -> !t.isEmpty()).toList();
+        int index = tags.lastIndexOf(current);
+        return index > 0 ? Optional.of(tags.get(index - 1)) : Optional.empty();
+    }
+
+    EnvironmentLock lock(final DatabaseTarget target, final String action) {
+        return EnvironmentLock.acquire(target, "%s (%s, %s)".formatted(session.actor(), action, session.buildRef()),
+                spec.policy().lockTimeout(), session.clock(), session.progress());
+    }
+
+    private MigrationRequest migration(final DatabaseTarget target, final String tag) {
+        return new MigrationRequest(target, spec.changelog(), tag, spec.policy().allowNoRollback(),
+                spec.policy().allowDestructive(), session.progress());
+    }
+
+    private static OperationRefusedException refusedRollback(final String environment, final String why) {
+        return new OperationRefusedException("Cannot roll back environment '%s': %s.".formatted(environment, why));
+    }
+
+    private static Map<String, Object> promotionEvidence(final PromotionRequest request, final List<Gate> gates,
+            final String fingerprint) {
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("from", request.from());
+        evidence.put("fingerprint", fingerprint);
+        List<Object> gateList = new ArrayList<>();
+        for (Gate gate : gates) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", gate.name());
+            entry.put("passed", gate.passed());
+            entry.put("detail", gate.detail());
+            gateList.add(entry);
+        }
+        evidence.put("gates", gateList);
+        evidence.put("approvedBy", request.approvedBy() == null ? "" : request.approvedBy());
+        evidence.put("forced", request.force());
+        evidence.put("reason", request.reason());
+        return evidence;
+    }
+}

@@ -1,0 +1,107 @@
+package io.jenkins.plugins.dataops.engine.release;
+
+import io.jenkins.plugins.dataops.engine.db.Dialect;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The one-row table {@value #TABLE} that says who holds an environment's lock and until when. On PostgreSQL
+ * the advisory lock is the authority and the row only names the holder; elsewhere the row is the lock, taken
+ * by an atomic conditional update.
+ */
+final class LockTable {
+    static final String TABLE = "dataops_lock";
+
+    private final Connection connection;
+    private final Dialect dialect;
+    private final Clock clock;
+
+    LockTable(final Connection connection, final Dialect dialect, final Clock clock) {
+        this.connection = connection;
+        this.dialect = dialect;
+        this.clock = clock;
+    }
+
+    /** A stable 64-bit advisory lock key for an environment. */
+    static long key(final String environment) {
+        long hash = 1125899906842597L;
+        for (byte b : ("dataops:" + environment).getBytes(StandardCharsets.UTF_8)) {
+            hash = 31 * hash + b;
+        }
+        return hash;
+    }
+
+    void ensure() throws SQLException {
+        String text = dialect == Dialect.SQLSERVER ? "NVARCHAR(400)" : "VARCHAR(400)";
+        try (Statement ddl = connection.createStatement()) {
+            ddl.execute("CREATE TABLE " + TABLE + " (id INT NOT NULL PRIMARY KEY, holder " + text
+                    + ", expires_at_millis BIGINT NOT NULL)");
+        }
+        catch (SQLException e) {
+            // it exists already (created by an earlier operation or a concurrent one)
+        }
+        try (Statement insert = connection.createStatement()) {
+            insert.executeUpdate("INSERT INTO " + TABLE + " (id, holder, expires_at_millis) VALUES (1, NULL, 0)");
+        }
+        catch (SQLException e) {
+            // the row exists already
+        }
+    }
+
+    boolean tryTake(final String owner, final Duration lease) throws SQLException {
+        try (PreparedStatement take = connection.prepareStatement("UPDATE " + TABLE
+                + " SET holder = ?, expires_at_millis = ? WHERE id = 1 AND (holder IS NULL OR expires_at_millis < ?)")) {
+            long now = clock.millis();
+            take.setString(1, owner);
+            take.setLong(2, now + lease.toMillis());
+            take.setLong(3, now);
+            return take.executeUpdate() == 1;
+        }
+    }
+
+    void renew(final String owner, final Duration lease) throws SQLException {
+        try (PreparedStatement renew = connection.prepareStatement("UPDATE " + TABLE
+                + " SET expires_at_millis = ? WHERE id = 1 AND holder = ?")) {
+            renew.setLong(1, clock.millis() + lease.toMillis());
+            renew.setString(2, owner);
+            renew.executeUpdate();
+        }
+    }
+
+    void recordHolder(final String owner) throws SQLException {
+        try (PreparedStatement record = connection.prepareStatement("UPDATE " + TABLE
+                + " SET holder = ?, expires_at_millis = ? WHERE id = 1")) {
+            record.setString(1, owner);
+            record.setLong(2, Long.MAX_VALUE);
+            record.executeUpdate();
+        }
+    }
+
+    void release(final String owner) throws SQLException {
+        try (PreparedStatement release = connection.prepareStatement("UPDATE " + TABLE
+                + " SET holder = NULL, expires_at_millis = 0 WHERE id = 1 AND holder = ?")) {
+            release.setString(1, owner);
+            release.executeUpdate();
+        }
+    }
+
+    String holder() throws SQLException {
+        try (Statement query = connection.createStatement();
+             ResultSet row = query.executeQuery("SELECT holder, expires_at_millis FROM " + TABLE + " WHERE id = 1")) {
+            if (!row.next() || row.getString(1) == null) {
+                return "another operation";
+            }
+            long expires = row.getLong(2);
+            return "'" + row.getString(1) + "'" + (expires == Long.MAX_VALUE ? ""
+                    : " (lease until " + Instant.ofEpochMilli(expires) + ")");
+        }
+    }
+}
