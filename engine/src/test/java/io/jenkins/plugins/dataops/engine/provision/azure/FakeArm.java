@@ -419,7 +419,11 @@ final class FakeArm implements AutoCloseable {
             if (existing == null) {
                 return Response.of(204, null);
             }
-            return longRunning ? accepted(path, () -> removeTree(path), failure) : Response.of(200, null);
+            if (longRunning) {
+                return accepted(path, () -> removeTree(path), failure);
+            }
+            removeTree(path);
+            return Response.of(200, null);
         }
         if ("PUT".equals(method) || "PATCH".equals(method)) {
             ObjectNode node = merge(path, existing, body, isServer ? "server" : parts[1]);
