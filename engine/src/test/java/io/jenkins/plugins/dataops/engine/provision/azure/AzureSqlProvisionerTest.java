@@ -119,6 +119,27 @@ class AzureSqlProvisionerTest {
     }
 
     @Test
+    void shouldUpdateTheTagsOfEveryOwnedResourceAndKeepForeignTags() {
+        // Given an applied environment whose database got a tag from someone else
+        provisioner.apply(context(settings(), progress));
+        provisioner.apply(context(with(settings(), "tags", Map.of("cost-center", "cc-1")), progress));
+        arm.clearRequests();
+
+        // When the extra tag changes, from another build
+        ProvisioningPlan plan = provisioner.apply(context(with(settings(), "tags", Map.of("cost-center", "cc-2")),
+                progress));
+
+        // Then
+        assertThat(plan.changes()).filteredOn(c -> c.action() == ChangeAction.UPDATE).extracting(ResourceChange::render)
+                .containsExactly("~ resource-group rg-customer-prod (tag cost-center cc-1 -> cc-2)",
+                        "~ sql-server sql-customer-prod (tag cost-center cc-1 -> cc-2)",
+                        "~ database customer (tag cost-center cc-1 -> cc-2)");
+        assertThat(arm.writes()).extracting(Request::method).containsExactly("PUT", "PATCH", "PUT");
+        assertThat(tags(FakeArm.serverPath(GROUP, SERVER))).containsEntry("cost-center", "cc-2")
+                .containsEntry("dataops-managed", "true");
+    }
+
+    @Test
     void shouldReportAnUnmanagedFirewallRuleAndKeepIt() {
         // Given an applied environment and a rule someone added by hand
         provisioner.apply(context(settings(), progress));
