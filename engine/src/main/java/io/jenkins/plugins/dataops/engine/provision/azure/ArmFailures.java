@@ -16,6 +16,7 @@ import java.util.Locale;
  * that fits: credentials for 401, role assignments for 403, quota, name conflicts. Secrets are scrubbed.
  */
 final class ArmFailures {
+    private static final int BAD_REQUEST = 400;
     private static final int UNAUTHORIZED = 401;
     private static final int FORBIDDEN = 403;
     private static final int CONFLICT = 409;
@@ -59,7 +60,9 @@ final class ArmFailures {
             int status = http.getResponse().getStatusCode();
             String code = errorCode(http);
             String detail = errorMessage(http);
-            String reason = "(" + status + (code.isEmpty() ? "" : " " + code) + "): " + detail;
+            // A long-running operation that ended Failed arrives with the status of its last poll (200).
+            String kind = status < BAD_REQUEST ? "operation ended Failed" : String.valueOf(status);
+            String reason = "(" + kind + (code.isEmpty() ? "" : " " + code) + "): " + detail;
             if (status == UNAUTHORIZED) {
                 return "Azure rejected the login of the service principal (%s) while trying to %s %s. Check its tenant, client id, client secret and cloud."
                         .formatted(principal, action, reason);
@@ -76,9 +79,9 @@ final class ArmFailures {
                 return "Name conflict: cannot %s %s. Logical server names are global across Azure; choose another name."
                         .formatted(action, reason);
             }
-            return "Azure could not %s %s".formatted(action, reason);
+            return "Azure could not %s %s.".formatted(action, reason);
         }
-        return "Azure could not %s: %s".formatted(action, oneLine(failure.getMessage()));
+        return "Azure could not %s: %s.".formatted(action, oneLine(failure.getMessage()));
     }
 
     private static String errorCode(final HttpResponseException http) {
@@ -96,7 +99,8 @@ final class ArmFailures {
         if (text == null || text.isBlank()) {
             return "no details";
         }
-        String line = text.replaceAll("\\s+", " ").trim();
+        // One line, and without a final full stop: the sentence around it adds its own.
+        String line = text.replaceAll("\\s+", " ").trim().replaceAll("\\.+$", "");
         return line.length() > MAX_DETAIL ? line.substring(0, MAX_DETAIL) + "..." : line;
     }
 

@@ -76,7 +76,7 @@ class AzureSqlFailureTest {
                 .isInstanceOf(DataOpsException.class)
                 .hasMessage("Azure rejected the login of the service principal (credentials 'azure-prod') while trying to "
                         + "read resource group 'rg-customer-prod' (401 InvalidAuthenticationToken): The access token is "
-                        + "invalid.. Check its tenant, client id, client secret and cloud.");
+                        + "invalid. Check its tenant, client id, client secret and cloud.");
         assertThat(arm.writes()).isEmpty();
     }
 
@@ -132,8 +132,9 @@ class AzureSqlFailureTest {
         // When
         assertThatThrownBy(() -> provisioner.apply(context(settings(), progress)))
                 .isInstanceOf(DataOpsException.class)
-                .hasMessageContaining("database 'customer' (S1) on SQL server 'sql-customer-prod'")
-                .hasMessageContaining("Provisioning of the Standard edition is disabled");
+                .hasMessage("Azure could not write database 'customer' (S1) on SQL server 'sql-customer-prod' "
+                        + "(operation ended Failed ProvisioningDisabled): Provisioning of the Standard edition is disabled for this "
+                        + "subscription.");
         ProvisioningPlan next = provisioner.plan(context(settings(), progress));
 
         // Then
