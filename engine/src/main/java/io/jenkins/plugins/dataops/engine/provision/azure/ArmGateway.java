@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
@@ -144,7 +145,7 @@ final class ArmGateway {
         return new Database(inner.name(), objective, inner.maxSizeBytes(), inner.tags());
     }
 
-    private static <T> java.util.stream.Stream<T> stream(final Iterable<T> items) {
+    private static <T> Stream<T> stream(final Iterable<T> items) {
         return StreamSupport.stream(items.spliterator(), false);
     }
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -291,8 +292,8 @@ class AzureSqlProvisionerTest {
 
     private Map<String, String> tags(final String path) {
         JsonNode tags = arm.resource(path).orElseThrow(() -> new AssertionError("missing " + path)).path("tags");
-        Map<String, String> result = new java.util.LinkedHashMap<>();
-        tags.fields().forEachRemaining(e -> result.put(e.getKey(), e.getValue().asText()));
+        Map<String, String> result = new LinkedHashMap<>();
+        tags.properties().forEach(e -> result.put(e.getKey(), e.getValue().asText()));
         return result;
     }
 }

@@ -454,7 +454,7 @@ final class FakeArm implements AutoCloseable {
             }
         }
         ObjectNode properties = node.has("properties") ? (ObjectNode) node.get("properties") : node.putObject("properties");
-        body.path("properties").fields().forEachRemaining(e -> properties.set(e.getKey(), e.getValue()));
+        body.path("properties").properties().forEach(e -> properties.set(e.getKey(), e.getValue()));
         properties.remove("administratorLoginPassword");
         switch (kind) {
             case "server" -> properties.put("state", "Ready").put("version", "12.0")
