@@ -5,7 +5,6 @@ import io.jenkins.plugins.dataops.engine.credentials.UsernamePassword;
 import io.jenkins.plugins.dataops.engine.provision.ChangeAction;
 import io.jenkins.plugins.dataops.engine.provision.ResourceChange;
 import io.jenkins.plugins.dataops.engine.provision.azure.AzureSqlState.Database;
-import io.jenkins.plugins.dataops.engine.provision.azure.AzureSqlState.FirewallRule;
 import io.jenkins.plugins.dataops.engine.provision.azure.AzureSqlState.Group;
 import io.jenkins.plugins.dataops.engine.provision.azure.AzureSqlState.Server;
 
