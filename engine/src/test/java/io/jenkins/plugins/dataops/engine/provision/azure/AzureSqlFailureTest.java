@@ -2,6 +2,7 @@ package io.jenkins.plugins.dataops.engine.provision.azure;
 
 import io.jenkins.plugins.dataops.engine.DataOpsException;
 import io.jenkins.plugins.dataops.engine.InvalidInputException;
+import io.jenkins.plugins.dataops.engine.provision.ChangeAction;
 import io.jenkins.plugins.dataops.engine.provision.ProvisioningPlan;
 import io.jenkins.plugins.dataops.engine.provision.ResourceChange;
 import io.jenkins.plugins.dataops.engine.provision.azure.AzureFixtures.RecordingProgress;
@@ -45,7 +46,7 @@ class AzureSqlFailureTest {
         ProvisioningPlan plan = provisioner.apply(context(settings(), progress));
 
         // Then
-        assertThat(plan.count(io.jenkins.plugins.dataops.engine.provision.ChangeAction.CREATE)).isEqualTo(4);
+        assertThat(plan.count(ChangeAction.CREATE)).isEqualTo(4);
         assertThat(arm.requests()).filteredOn(r -> "PUT".equals(r.method()) && r.path().endsWith(SERVERS + SERVER))
                 .extracting(Request::status).containsExactly(429, 202);
         assertThat(arm.resource(FakeArm.serverPath(GROUP, SERVER))).isPresent();
