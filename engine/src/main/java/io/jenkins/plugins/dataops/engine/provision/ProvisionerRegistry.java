@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dataops.engine.provision;
 
 import io.jenkins.plugins.dataops.engine.InvalidInputException;
+import io.jenkins.plugins.dataops.engine.provision.azure.AzureSqlProvisioner;
 import io.jenkins.plugins.dataops.engine.provision.h2.H2Provisioner;
 import io.jenkins.plugins.dataops.engine.provision.postgres.PostgresProvisioner;
 
@@ -27,7 +28,8 @@ public final class ProvisionerRegistry {
      * @return h2, postgres and azure-sql
      */
     public static ProvisionerRegistry defaults() {
-        return new ProvisionerRegistry(List.of(new H2Provisioner(), new PostgresProvisioner()));
+        return new ProvisionerRegistry(List.of(new H2Provisioner(), new PostgresProvisioner(),
+                new AzureSqlProvisioner()));
     }
 
     /**
