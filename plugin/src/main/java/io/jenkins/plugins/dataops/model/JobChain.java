@@ -1,14 +1,15 @@
 package io.jenkins.plugins.dataops.model;
 
 import io.jenkins.plugins.dataops.engine.governance.GovernanceRecord;
+import io.jenkins.plugins.dataops.engine.governance.RecordCodec;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Re-chains the records a step produced on the agent (each call starts its own in-memory chain there) into
  * the job's chain on the controller: sequence numbers continue from the job's head and every record's
- * {@code prev} is the hash of the record before it in the job. Hashing is the engine's (see
- * {@link #link(long, long, GovernanceEntry, String)}), so {@code verify} treats plugin and CLI ledgers alike.
+ * {@code prev} is the hash of the record before it in the job. Hashing is the engine's
+ * ({@link RecordCodec#chain}), so plugin and CLI records are hashed alike.
  *
  * <p>Why per job: a job is the unit auditors and permissions work with, builds of different jobs never wait
  * for each other, and discarding old builds of one job cannot break another job's chain. Discarded builds
@@ -28,14 +29,10 @@ public final class JobChain {
      */
     public static List<GovernanceEntry> chain(final ChainHead head, final List<GovernanceEntry> raw) {
         List<GovernanceEntry> chained = new ArrayList<>(raw.size());
-        long sequence = head.getSequence();
-        String prev = head.getHash();
+        GovernanceRecord previous = head.toRecord();
         for (GovernanceEntry entry : raw) {
-            sequence++;
-            GovernanceRecord record = link(sequence, entry.getTimeMillis(), entry, prev);
-            GovernanceEntry linked = GovernanceEntry.of(record);
-            chained.add(linked);
-            prev = linked.getHash();
+            previous = RecordCodec.chain(previous, entry.toEvent(), entry.getTimeMillis());
+            chained.add(GovernanceEntry.of(previous));
         }
         return chained;
     }
@@ -48,15 +45,6 @@ public final class JobChain {
      * @return the new head
      */
     public static ChainHead headAfter(final ChainHead head, final List<GovernanceEntry> chained) {
-        if (chained.isEmpty()) {
-            return head;
-        }
-        GovernanceEntry last = chained.get(chained.size() - 1);
-        return new ChainHead(last.getSequence(), last.getHash());
-    }
-
-    private static GovernanceRecord link(final long sequence, final long timeMillis, final GovernanceEntry entry,
-            final String prev) {
-        return EngineHashing.link(sequence, timeMillis, entry.toEvent(), prev);
+        return chained.isEmpty() ? head : new ChainHead(chained.get(chained.size() - 1));
     }
 }

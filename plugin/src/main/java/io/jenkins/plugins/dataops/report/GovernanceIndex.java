@@ -110,7 +110,7 @@ public final class GovernanceIndex {
             rows.add(new IndexedEntry(job, number, entry));
             ChainHead head = heads.getOrDefault(job, ChainHead.EMPTY);
             if (entry.getSequence() > head.getSequence()) {
-                heads.put(job, new ChainHead(entry.getSequence(), entry.getHash()));
+                heads.put(job, new ChainHead(entry));
             }
         }
         rows.sort(Comparator.comparingLong((IndexedEntry row) -> row.getEntry().getTimeMillis()));
