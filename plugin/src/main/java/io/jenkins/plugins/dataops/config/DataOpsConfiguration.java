@@ -82,6 +82,11 @@ public class DataOpsConfiguration extends GlobalConfiguration {
     }
 
     @Override
+    public String getDisplayName() {
+        return "DataOps";
+    }
+
+    @Override
     public boolean configure(final StaplerRequest2 req, final JSONObject json) throws FormException {
         // A list whose rows were all deleted is missing from the form, so its setter would not be called.
         environments = new ArrayList<>();

@@ -99,9 +99,15 @@ public final class GovernanceIndex {
      * @param run the build
      */
     public synchronized void index(final Run<?, ?> run) {
+        if (addRows(run)) {
+            save();
+        }
+    }
+
+    private boolean addRows(final Run<?, ?> run) {
         GovernanceRunAction action = run.getAction(GovernanceRunAction.class);
         if (action == null) {
-            return;
+            return false;
         }
         String job = run.getParent().getFullName();
         int number = run.getNumber();
@@ -117,7 +123,7 @@ public final class GovernanceIndex {
         while (rows.size() > MAX_ROWS) {
             rows.remove(0);
         }
-        save();
+        return true;
     }
 
     /**
@@ -139,7 +145,7 @@ public final class GovernanceIndex {
         try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
             for (Job<?, ?> job : Jenkins.get().allItems(Job.class)) {
                 for (Run<?, ?> run : job.getBuilds()) {
-                    index(run);
+                    addRows(run);
                 }
             }
         }
