@@ -121,9 +121,11 @@ public final class DataOps {
      */
     public ProvisioningPlan destroy(final String environment) {
         ProvisioningContext context = context(environment);
-        return recorder.record("destroy", environment, "",
-                () -> provisioners.get(context.environment().provider()).destroy(context),
-                plan -> Evidence.of().withPlan(plan));
+        return recorder.record("destroy", environment, "", () -> {
+            ProvisioningPlan plan = provisioners.get(context.environment().provider()).destroy(context);
+            session.progress().info(plan.render());
+            return plan;
+        }, plan -> Evidence.of().withPlan(plan));
     }
 
     /**

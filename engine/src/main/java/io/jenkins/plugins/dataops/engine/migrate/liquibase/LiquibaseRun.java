@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dataops.engine.migrate.liquibase;
 
 import io.jenkins.plugins.dataops.engine.DataOpsException;
+import io.jenkins.plugins.dataops.engine.InvalidInputException;
 import io.jenkins.plugins.dataops.engine.ProgressListener;
 import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
 import io.jenkins.plugins.dataops.engine.db.SecretScrubber;
@@ -10,6 +11,7 @@ import liquibase.analytics.configuration.AnalyticsArgs;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.ChangeLogParseException;
 import liquibase.logging.core.NoOpLogService;
 import liquibase.resource.DirectoryResourceAccessor;
 
@@ -59,12 +61,25 @@ final class LiquibaseRun {
             throw new DataOpsException("Changelog folder '%s' not found.".formatted(changelog.getParent()), e);
         }
         catch (Exception e) {
+            if (hasCause(e, ChangeLogParseException.class)) {
+                throw new InvalidInputException("Changelog '%s' cannot be read: %s".formatted(changelog,
+                        rootMessage(e)), e);
+            }
             throw new DataOpsException("Liquibase failed on environment '%s': %s".formatted(target.environment(),
                     SecretScrubber.scrub(rootMessage(e), target.password())), e);
         }
         finally {
             closeQuietly(connection);
         }
+    }
+
+    private static boolean hasCause(final Throwable e, final Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String rootMessage(final Throwable e) {

@@ -85,7 +85,8 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
                             .addArgumentValue(UpdateToTagSqlCommandStep.CHANGELOG_FILE_ARG, fileName(request))
                             .addArgumentValue(UpdateToTagSqlCommandStep.TAG_ARG, request.tag());
             command.addArgumentValue(UpdateSqlCommandStep.OUTPUT_WRITER, sql);
-            execute(command, database, request, List.of(), "render the SQL of");
+            command.addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database);
+            command.execute();
             return sql.toString();
         });
     }
@@ -189,7 +190,8 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
     private static void execute(final CommandScope command, final Database database, final MigrationRequest request,
             final List<ChangeSetInfo> changeSets, final String verb) throws DatabaseException {
         command.addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database);
-        try {
+        try (ProgressOutputStream output = new ProgressOutputStream(request.progress())) {
+            command.setOutput(output);
             command.execute();
         }
         catch (CommandExecutionException e) {

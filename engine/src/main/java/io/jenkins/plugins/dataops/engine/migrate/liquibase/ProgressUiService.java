@@ -26,20 +26,24 @@ final class ProgressUiService extends AbstractExtensibleObject implements UIServ
     public void sendMessage(final String message) {
         for (String line : message.split("\\R")) {
             if (!line.isBlank()) {
-                progress.info("Liquibase: " + line.strip());
+                progress.info(prefixed(line.strip()));
             }
         }
     }
 
     @Override
     public void sendErrorMessage(final String message) {
-        progress.error("Liquibase: " + message.strip());
+        progress.error(prefixed(message.strip()));
     }
 
     @Override
     public void sendErrorMessage(final String message, final Throwable exception) {
         // The exception itself reaches the caller through CommandExecutionException; the line is enough here.
         sendErrorMessage(message);
+    }
+
+    private static String prefixed(final String line) {
+        return line.startsWith("Liquibase") ? line : "Liquibase: " + line;
     }
 
     @Override
