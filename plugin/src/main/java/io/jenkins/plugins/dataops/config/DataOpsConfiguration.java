@@ -1,0 +1,97 @@
+package io.jenkins.plugins.dataops.config;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.Extension;
+import hudson.ExtensionList;
+import hudson.Util;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import jenkins.model.GlobalConfiguration;
+import net.sf.json.JSONObject;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.StaplerRequest2;
+
+/**
+ * The administrator's DataOps settings (Manage Jenkins, System; YAML key {@code dataOps} under
+ * {@code unclassified} in Configuration as Code): rules per environment and the default spec file.
+ */
+@Extension
+@Symbol("dataOps")
+public class DataOpsConfiguration extends GlobalConfiguration {
+    /** The spec file name used when a step does not name one. */
+    public static final String DEFAULT_SPEC = "dataops.yaml";
+
+    private List<EnvironmentRule> environments = new ArrayList<>();
+    private String defaultSpec = DEFAULT_SPEC;
+
+    /** Loads the saved settings. */
+    public DataOpsConfiguration() {
+        load();
+    }
+
+    /**
+     * Returns the singleton.
+     *
+     * @return the configuration
+     */
+    public static DataOpsConfiguration get() {
+        return ExtensionList.lookupSingleton(DataOpsConfiguration.class);
+    }
+
+    public List<EnvironmentRule> getEnvironments() {
+        return List.copyOf(environments);
+    }
+
+    /**
+     * Replaces the environment rules.
+     *
+     * @param environments the rules
+     */
+    @DataBoundSetter
+    public void setEnvironments(@CheckForNull final List<EnvironmentRule> environments) {
+        this.environments = environments == null ? new ArrayList<>() : new ArrayList<>(environments);
+        save();
+    }
+
+    public String getDefaultSpec() {
+        return defaultSpec;
+    }
+
+    /**
+     * Sets the spec file used when a step does not name one.
+     *
+     * @param defaultSpec a path relative to the workspace
+     */
+    @DataBoundSetter
+    public void setDefaultSpec(@CheckForNull final String defaultSpec) {
+        String value = Util.fixEmptyAndTrim(defaultSpec);
+        this.defaultSpec = value == null ? DEFAULT_SPEC : value;
+        save();
+    }
+
+    /**
+     * Returns the first rule that applies to an environment.
+     *
+     * @param environment the environment name
+     * @return the rule, if any
+     */
+    public Optional<EnvironmentRule> ruleFor(final String environment) {
+        return environments.stream().filter(rule -> rule.matches(environment)).findFirst();
+    }
+
+    @Override
+    public String getDisplayName() {
+        return "DataOps";
+    }
+
+    @Override
+    public boolean configure(final StaplerRequest2 req, final JSONObject json) throws FormException {
+        // A list whose rows were all deleted is missing from the form, so its setter would not be called.
+        environments = new ArrayList<>();
+        req.bindJSON(this, json);
+        save();
+        return true;
+    }
+}

@@ -1,0 +1,117 @@
+package io.jenkins.plugins.dataops.model;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.model.Run;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Predicate;
+import jenkins.model.RunAction2;
+
+/**
+ * The governance records of one build: the source of truth for the plugin's ledger (the cross-job index is
+ * derived from these and can be rebuilt). Shown as a summary on the build page and as a report page at
+ * {@code <build>/dataops/}. Persisted in {@code build.xml} as plain {@link GovernanceEntry} objects.
+ */
+public class GovernanceRunAction implements RunAction2 {
+    /** The URL of the build-level report. */
+    public static final String URL_NAME = "dataops";
+
+    private final List<GovernanceEntry> entries = new ArrayList<>();
+    private transient Run<?, ?> run;
+
+    /**
+     * Returns the action of a build, attaching an empty one when it has none yet.
+     *
+     * @param run the build
+     * @return its action
+     */
+    public static synchronized GovernanceRunAction of(final Run<?, ?> run) {
+        GovernanceRunAction action = run.getAction(GovernanceRunAction.class);
+        if (action == null) {
+            action = new GovernanceRunAction();
+            run.addAction(action);
+        }
+        return action;
+    }
+
+    /**
+     * Adds chained entries and saves the build.
+     *
+     * @param added the entries, already chained into the job's chain
+     * @throws IOException when the build cannot be saved
+     */
+    public void add(final List<GovernanceEntry> added) throws IOException {
+        synchronized (entries) {
+            entries.addAll(added);
+        }
+        if (run != null) {
+            run.save();
+        }
+    }
+
+    /**
+     * Returns the entries, oldest first.
+     *
+     * @return a copy of the entries
+     */
+    public List<GovernanceEntry> getEntries() {
+        synchronized (entries) {
+            return Collections.unmodifiableList(new ArrayList<>(entries));
+        }
+    }
+
+    /**
+     * Counts the entries with an outcome.
+     *
+     * @param outcome e.g. {@code success}
+     * @return the count
+     */
+    public long count(final String outcome) {
+        return getEntries().stream().filter(matching(outcome)).count();
+    }
+
+    private static Predicate<GovernanceEntry> matching(final String outcome) {
+        return entry -> entry.getOutcome().equals(outcome);
+    }
+
+    @CheckForNull
+    public Run<?, ?> getRun() {
+        return run;
+    }
+
+    @Override
+    public void onAttached(final Run<?, ?> r) {
+        this.run = r;
+    }
+
+    @Override
+    public void onLoad(final Run<?, ?> r) {
+        this.run = r;
+    }
+
+    @Override
+    public String getIconFileName() {
+        return "symbol-document-text";
+    }
+
+    @Override
+    public String getDisplayName() {
+        return "DataOps governance";
+    }
+
+    @Override
+    public String getUrlName() {
+        return URL_NAME;
+    }
+
+    /**
+     * Renders this build's records as the engine's HTML report fragment (for the build-level page).
+     *
+     * @return the HTML fragment, escaped by the renderer
+     */
+    public String getReportHtml() {
+        return ReportFragments.render(getEntries());
+    }
+}

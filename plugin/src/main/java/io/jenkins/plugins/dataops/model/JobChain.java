@@ -1,0 +1,50 @@
+package io.jenkins.plugins.dataops.model;
+
+import io.jenkins.plugins.dataops.engine.governance.GovernanceRecord;
+import io.jenkins.plugins.dataops.engine.governance.RecordCodec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Re-chains the records a step produced on the agent (each call starts its own in-memory chain there) into
+ * the job's chain on the controller: sequence numbers continue from the job's head and every record's
+ * {@code prev} is the hash of the record before it in the job. Hashing is the engine's
+ * ({@link RecordCodec#chain}), so plugin and CLI records are hashed alike.
+ *
+ * <p>Why per job: a job is the unit auditors and permissions work with, builds of different jobs never wait
+ * for each other, and discarding old builds of one job cannot break another job's chain. Discarded builds
+ * do leave a visible gap in their job's chain; keep builds of audited jobs (or archive them) for that
+ * reason.</p>
+ */
+public final class JobChain {
+    private JobChain() {
+    }
+
+    /**
+     * Chains entries after a head.
+     *
+     * @param head the job's newest link
+     * @param raw  the entries as produced on the agent, oldest first
+     * @return the chained entries, in the same order
+     */
+    public static List<GovernanceEntry> chain(final ChainHead head, final List<GovernanceEntry> raw) {
+        List<GovernanceEntry> chained = new ArrayList<>(raw.size());
+        GovernanceRecord previous = head.toRecord();
+        for (GovernanceEntry entry : raw) {
+            previous = RecordCodec.chain(previous, entry.toEvent(), entry.getTimeMillis());
+            chained.add(GovernanceEntry.of(previous));
+        }
+        return chained;
+    }
+
+    /**
+     * Returns the head after some chained entries.
+     *
+     * @param head    the head before
+     * @param chained the entries chained after it
+     * @return the new head
+     */
+    public static ChainHead headAfter(final ChainHead head, final List<GovernanceEntry> chained) {
+        return chained.isEmpty() ? head : new ChainHead(chained.get(chained.size() - 1));
+    }
+}

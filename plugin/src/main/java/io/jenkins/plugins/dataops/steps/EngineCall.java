@@ -1,0 +1,62 @@
+package io.jenkins.plugins.dataops.steps;
+
+import hudson.model.TaskListener;
+import hudson.remoting.VirtualChannel;
+import io.jenkins.plugins.dataops.engine.DataOps;
+import io.jenkins.plugins.dataops.engine.DataOpsException;
+import io.jenkins.plugins.dataops.engine.Session;
+import io.jenkins.plugins.dataops.engine.credentials.MapCredentialsResolver;
+import io.jenkins.plugins.dataops.engine.governance.MemoryLedger;
+import io.jenkins.plugins.dataops.model.GovernanceEntry;
+import io.jenkins.plugins.dataops.util.ConsoleProgress;
+import java.io.File;
+import java.io.IOException;
+import java.io.Serial;
+import java.util.LinkedHashMap;
+import java.util.List;
+import jenkins.MasterToSlaveFileCallable;
+
+/**
+ * Runs one {@link EngineTask} on the agent that holds the workspace: opens the engine on the spec with an
+ * in-memory ledger and the console as progress listener, makes the call, and returns the value, the error
+ * message (never a stack trace) and the records. Records are converted to plugin classes here, so only
+ * plugin and whitelisted JDK classes cross back to the controller.
+ */
+final class EngineCall extends MasterToSlaveFileCallable<EngineOutcome> {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private final String spec;
+    private final String actor;
+    private final String buildRef;
+    private final MapCredentialsResolver credentials;
+    private final ConsoleProgress progress;
+    private final EngineTask task;
+
+    @SuppressWarnings("checkstyle:ParameterNumber") // the serializable state of one agent call
+    EngineCall(final String spec, final String actor, final String buildRef, final MapCredentialsResolver credentials,
+            final TaskListener listener, final List<String> masks, final EngineTask task) {
+        this.spec = spec;
+        this.actor = actor;
+        this.buildRef = buildRef;
+        this.credentials = credentials;
+        this.progress = new ConsoleProgress(listener, masks);
+        this.task = task;
+    }
+
+    @Override
+    public EngineOutcome invoke(final File workspace, final VirtualChannel channel) throws IOException {
+        MemoryLedger ledger = new MemoryLedger();
+        Session session = new Session(actor, buildRef, credentials, progress, ledger);
+        LinkedHashMap<String, Object> value = new LinkedHashMap<>();
+        String error = null;
+        try {
+            value = task.run(DataOps.open(workspace.toPath().resolve(spec), session), workspace);
+        }
+        catch (DataOpsException e) {
+            error = progress.mask(String.valueOf(e.getMessage()));
+        }
+        List<GovernanceEntry> records = ledger.records().stream().map(GovernanceEntry::of).toList();
+        return new EngineOutcome(value, records, error);
+    }
+}

@@ -1,0 +1,152 @@
+package io.jenkins.plugins.dataops.steps;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.Extension;
+import hudson.Util;
+import hudson.model.Descriptor;
+import io.jenkins.plugins.dataops.engine.DataOps;
+import java.io.File;
+import java.io.Serial;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * {@code migrateSchema env: 'qat', tag: '1.4.7'}: applies the changelog to an environment up to a tag, after
+ * the engine's rollback-readiness and destructive-change checks. Returns {@code environment, release,
+ * previousRelease, changeSets, fingerprint, dryRun}.
+ */
+public class MigrateSchemaStep extends DataOpsStep {
+    private final String env;
+    @CheckForNull
+    private String tag;
+    private boolean allowNoRollback;
+    private boolean allowDestructive;
+    private boolean dryRun;
+
+    /**
+     * Creates the step.
+     *
+     * @param env the environment
+     * @throws Descriptor.FormException when {@code env} is blank
+     */
+    @DataBoundConstructor
+    public MigrateSchemaStep(final String env) throws Descriptor.FormException {
+        this.env = required(env, "env");
+    }
+
+    public String getEnv() {
+        return env;
+    }
+
+    @CheckForNull
+    public String getTag() {
+        return tag;
+    }
+
+    @DataBoundSetter
+    public void setTag(@CheckForNull final String tag) {
+        this.tag = Util.fixEmptyAndTrim(tag);
+    }
+
+    public boolean isAllowNoRollback() {
+        return allowNoRollback;
+    }
+
+    @DataBoundSetter
+    public void setAllowNoRollback(final boolean allowNoRollback) {
+        this.allowNoRollback = allowNoRollback;
+    }
+
+    public boolean isAllowDestructive() {
+        return allowDestructive;
+    }
+
+    @DataBoundSetter
+    public void setAllowDestructive(final boolean allowDestructive) {
+        this.allowDestructive = allowDestructive;
+    }
+
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    @DataBoundSetter
+    public void setDryRun(final boolean dryRun) {
+        this.dryRun = dryRun;
+    }
+
+    @Override
+    public StepExecution start(final StepContext context) {
+        Task task = new Task(env, tag, allowNoRollback, allowDestructive, dryRun);
+        return new Execution(context, getSpec(), task);
+    }
+
+    private static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+        @Serial
+        private static final long serialVersionUID = 1L;
+        @CheckForNull
+        private final String spec;
+        private final Task task;
+
+        Execution(final StepContext context, @CheckForNull final String spec, final Task task) {
+            super(context);
+            this.spec = spec;
+            this.task = task;
+        }
+
+        @Override
+        protected Map<String, Object> run() throws Exception {
+            return StepRunner.run(getContext(), spec, task);
+        }
+    }
+
+    private static final class Task extends EngineTask {
+        @Serial
+        private static final long serialVersionUID = 1L;
+        private final String env;
+        @CheckForNull
+        private final String tag;
+        private final boolean allowNoRollback;
+        private final boolean allowDestructive;
+        private final boolean dryRun;
+
+        Task(final String env, @CheckForNull final String tag, final boolean allowNoRollback,
+                final boolean allowDestructive, final boolean dryRun) {
+            this.env = env;
+            this.tag = tag;
+            this.allowNoRollback = allowNoRollback;
+            this.allowDestructive = allowDestructive;
+            this.dryRun = dryRun;
+        }
+
+        @Override
+        public List<String> environments() {
+            return List.of(env);
+        }
+
+        @Override
+        public LinkedHashMap<String, Object> run(final DataOps dataOps, final File workspace) {
+            return EngineGateway.migrate(dataOps, env, tag, allowNoRollback, allowDestructive, dryRun);
+        }
+    }
+
+    /** Registers {@code migrateSchema}. */
+    @Extension
+    public static class DescriptorImpl extends DataOpsStepDescriptor {
+        @Override
+        public String getFunctionName() {
+            return "migrateSchema";
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "DataOps: migrate the schema of an environment";
+        }
+    }
+}

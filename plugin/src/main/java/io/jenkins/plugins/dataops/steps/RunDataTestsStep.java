@@ -1,0 +1,184 @@
+package io.jenkins.plugins.dataops.steps;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.AbortException;
+import hudson.Extension;
+import hudson.Util;
+import hudson.model.Descriptor;
+import hudson.model.Result;
+import hudson.model.TaskListener;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.dataops.engine.DataOps;
+import io.jenkins.plugins.dataops.util.ConsoleProgress;
+import java.io.File;
+import java.io.IOException;
+import java.io.Serial;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jenkinsci.plugins.workflow.actions.WarningAction;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * {@code runDataTests env: 'qat'}: runs the spec's data quality checks in an environment, writes JUnit XML
+ * into the workspace (for the {@code junit} step), marks the stage UNSTABLE on warnings and fails on errors
+ * (see {@code failOn}). Returns {@code environment, total, passed, warnings, errors, report}.
+ */
+public class RunDataTestsStep extends DataOpsStep {
+    /** When the step fails the build: on errors (default), on warnings too, or never. */
+    static final List<String> FAIL_ON = List.of("error", "warning", "never");
+
+    private final String env;
+    private String failOn = FAIL_ON.get(0);
+    @CheckForNull
+    private String junitReport;
+
+    /**
+     * Creates the step.
+     *
+     * @param env the environment
+     * @throws Descriptor.FormException when {@code env} is blank
+     */
+    @DataBoundConstructor
+    public RunDataTestsStep(final String env) throws Descriptor.FormException {
+        this.env = required(env, "env");
+    }
+
+    public String getEnv() {
+        return env;
+    }
+
+    public String getFailOn() {
+        return failOn;
+    }
+
+    /**
+     * Sets when the step fails.
+     *
+     * @param failOn {@code error}, {@code warning} or {@code never}
+     * @throws Descriptor.FormException for any other value
+     */
+    @DataBoundSetter
+    public void setFailOn(@CheckForNull final String failOn) throws Descriptor.FormException {
+        String value = Util.fixEmptyAndTrim(failOn);
+        value = value == null ? FAIL_ON.get(0) : value.toLowerCase(Locale.ROOT);
+        if (!FAIL_ON.contains(value)) {
+            throw new Descriptor.FormException("failOn '%s' is unknown; use one of %s.".formatted(failOn, FAIL_ON),
+                    "failOn");
+        }
+        this.failOn = value;
+    }
+
+    @CheckForNull
+    public String getJunitReport() {
+        return junitReport;
+    }
+
+    @DataBoundSetter
+    public void setJunitReport(@CheckForNull final String junitReport) {
+        this.junitReport = Util.fixEmptyAndTrim(junitReport);
+    }
+
+    @Override
+    public StepExecution start(final StepContext context) {
+        String report = junitReport == null ? "dataops-reports/TEST-dataops-" + env + ".xml" : junitReport;
+        return new Execution(context, getSpec(), new Task(env, report), failOn);
+    }
+
+    private static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+        @Serial
+        private static final long serialVersionUID = 1L;
+        @CheckForNull
+        private final String spec;
+        private final Task task;
+        private final String failOn;
+
+        Execution(final StepContext context, @CheckForNull final String spec, final Task task, final String failOn) {
+            super(context);
+            this.spec = spec;
+            this.task = task;
+            this.failOn = failOn;
+        }
+
+        @Override
+        protected Map<String, Object> run() throws Exception {
+            Map<String, Object> result = StepRunner.run(getContext(), spec, task);
+            long errors = ((Number) result.getOrDefault("errors", 0)).longValue();
+            long warnings = ((Number) result.getOrDefault("warnings", 0)).longValue();
+            String summary = "Data tests in '%s': %s passed, %d warning(s), %d error(s)."
+                    .formatted(task.env, result.get("passed"), warnings, errors);
+            if (errors > 0 && !"never".equals(failOn) || warnings > 0 && "warning".equals(failOn)) {
+                throw new AbortException(ConsoleProgress.PREFIX + summary);
+            }
+            if (errors > 0 || warnings > 0) {
+                markUnstable(summary);
+            }
+            return result;
+        }
+
+        private void markUnstable(final String summary) throws IOException, InterruptedException {
+            FlowNode node = getContext().get(FlowNode.class);
+            if (node != null) {
+                node.addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(summary));
+            }
+            getContext().setResult(Result.UNSTABLE);
+            TaskListener listener = getContext().get(TaskListener.class);
+            if (listener != null) {
+                listener.getLogger().println(ConsoleProgress.PREFIX + summary + " Marking the stage UNSTABLE.");
+            }
+        }
+    }
+
+    private static final class Task extends EngineTask {
+        @Serial
+        private static final long serialVersionUID = 1L;
+        private final String env;
+        private final String report;
+
+        Task(final String env, final String report) {
+            this.env = env;
+            this.report = report;
+        }
+
+        @Override
+        public List<String> environments() {
+            return List.of(env);
+        }
+
+        @Override
+        public LinkedHashMap<String, Object> run(final DataOps dataOps, final File workspace) throws IOException {
+            return EngineGateway.test(dataOps, env, workspace.toPath(), report);
+        }
+    }
+
+    /** Registers {@code runDataTests}. */
+    @Extension
+    public static class DescriptorImpl extends DataOpsStepDescriptor {
+        @Override
+        public String getFunctionName() {
+            return "runDataTests";
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "DataOps: run the data quality checks of an environment";
+        }
+
+        /**
+         * Fills the {@code failOn} drop-down.
+         *
+         * @return the choices
+         */
+        public ListBoxModel doFillFailOnItems() {
+            ListBoxModel model = new ListBoxModel();
+            FAIL_ON.forEach(model::add);
+            return model;
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package io.jenkins.plugins.dataops.steps;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.AbortException;
+import hudson.FilePath;
+import hudson.Util;
+import hudson.model.Cause;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.dataops.config.DataOpsConfiguration;
+import io.jenkins.plugins.dataops.config.EnvironmentRule;
+import io.jenkins.plugins.dataops.credentials.CredentialsBridge;
+import io.jenkins.plugins.dataops.report.GovernanceIndex;
+import io.jenkins.plugins.dataops.util.ConsoleProgress;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import jenkins.model.Jenkins;
+import org.jenkinsci.plugins.workflow.steps.MissingContextVariableException;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+
+/**
+ * What every step does around its one engine call, on the controller: read the credentials ids from the spec
+ * (on the agent), check them against the administrator's rules, resolve them in the build's context, run the
+ * call on the agent, chain and store the records, and turn an engine error into one {@link AbortException}
+ * line.
+ */
+final class StepRunner {
+    private StepRunner() {
+    }
+
+    /** Builds the engine task once the spec's facts are known (e.g. to check an approval first). */
+    @FunctionalInterface
+    interface TaskFactory {
+        /**
+         * Creates the task.
+         *
+         * @param run   the build
+         * @param facts what the spec says about the step's environments
+         * @return the task
+         * @throws AbortException when the step must not run (e.g. a missing approval)
+         */
+        EngineTask create(Run<?, ?> run, SpecFacts facts) throws AbortException;
+    }
+
+    /**
+     * Runs a task that needs nothing from the spec up front.
+     *
+     * @param context the step context
+     * @param spec    the spec parameter, null for the configured default
+     * @param task    the task
+     * @return the step's value
+     * @throws Exception an {@link AbortException} for engine errors; anything else is a bug or an outage
+     */
+    static LinkedHashMap<String, Object> run(final StepContext context, @CheckForNull final String spec,
+            final EngineTask task) throws Exception {
+        return run(context, spec, task.environments(), (run, facts) -> task);
+    }
+
+    /**
+     * Runs a task built from the spec's facts.
+     *
+     * @param context      the step context
+     * @param spec         the spec parameter, null for the configured default
+     * @param environments the environments whose credentials the task needs
+     * @param factory      builds the task
+     * @return the step's value
+     * @throws Exception an {@link AbortException} for engine errors; anything else is a bug or an outage
+     */
+    static LinkedHashMap<String, Object> run(final StepContext context, @CheckForNull final String spec,
+            final List<String> environments, final TaskFactory factory) throws Exception {
+        Run<?, ?> run = required(context, Run.class);
+        TaskListener listener = required(context, TaskListener.class);
+        FilePath workspace = required(context, FilePath.class);
+        String specPath = specPath(spec);
+
+        SpecFacts facts = workspace.act(new SpecFacts.Reader(specPath, environments));
+        if (facts.getError() != null) {
+            throw new AbortException(facts.getError());
+        }
+        Set<String> ids = allowedIds(facts.getCredentialIds());
+        CredentialsBridge credentials = CredentialsBridge.resolve(run, ids);
+        EngineTask task = factory.create(run, facts);
+
+        EngineOutcome outcome = workspace.act(new EngineCall(specPath, actor(run), run.getExternalizableId(),
+                credentials.getResolver(), listener, credentials.getMasks(), task));
+        if (!outcome.getRecords().isEmpty()) {
+            GovernanceIndex.get().record(run, outcome.getRecords());
+        }
+        if (outcome.getError() != null) {
+            throw new AbortException(ConsoleProgress.PREFIX + outcome.getError());
+        }
+        return outcome.getValue();
+    }
+
+    /**
+     * Returns the spec path to use.
+     *
+     * @param spec the step's parameter
+     * @return the parameter, or the configured default
+     */
+    static String specPath(@CheckForNull final String spec) {
+        String value = Util.fixEmptyAndTrim(spec);
+        return value == null ? DataOpsConfiguration.get().getDefaultSpec() : value;
+    }
+
+    /**
+     * Returns who acts: the user who started the build, else the build's authentication.
+     *
+     * @param run the build
+     * @return a user id
+     */
+    static String actor(final Run<?, ?> run) {
+        Cause.UserIdCause cause = run.getCause(Cause.UserIdCause.class);
+        if (cause != null && cause.getUserId() != null) {
+            return cause.getUserId();
+        }
+        return Jenkins.getAuthentication2().getName();
+    }
+
+    private static Set<String> allowedIds(final Map<String, List<String>> idsPerEnvironment) throws AbortException {
+        Set<String> all = new LinkedHashSet<>();
+        for (Map.Entry<String, List<String>> entry : idsPerEnvironment.entrySet()) {
+            Optional<EnvironmentRule> rule = DataOpsConfiguration.get().ruleFor(entry.getKey());
+            for (String id : entry.getValue()) {
+                if (rule.isPresent() && !rule.get().allowedIds().isEmpty() && !rule.get().allowedIds().contains(id)) {
+                    throw new AbortException(("%sEnvironment '%s' may not use credentials '%s' (allowed by the "
+                            + "DataOps configuration: %s); ask an administrator or change the spec.").formatted(
+                            ConsoleProgress.PREFIX, entry.getKey(), id, rule.get().allowedIds()));
+                }
+                all.add(id);
+            }
+        }
+        return all;
+    }
+
+    private static <T> T required(final StepContext context, final Class<T> type) throws Exception {
+        T value = context.get(type);
+        if (value == null) {
+            throw new MissingContextVariableException(type);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,101 @@
+package io.jenkins.plugins.dataops.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hudson.FilePath;
+import hudson.model.Label;
+import hudson.model.Result;
+import hudson.slaves.DumbSlave;
+import io.jenkins.plugins.dataops.model.GovernanceRunAction;
+import java.io.File;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.BuildWatcherExtension;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/** Runs the steps in sandboxed pipelines on a real agent against the example product on embedded H2. */
+@WithJenkins
+class DataOpsStepsITest {
+    @RegisterExtension
+    static final BuildWatcherExtension BUILD_WATCHER = new BuildWatcherExtension();
+
+    private static WorkflowJob jobWithExample(final JenkinsRule j, final String script) throws Exception {
+        DumbSlave agent = j.createOnlineSlave(Label.get("agent"));
+        WorkflowJob job = j.createProject(WorkflowJob.class, "customer");
+        FilePath workspace = agent.getWorkspaceFor(job);
+        new FilePath(new File("../examples/customer")).copyRecursiveTo(workspace);
+        job.setDefinition(new CpsFlowDefinition("node('agent') {\n" + script + "\n}", true));
+        return job;
+    }
+
+    @Test
+    void shouldProvisionAndMigrateAndRecordGovernance(final JenkinsRule j) throws Exception {
+        WorkflowJob job = jobWithExample(j, """
+                def p = provisionEnvironment env: 'dev'
+                echo "provisioned ${p.environment} with ${p.summary}"
+                def m = migrateSchema env: 'dev'
+                echo "release=${m.release} changeSets=${m.changeSets} fingerprint=${m.fingerprint}"
+                """);
+
+        WorkflowRun run = j.buildAndAssertSuccess(job);
+
+        j.assertLogContains("[DataOps] ", run);
+        j.assertLogContains("provisioned dev", run);
+        j.assertLogContains("release=", run);
+        GovernanceRunAction action = run.getAction(GovernanceRunAction.class);
+        assertThat(action).isNotNull();
+        assertThat(action.getEntries()).extracting(e -> e.getAction()).contains("provision", "migrate");
+        assertThat(action.getEntries().get(0).getSequence()).isEqualTo(1);
+        assertThat(action.getEntries().get(1).getPrev()).isEqualTo(action.getEntries().get(0).getHash());
+    }
+
+    @Test
+    void shouldFailWithOneReadableLineForEngineErrors(final JenkinsRule j) throws Exception {
+        WorkflowJob job = jobWithExample(j, "migrateSchema env: 'nosuch'");
+
+        WorkflowRun run = j.assertBuildStatus(Result.FAILURE, job.scheduleBuild2(0));
+
+        j.assertLogContains("Environment 'nosuch'", run);
+        j.assertLogNotContains("at io.jenkins.plugins.dataops", run);
+    }
+
+    @Test
+    void shouldRunAllStepsAndTearDownTheEphemeralEnvironmentWhenTheBodyFails(final JenkinsRule j) throws Exception {
+        WorkflowJob job = jobWithExample(j, """
+                provisionEnvironment env: 'dev'
+                def m = migrateSchema env: 'dev', tag: '1.0'
+                def t = runDataTests env: 'dev'
+                junit 'dataops-reports/*.xml'
+                provisionEnvironment env: 'qat'
+                def p = promote release: m.release, from: 'dev', to: 'qat'
+                def r = rollback env: 'qat'
+                echo "promoted ${p.release} and rolled back to ${r.release}"
+                provisionEnvironment(env: 'pr-1', ephemeral: true) {
+                    migrateSchema env: env.DATAOPS_ENV
+                    error 'body failed on purpose'
+                }
+                """);
+
+        WorkflowRun run = j.assertBuildStatus(Result.FAILURE, job.scheduleBuild2(0));
+
+        j.assertLogContains("promoted", run);
+        j.assertLogContains("body failed on purpose", run);
+        GovernanceRunAction action = run.getAction(GovernanceRunAction.class);
+        assertThat(action).isNotNull();
+        assertThat(action.getEntries()).extracting(e -> e.getAction()).contains("destroy");
+    }
+
+    @Test
+    void shouldRefuseTheBlockFormWithoutEphemeral(final JenkinsRule j) throws Exception {
+        WorkflowJob job = jobWithExample(j, "provisionEnvironment(env: 'dev') { echo 'never' }");
+
+        WorkflowRun run = j.assertBuildStatus(Result.FAILURE, job.scheduleBuild2(0));
+
+        j.assertLogContains("needs ephemeral: true", run);
+        j.assertLogNotContains("never", run);
+    }
+}
