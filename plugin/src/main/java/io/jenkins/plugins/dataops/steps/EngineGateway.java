@@ -4,9 +4,14 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.dataops.engine.DataOps;
 import io.jenkins.plugins.dataops.engine.DataOpsException;
 import io.jenkins.plugins.dataops.engine.MigrateOptions;
+import io.jenkins.plugins.dataops.engine.EphemeralEnvironment;
 import io.jenkins.plugins.dataops.engine.MigrateOutcome;
+import io.jenkins.plugins.dataops.engine.PromoteOptions;
+import io.jenkins.plugins.dataops.engine.PromotionResult;
+import io.jenkins.plugins.dataops.engine.RollbackResult;
 import io.jenkins.plugins.dataops.engine.provision.ChangeAction;
 import io.jenkins.plugins.dataops.engine.provision.ProvisioningPlan;
+import io.jenkins.plugins.dataops.engine.spec.DurationParser;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 
@@ -28,11 +33,19 @@ final class EngineGateway {
 
     static LinkedHashMap<String, Object> createEphemeral(final DataOps dataOps, final String env,
             @CheckForNull final String ttl) {
-        throw notYet("createEphemeral", env);
+        EphemeralEnvironment created = dataOps.createEphemeral(env, ttl == null || ttl.isBlank() ? null
+                : DurationParser.parse(ttl));
+        LinkedHashMap<String, Object> value = planValue(created.plan());
+        value.put("applied", true);
+        value.put("ephemeral", true);
+        value.put("expiresAt", created.expiresAt().toString());
+        return value;
     }
 
     static LinkedHashMap<String, Object> destroyEphemeral(final DataOps dataOps, final String env) {
-        throw notYet("destroyEphemeral", env);
+        LinkedHashMap<String, Object> value = planValue(dataOps.destroy(env));
+        value.put("destroyed", true);
+        return value;
     }
 
     static LinkedHashMap<String, Object> migrate(final DataOps dataOps, final String env, @CheckForNull final String tag,
@@ -57,12 +70,28 @@ final class EngineGateway {
 
     static LinkedHashMap<String, Object> promote(final DataOps dataOps, final String release, final String from,
             final String to, @CheckForNull final String approver) {
-        throw notYet("promote", to);
+        PromotionResult result = dataOps.promote(new PromoteOptions(release, from, to, approver, false, ""));
+        LinkedHashMap<String, Object> value = new LinkedHashMap<>();
+        value.put("release", result.release());
+        value.put("from", result.from());
+        value.put("to", result.to());
+        value.put("fingerprint", result.fingerprint());
+        value.put("changeSets", result.applied().changeSets().size());
+        value.put("verification", result.verification().summary());
+        value.put("approvedBy", approver == null ? "" : approver);
+        return value;
     }
 
     static LinkedHashMap<String, Object> rollback(final DataOps dataOps, final String env,
             @CheckForNull final String release) {
-        throw notYet("rollback", env);
+        RollbackResult result = dataOps.rollback(env, release == null || release.isBlank() ? null : release);
+        LinkedHashMap<String, Object> value = new LinkedHashMap<>();
+        value.put("environment", result.environment());
+        value.put("previousRelease", result.fromRelease());
+        value.put("release", result.toRelease());
+        value.put("changeSets", result.rolledBack().changeSets().size());
+        value.put("verification", result.verification().summary());
+        return value;
     }
 
     private static LinkedHashMap<String, Object> planValue(final ProvisioningPlan plan) {
