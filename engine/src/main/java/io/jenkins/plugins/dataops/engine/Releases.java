@@ -139,9 +139,22 @@ final class Releases {
         return index > 0 ? Optional.of(tags.get(index - 1)) : Optional.empty();
     }
 
+    /**
+     * Takes the environment's lock; holding it, any Liquibase lock still set was left by a process that died in
+     * the middle of a migration, so it is released and the next run resumes.
+     */
     EnvironmentLock lock(final DatabaseTarget target, final String action) {
-        return EnvironmentLock.acquire(target, "%s (%s, %s)".formatted(session.actor(), action, session.buildRef()),
-                spec.policy().lockTimeout(), session.clock(), session.progress());
+        EnvironmentLock lock = EnvironmentLock.acquire(target, "%s (%s, %s)".formatted(session.actor(), action,
+                session.buildRef()), spec.policy().lockTimeout(), session.clock(), session.progress());
+        try {
+            migrator.releaseStaleLock(migration(target, null)).ifPresent(holder -> recorder.append("release-lock",
+                    target.environment(), "", "success", Evidence.of().with("staleHolder", holder).build()));
+            return lock;
+        }
+        catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
     }
 
     private MigrationRequest migration(final DatabaseTarget target, final String tag) {

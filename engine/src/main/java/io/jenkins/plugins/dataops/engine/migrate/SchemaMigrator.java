@@ -5,6 +5,7 @@ import io.jenkins.plugins.dataops.engine.InvalidInputException;
 import io.jenkins.plugins.dataops.engine.OperationRefusedException;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The schema migration port. The only implementation drives Liquibase; nothing outside the
@@ -49,6 +50,16 @@ public interface SchemaMigrator {
      * @throws OperationRefusedException before touching anything when a changeset in the way has no rollback
      */
     MigrationResult rollback(MigrationRequest request);
+
+    /**
+     * Releases the migration tool's own changelog lock when a holder that is gone left it behind (a process
+     * killed in the middle of a migration). Call it only while holding the environment's lock, which proves
+     * that no other DataOps operation is running there.
+     *
+     * @param request target and changelog
+     * @return the holder whose lock was released, empty when there was none
+     */
+    Optional<String> releaseStaleLock(MigrationRequest request);
 
     /**
      * Lists the changesets the database has applied, in order.

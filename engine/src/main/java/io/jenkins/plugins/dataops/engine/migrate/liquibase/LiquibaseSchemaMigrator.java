@@ -24,10 +24,14 @@ import liquibase.command.core.helpers.DatabaseChangelogCommandStep;
 import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
 import liquibase.database.Database;
 import liquibase.exception.DatabaseException;
+import liquibase.lockservice.DatabaseChangeLogLock;
+import liquibase.lockservice.LockService;
+import liquibase.lockservice.LockServiceFactory;
 
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -129,6 +133,22 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
             }
             return new MigrationResult(request.target().environment(), currentTag(ran),
                     currentTag(ranChangeSets(database)), toRollBack, List.of(), List.of());
+        });
+    }
+
+    @Override
+    public Optional<String> releaseStaleLock(final MigrationRequest request) {
+        return LiquibaseRun.with(request.target(), request.changelog(), request.progress(), database -> {
+            LockService locks = LockServiceFactory.getInstance().getLockService(database);
+            for (DatabaseChangeLogLock lock : locks.listLocks()) {
+                String holder = "'%s' (since %s)".formatted(lock.getLockedBy(), lock.getLockGranted());
+                request.progress().warn(("Environment '%s': releasing a Liquibase lock left by %s, whose process is "
+                        + "gone (DataOps holds the environment lock); the next changesets resume from where it "
+                        + "stopped.").formatted(request.target().environment(), holder));
+                locks.forceReleaseLock();
+                return Optional.of(holder);
+            }
+            return Optional.empty();
         });
     }
 

@@ -19,9 +19,19 @@ import java.util.List;
 /**
  * The embedded default: each environment is one H2 database file, {@code .dataops/h2/<env>.mv.db} beside the
  * spec. Creating it is opening it once; destroying it is deleting the file. The target URL carries
- * {@code IFEXISTS=TRUE}, so a migration never creates an environment that was not provisioned.
+ * {@code IFEXISTS=TRUE}, so a migration never creates an environment that was not provisioned, and
+ * {@code AUTO_SERVER=TRUE}, so several processes (two CLI runs, two builds on one agent) can use one environment:
+ * the first opener serves the others over a loopback socket.
  */
 public final class H2Provisioner implements Provisioner {
+    static {
+        // H2's automatic server listens on the machine's address unless told otherwise: keep it on loopback.
+        // H2 reads this once, when its first class loads; a value set by the embedding application wins.
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
+    }
+
     /** The provider name in the spec. */
     public static final String NAME = "h2";
 
@@ -110,6 +120,6 @@ public final class H2Provisioner implements Provisioner {
     private static String baseUrl(final ProvisioningContext context) {
         // Forward slashes keep the URL valid on Windows agents too.
         return "jdbc:h2:file:" + folder(context).resolve(context.environment().name()).toAbsolutePath()
-                .toString().replace('\\', '/');
+                .toString().replace('\\', '/') + ";AUTO_SERVER=TRUE";
     }
 }
