@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ReportRendererTest {
-    private static final Pattern EVENT_HANDLER = Pattern.compile("<[^>]*\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE);
+    private static final Pattern EVENT_HANDLER = Pattern.compile(
+            "<[a-z][a-z0-9]*(?:\\s+[a-z:-]+(?:=\"[^\"]*\")?)*\\s+on[a-z]+\\s*=", Pattern.CASE_INSENSITIVE);
 
     private final List<GovernanceRecord> records = ReportFixtures.sample();
     private final ReportOptions options = ReportOptions.titled("Governance report")
