@@ -63,8 +63,8 @@ final class Browser implements AutoCloseable {
     }
 
     void open(final String url) {
+        consoleMessages(); // reading clears: start each page with an empty log
         driver.get(url);
-        consoleErrors(); // start each page with an empty log
     }
 
     /** Returns (and clears) the console messages of level SEVERE: script errors, CSP violations, failed loads. */
