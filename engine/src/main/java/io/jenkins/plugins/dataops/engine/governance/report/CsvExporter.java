@@ -64,14 +64,16 @@ public final class CsvExporter {
     }
 
     private static void writeLine(final Writer out, final List<String> cells) {
-        try {
-            for (int i = 0; i < cells.size(); i++) {
-                if (i > 0) {
-                    out.write(',');
-                }
-                out.write(cell(cells.get(i)));
+        StringBuilder line = new StringBuilder(1024);
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                line.append(',');
             }
-            out.write("\r\n");
+            line.append(cell(cells.get(i)));
+        }
+        line.append("\r\n");
+        try {
+            out.append(line);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,7 +2,6 @@ package io.jenkins.plugins.dataops.engine.governance.report;
 
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -61,7 +60,7 @@ final class EvidenceHtml {
     private void writeList(final List<?> list, final int depth) {
         if (list.isEmpty()) {
             html.element("span", "dor-muted", "none");
-        } else if (list.stream().allMatch(item -> item instanceof Map<?, ?>)) {
+        } else if (allMaps(list)) {
             writeTable(list, depth);
         } else {
             html.raw("<ul class=\"dor-ev-list\">");
@@ -72,6 +71,15 @@ final class EvidenceHtml {
             }
             html.raw("</ul>");
         }
+    }
+
+    private static boolean allMaps(final List<?> list) {
+        for (Object item : list) {
+            if (!(item instanceof Map<?, ?>)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void writeTable(final List<?> rows, final int depth) {
@@ -105,14 +113,15 @@ final class EvidenceHtml {
 
     private void writeScalar(final String key, final Object value) {
         String text = value == null ? "null" : String.valueOf(value);
-        String lowerKey = key.toLowerCase(Locale.ROOT);
-        if (STATUS_KEYS.contains(lowerKey)) {
+        if (STATUS_KEYS.contains(key)) {
             String status = value instanceof Boolean passed ? (passed ? "passed" : "failed") : text;
             html.element("span", "dor-badge " + Outcome.of(status).cssClass(), text);
-        } else if (CODE_KEYS.contains(lowerKey)) {
+        } else if (CODE_KEYS.contains(key)) {
             html.element("code", "", text);
+        } else if (value instanceof String) {
+            html.text(text);
         } else {
-            html.element("span", value instanceof String ? "" : "dor-json-literal", text);
+            html.element("span", "dor-json-literal", text);
         }
     }
 }

@@ -6,11 +6,17 @@ import java.io.Writer;
 
 /**
  * Writes HTML to a writer, escaping every value. Markup passed to {@link #raw(String)} must be a constant of this
- * package, never data. I/O errors surface as {@link UncheckedIOException} so that writing fits in a record
- * consumer; the public entry points unwrap them.
+ * package, never data. Buffers in a char array and hands the writer large chunks (a report writes millions of
+ * small pieces; most values need no escaping, so a value is copied in bulk and only scanned in place). I/O errors
+ * surface as {@link UncheckedIOException} so that writing fits in a record consumer; the public entry points
+ * unwrap them. Call {@link #flush()} at the end.
  */
 final class HtmlWriter {
+    private static final int CHUNK = 64 * 1024;
+
     private final Writer out;
+    private char[] buffer = new char[CHUNK];
+    private int length;
 
     HtmlWriter(final Writer out) {
         this.out = out;
@@ -18,11 +24,9 @@ final class HtmlWriter {
 
     /** Writes constant markup. */
     HtmlWriter raw(final String markup) {
-        try {
-            out.write(markup);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        reserve(markup.length());
+        markup.getChars(0, markup.length(), buffer, length);
+        length += markup.length();
         return this;
     }
 
@@ -33,21 +37,19 @@ final class HtmlWriter {
 
     /** Writes a value as text, escaped for element content and for quoted attribute values alike. */
     HtmlWriter text(final String value) {
-        try {
-            int start = 0;
-            int length = value.length();
-            for (int i = 0; i < length; i++) {
-                String entity = entity(value.charAt(i));
-                if (entity != null) {
-                    out.write(value, start, i - start);
-                    out.write(entity);
-                    start = i + 1;
-                }
+        int size = value.length();
+        reserve(size);
+        value.getChars(0, size, buffer, length);
+        int end = length + size;
+        for (int i = length; i < end; i++) {
+            char c = buffer[i];
+            if (c <= '>' && needsEscape(c)) {
+                length = i;
+                escapeFrom(value, i - (end - size));
+                return this;
             }
-            out.write(value, start, length - start);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        length = end;
         return this;
     }
 
@@ -65,24 +67,51 @@ final class HtmlWriter {
         return raw(">").text(content).raw("</").raw(tag).raw(">");
     }
 
-    /**
-     * Escapes a value into a string (for the rare place where a value must be held before it is written).
-     */
-    static String escape(final String value) {
-        StringBuilder escaped = new StringBuilder(value.length() + 16);
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            String entity = entity(c);
-            if (entity == null) {
-                escaped.append(c);
-            } else {
-                escaped.append(entity);
-            }
+    /** Writes what is buffered and flushes the writer. */
+    void flush() {
+        drain();
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return escaped.toString();
     }
 
-    @SuppressWarnings("PMD.ReturnEmptyCollectionRatherThanNull") // null means "no entity needed" on the hot path
+    /** The slow path: writes the value from {@code start} on, one character at a time. */
+    private void escapeFrom(final String value, final int start) {
+        for (int i = start; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c <= '>' && needsEscape(c)) {
+                raw(entity(c));
+            } else {
+                reserve(1);
+                buffer[length++] = c;
+            }
+        }
+    }
+
+    private void reserve(final int size) {
+        if (length + size > buffer.length) {
+            drain();
+            if (size > buffer.length) {
+                buffer = new char[size];
+            }
+        }
+    }
+
+    private void drain() {
+        try {
+            out.write(buffer, 0, length);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        length = 0;
+    }
+
+    private static boolean needsEscape(final char c) {
+        return c == '&' || c == '<' || c == '>' || c == '"' || c == '\'' || c == '\0';
+    }
+
     private static String entity(final char c) {
         return switch (c) {
             case '&' -> "&amp;";
@@ -90,8 +119,7 @@ final class HtmlWriter {
             case '>' -> "&gt;";
             case '"' -> "&quot;";
             case '\'' -> "&#39;";
-            case '\0' -> "\uFFFD";
-            default -> null;
+            default -> "\uFFFD";
         };
     }
 }

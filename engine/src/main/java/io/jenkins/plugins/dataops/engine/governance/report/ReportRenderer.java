@@ -8,9 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 /**
  * Renders governance records as HTML: an integrity banner, one release timeline per product, a filterable table of
@@ -25,8 +22,6 @@ import java.util.Locale;
  * memory does not grow with the number of records. Thread-safe: it holds no state.
  */
 public final class ReportRenderer {
-    private static final DateTimeFormatter SHOWN_TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final int COLUMNS = 10;
 
     /**
@@ -48,7 +43,7 @@ public final class ReportRenderer {
                     .raw(ReportResources.stylesheet()).raw("</style></head>\n<body class=\"dor-page\">\n");
             writeContent(html, source, options);
             html.raw("\n<script>\n").raw(ReportResources.script()).raw("</script>\n</body></html>\n");
-            out.flush();
+            html.flush();
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -67,8 +62,9 @@ public final class ReportRenderer {
     public void writeFragment(final RecordSource source, final ReportOptions options, final Writer out)
             throws IOException {
         try {
-            writeContent(new HtmlWriter(out), source, options);
-            out.flush();
+            HtmlWriter html = new HtmlWriter(out);
+            writeContent(html, source, options);
+            html.flush();
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -160,32 +156,37 @@ public final class ReportRenderer {
     private void writeRecord(final HtmlWriter html, final EvidenceHtml evidence, final GovernanceRecord record) {
         GovernanceEvent event = record.event();
         String outcomeClass = Outcome.of(event.outcome()).cssClass();
-        html.raw("<tbody class=\"dor-rec ").raw(outcomeClass).raw("\"")
-                .attr("data-seq", Long.toString(record.sequence())).attr("data-time", Long.toString(record.timeMillis()))
+        String time = Instant.ofEpochMilli(record.timeMillis()).toString();
+        html.raw("<tbody class=\"dor-rec ").raw(outcomeClass).raw("\" data-seq=\"").number(record.sequence())
+                .raw("\" data-time=\"").number(record.timeMillis()).raw("\"")
                 .attr("data-env", event.environment()).attr("data-action", event.action())
                 .attr("data-outcome", event.outcome()).attr("data-actor", event.actor())
-                .raw("><tr class=\"dor-row\"><td class=\"dor-num\">").number(record.sequence())
-                .raw("</td><td><time").attr("datetime", Instant.ofEpochMilli(record.timeMillis()).toString())
-                .raw(">").text(SHOWN_TIME.format(Instant.ofEpochMilli(record.timeMillis()))).raw("</time></td>")
-                .element("td", "", event.product()).element("td", "", event.environment())
-                .element("td", "", event.action()).element("td", "dor-release", event.release())
-                .raw("<td>").element("span", "dor-badge " + outcomeClass, event.outcome()).raw("</td>")
-                .element("td", "dor-actor", event.actor()).raw("<td>");
+                .raw("><tr class=\"dor-row\"><td>").number(record.sequence())
+                .raw("</td><td><time").attr("datetime", time).raw(">").raw(shownTime(time)).raw("</time></td><td>")
+                .text(event.product()).raw("</td><td>").text(event.environment()).raw("</td><td>")
+                .text(event.action()).raw("</td><td>").text(event.release()).raw("</td><td>")
+                .element("span", "dor-badge " + outcomeClass, event.outcome()).raw("</td><td>")
+                .text(event.actor()).raw("</td><td>");
         writeBuildRef(html, event.buildRef());
         html.raw("</td><td><button type=\"button\" class=\"dor-toggle\" aria-expanded=\"false\">Evidence</button>")
                 .raw("</td></tr>\n<tr class=\"dor-detail\"><td colspan=\"").number(COLUMNS)
-                .raw("\"><div class=\"dor-detail-body\"><dl class=\"dor-ev dor-chain\"><dt>Build</dt><dd>");
-        writeBuildRef(html, event.buildRef());
-        html.raw("</dd><dt>Previous hash</dt><dd>").element("code", "", record.prev())
-                .raw("</dd><dt>Hash</dt><dd>").element("code", "", record.hash()).raw("</dd></dl>");
+                .raw("\"><div class=\"dor-detail-body\"><dl class=\"dor-ev dor-chain\"><dt>Hash</dt><dd>")
+                .element("code", "", record.hash()).raw("</dd></dl>");
         evidence.write(event.evidence());
         html.raw("</div></td></tr></tbody>\n");
     }
 
+    /** Turns {@code 2024-05-01T10:15:30.123Z} into {@code 2024-05-01 10:15:30} (digits only: no escaping needed). */
+    private static String shownTime(final String iso) {
+        return iso.length() < 19 ? iso : iso.substring(0, 10) + ' ' + iso.substring(11, 19);
+    }
+
     private static void writeBuildRef(final HtmlWriter html, final String buildRef) {
         if (buildRef.startsWith("https://") || buildRef.startsWith("http://")) {
+            int path = buildRef.indexOf('/', buildRef.indexOf("//") + 2);
+            String shown = path < 0 || path == buildRef.length() - 1 ? buildRef : buildRef.substring(path + 1);
             html.raw("<a rel=\"noopener noreferrer\"").attr("href", buildRef).raw(">")
-                    .text(TimelineSvg.shorten(buildRef.replaceFirst("^https?://[^/]*/", ""), 48)).raw("</a>");
+                    .text(TimelineSvg.shorten(shown, 48)).raw("</a>");
         } else {
             html.text(buildRef);
         }

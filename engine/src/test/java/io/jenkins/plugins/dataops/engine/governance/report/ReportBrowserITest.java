@@ -130,7 +130,7 @@ class ReportBrowserITest {
                 .isEmpty();
         assertThat(browser.all(".dataops-report a")).extracting(a -> a.getAttribute("href"))
                 .allMatch(href -> href.startsWith("https://jenkins.example.com/"));
-        browser.one("tbody.dor-rec[data-seq='13'] .dor-release").click();
+        browser.one("tbody.dor-rec[data-seq='13'] .dor-row td:nth-child(6)").click();
         assertThat(browser.script("return typeof window.pwned")).isEqualTo("undefined");
         assertThat(browser.consoleErrors()).isEmpty();
     }
