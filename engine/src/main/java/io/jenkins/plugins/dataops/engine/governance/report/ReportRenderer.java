@@ -183,12 +183,33 @@ public final class ReportRenderer {
 
     private static void writeBuildRef(final HtmlWriter html, final String buildRef) {
         if (buildRef.startsWith("https://") || buildRef.startsWith("http://")) {
-            int path = buildRef.indexOf('/', buildRef.indexOf("//") + 2);
-            String shown = path < 0 || path == buildRef.length() - 1 ? buildRef : buildRef.substring(path + 1);
-            html.raw("<a rel=\"noopener noreferrer\"").attr("href", buildRef).raw(">")
-                    .text(TimelineSvg.shorten(shown, 48)).raw("</a>");
+            html.raw("<a rel=\"noopener noreferrer\"").attr("href", buildRef).attr("title", buildRef).raw(">")
+                    .text(buildLabel(buildRef)).raw("</a>");
         } else {
             html.text(buildRef);
         }
+    }
+
+    /**
+     * Shortens a build URL for the table: {@code https://ci/job/customer/job/main/103/} reads
+     * {@code customer » main #103}; other URLs show their path, at most 40 characters.
+     */
+    static String buildLabel(final String url) {
+        int pathStart = url.indexOf('/', url.indexOf("//") + 2);
+        if (pathStart < 0 || pathStart == url.length() - 1) {
+            return url;
+        }
+        String[] segments = url.substring(pathStart + 1).split("/");
+        StringBuilder label = new StringBuilder();
+        for (int i = 0; i < segments.length; i++) {
+            if ("job".equals(segments[i]) && i + 1 < segments.length) {
+                label.append(label.length() == 0 ? "" : " \u00bb ").append(segments[++i]);
+            } else if (i == segments.length - 1 && label.length() > 0 && segments[i].matches("\\d+")) {
+                label.append(" #").append(segments[i]);
+            } else {
+                return TimelineSvg.shorten(url.substring(pathStart + 1), 40);
+            }
+        }
+        return label.length() == 0 ? url : label.toString();
     }
 }

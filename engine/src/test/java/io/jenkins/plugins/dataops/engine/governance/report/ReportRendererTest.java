@@ -128,6 +128,16 @@ class ReportRendererTest {
                 .hasMessageContaining("'x.js'");
     }
 
+    @Test
+    void shouldLabelBuildLinksShortly() {
+        assertThat(ReportRenderer.buildLabel("https://ci.example.com/job/customer/job/main/103/"))
+                .isEqualTo("customer \u00bb main #103");
+        assertThat(ReportRenderer.buildLabel("https://ci.example.com/job/customer/"))
+                .isEqualTo("customer");
+        assertThat(ReportRenderer.buildLabel("https://ci.example.com/builds/42")).isEqualTo("builds/42");
+        assertThat(ReportRenderer.buildLabel("https://ci.example.com/")).isEqualTo("https://ci.example.com/");
+    }
+
     private String fragment(final ReportOptions reportOptions) throws IOException {
         StringWriter out = new StringWriter();
         new ReportRenderer().writeFragment(RecordSource.of(records), reportOptions, out);
