@@ -31,17 +31,19 @@ public final class ReportOptions {
     private final RecordFilter filter;
     private final Instant generatedAt;
     private final int timelineLimit;
+    private final long rowLimit;
 
     @SuppressWarnings("checkstyle:ParameterNumber") // private, called only by the with-methods
     private ReportOptions(final String title, final Optional<LedgerVerification> verification,
             final Map<String, List<String>> promotionPaths, final RecordFilter filter, final Instant generatedAt,
-            final int timelineLimit) {
+            final int timelineLimit, final long rowLimit) {
         this.title = title;
         this.verification = verification;
         this.promotionPaths = Map.copyOf(promotionPaths);
         this.filter = filter;
         this.generatedAt = generatedAt;
         this.timelineLimit = timelineLimit;
+        this.rowLimit = rowLimit;
     }
 
     /**
@@ -52,7 +54,7 @@ public final class ReportOptions {
      */
     public static ReportOptions titled(final String title) {
         return new ReportOptions(Objects.requireNonNull(title, "title"), Optional.empty(), Map.of(),
-                RecordFilter.all(), Instant.now(), DEFAULT_TIMELINE_LIMIT);
+                RecordFilter.all(), Instant.now(), DEFAULT_TIMELINE_LIMIT, Long.MAX_VALUE);
     }
 
     /**
@@ -63,7 +65,7 @@ public final class ReportOptions {
      * @return new options
      */
     public ReportOptions withVerification(final LedgerVerification result) {
-        return new ReportOptions(title, Optional.of(result), promotionPaths, filter, generatedAt, timelineLimit);
+        return new ReportOptions(title, Optional.of(result), promotionPaths, filter, generatedAt, timelineLimit, rowLimit);
     }
 
     /**
@@ -77,7 +79,7 @@ public final class ReportOptions {
     public ReportOptions withPromotionPath(final String product, final List<String> path) {
         Map<String, List<String>> paths = new LinkedHashMap<>(promotionPaths);
         paths.put(product, List.copyOf(path));
-        return new ReportOptions(title, verification, paths, filter, generatedAt, timelineLimit);
+        return new ReportOptions(title, verification, paths, filter, generatedAt, timelineLimit, rowLimit);
     }
 
     /**
@@ -88,7 +90,7 @@ public final class ReportOptions {
      */
     public ReportOptions withFilter(final RecordFilter recordFilter) {
         return new ReportOptions(title, verification, promotionPaths, Objects.requireNonNull(recordFilter),
-                generatedAt, timelineLimit);
+                generatedAt, timelineLimit, rowLimit);
     }
 
     /**
@@ -99,7 +101,7 @@ public final class ReportOptions {
      */
     public ReportOptions withGeneratedAt(final Instant time) {
         return new ReportOptions(title, verification, promotionPaths, filter, Objects.requireNonNull(time),
-                timelineLimit);
+                timelineLimit, rowLimit);
     }
 
     /**
@@ -113,7 +115,27 @@ public final class ReportOptions {
         if (limit < 1) {
             throw new IllegalArgumentException("Timeline limit '%d' must be at least 1.".formatted(limit));
         }
-        return new ReportOptions(title, verification, promotionPaths, filter, generatedAt, limit);
+        return new ReportOptions(title, verification, promotionPaths, filter, generatedAt, limit, rowLimit);
+    }
+
+    /**
+     * Sets how many rows (the newest matching records) the HTML table shows at most; counts and timelines still
+     * cover every matching record, and the exports are not limited. Unlimited by default.
+     *
+     * @param limit at least 1
+     * @return new options
+     * @throws IllegalArgumentException when the limit is below 1
+     */
+    public ReportOptions withRowLimit(final long limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("Row limit '%d' must be at least 1.".formatted(limit));
+        }
+        return new ReportOptions(title, verification, promotionPaths, filter, generatedAt, timelineLimit, limit);
+    }
+
+    /** @return the most rows the HTML table shows ({@link Long#MAX_VALUE} when unlimited) */
+    public long rowLimit() {
+        return rowLimit;
     }
 
     /** @return the page title */

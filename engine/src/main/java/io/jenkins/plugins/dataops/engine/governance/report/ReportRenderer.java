@@ -88,7 +88,7 @@ public final class ReportRenderer {
         writeTimelines(html, options, summary);
         html.raw("<section class=\"dor-section dor-records\"><h3>Records</h3>\n");
         new FilterForm(html).write(summary);
-        writeTable(html, source, summary);
+        writeTable(html, source, summary, options.rowLimit());
         html.raw("</section>\n</div>\n");
     }
 
@@ -140,12 +140,23 @@ public final class ReportRenderer {
         html.raw("</section>\n");
     }
 
-    private void writeTable(final HtmlWriter html, final RecordSource source, final ReportSummary summary) {
+    private void writeTable(final HtmlWriter html, final RecordSource source, final ReportSummary summary,
+            final long rowLimit) {
+        long skip = Math.max(0, summary.records() - rowLimit);
+        if (skip > 0) {
+            html.raw("<p class=\"dor-note\">").text("Showing the newest " + rowLimit + " of " + summary.records()
+                    + " records; narrow the report or use the CSV or JSON export for all of them.").raw("</p>\n");
+        }
         html.raw("<div class=\"dor-table-wrap\"><table class=\"dor-table\"><thead><tr>")
                 .raw("<th>#</th><th>Time (UTC)</th><th>Product</th><th>Environment</th><th>Action</th>")
                 .raw("<th>Release</th><th>Outcome</th><th>Actor</th><th>Build</th><th></th></tr></thead>\n");
         EvidenceHtml evidence = new EvidenceHtml(html);
-        source.forEach(record -> writeRecord(html, evidence, record));
+        long[] seen = {0};
+        source.forEach(record -> {
+            if (seen[0]++ >= skip) {
+                writeRecord(html, evidence, record);
+            }
+        });
         html.raw("</table></div>\n<p class=\"dor-empty dor-muted\"");
         if (summary.records() > 0) {
             html.raw(" hidden");

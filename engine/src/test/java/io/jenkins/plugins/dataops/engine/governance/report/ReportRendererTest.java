@@ -129,6 +129,19 @@ class ReportRendererTest {
     }
 
     @Test
+    void shouldLimitTableRowsToTheNewestButCountAndDrawEverything() throws IOException {
+        String fragment = fragment(options.withRowLimit(2));
+
+        assertThat(fragment).contains("Showing the newest 2 of 13 records").contains("13 records</output>");
+        assertThat(count(fragment, "<tbody class=\"dor-rec")).isEqualTo(2);
+        assertThat(fragment).contains("data-seq=\"12\" data-time").contains("data-seq=\"13\" data-time");
+        assertThat(count(fragment, "class=\"dor-marker ")).isEqualTo(9);
+        assertThat(options.rowLimit()).isEqualTo(Long.MAX_VALUE);
+        assertThatThrownBy(() -> options.withRowLimit(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'0'");
+    }
+
+    @Test
     void shouldLabelBuildLinksShortly() {
         assertThat(ReportRenderer.buildLabel("https://ci.example.com/job/customer/job/main/103/"))
                 .isEqualTo("customer \u00bb main #103");
