@@ -4,6 +4,10 @@ import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
 import io.jenkins.plugins.dataops.engine.governance.Evidence;
 import io.jenkins.plugins.dataops.engine.governance.JsonLinesLedger;
 import io.jenkins.plugins.dataops.engine.governance.LedgerVerification;
+import io.jenkins.plugins.dataops.engine.governance.report.RecordFilter;
+import io.jenkins.plugins.dataops.engine.governance.report.RecordSource;
+import io.jenkins.plugins.dataops.engine.governance.report.ReportFormat;
+import io.jenkins.plugins.dataops.engine.governance.report.ReportOptions;
 import io.jenkins.plugins.dataops.engine.migrate.MigrationRequest;
 import io.jenkins.plugins.dataops.engine.migrate.MigrationResult;
 import io.jenkins.plugins.dataops.engine.migrate.MigrationStatus;
@@ -21,6 +25,8 @@ import io.jenkins.plugins.dataops.engine.release.Verifier;
 import io.jenkins.plugins.dataops.engine.spec.DataProductSpec;
 import io.jenkins.plugins.dataops.engine.spec.SpecLoader;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -259,6 +265,25 @@ public final class DataOps {
         MigrationRequest request = request(environment, null, false, false);
         return new EnvironmentHistory(environment, new ReleaseHistory(request.target()).list(spec.product()),
                 migrator.history(request));
+    }
+
+    /**
+     * Writes the governance report of the session's ledger: the standalone HTML page (timeline, filterable
+     * table, evidence, integrity banner), or CSV or JSON of the filtered records. Records are streamed.
+     *
+     * @param format html, csv or json
+     * @param filter which records
+     * @param out    where to write (the caller closes it)
+     * @throws IOException when writing fails
+     */
+    public void writeReport(final ReportFormat format, final RecordFilter filter, final Writer out)
+            throws IOException {
+        ReportOptions options = ReportOptions.titled("Governance report: " + spec.product())
+                .withVerification(session.ledger().verify())
+                .withPromotionPath(spec.product(), spec.promotion())
+                .withGeneratedAt(session.clock().instant())
+                .withFilter(filter);
+        format.write(RecordSource.of(session.ledger()), options, out);
     }
 
     /**

@@ -1,0 +1,80 @@
+package io.jenkins.plugins.dataops.cli;
+
+import io.jenkins.plugins.dataops.engine.DataOps;
+import io.jenkins.plugins.dataops.engine.InvalidInputException;
+import io.jenkins.plugins.dataops.engine.governance.report.RecordFilter;
+import io.jenkins.plugins.dataops.engine.governance.report.ReportFormat;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code dataops report}: the governance report of the ledger. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Write the governance report: a self-contained HTML page (timeline per environment, "
+                + "filterable records with their evidence, ledger integrity), or CSV or JSON of the records.")
+final class ReportCommand implements Callable<Integer> {
+    @ParentCommand
+    private DataOpsCommand parent;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Where to write (default: HTML to "
+            + ".dataops/governance-report.html beside the spec, CSV and JSON to standard output).")
+    private Path out;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "html",
+            description = "html, csv or json (default: ${DEFAULT-VALUE}).")
+    private String format;
+
+    @Option(names = "--env", paramLabel = "ENV", split = ",", description = "Only these environments.")
+    private List<String> environments;
+
+    @Option(names = "--since", paramLabel = "DATE", description = "Only records from this day (2026-05-01, UTC) "
+            + "or instant (ISO-8601) on.")
+    private String since;
+
+    @Override
+    public Integer call() throws IOException {
+        ReportFormat reportFormat = parse(() -> ReportFormat.parse(format));
+        RecordFilter filter = RecordFilter.all();
+        if (environments != null && !environments.isEmpty()) {
+            filter = filter.withEnvironments(environments);
+        }
+        if (since != null) {
+            RecordFilter unsinced = filter;
+            filter = parse(() -> unsinced.since(RecordFilter.parseTime(since)));
+        }
+        boolean toStdout = out == null && reportFormat != ReportFormat.HTML;
+        DataOps dataOps = parent.open(toStdout);
+        if (toStdout) {
+            dataOps.writeReport(reportFormat, filter, parent.out());
+            parent.out().flush();
+            return 0;
+        }
+        Path file = out != null ? out : dataOps.spec().stateDir().resolve("governance-report.html");
+        if (file.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        }
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            dataOps.writeReport(reportFormat, filter, writer);
+        }
+        parent.out().println("Governance report written to " + file.toAbsolutePath());
+        return 0;
+    }
+
+    private static <T> T parse(final java.util.function.Supplier<T> parser) {
+        try {
+            return parser.get();
+        }
+        catch (IllegalArgumentException e) {
+            throw new InvalidInputException(e.getMessage(), e);
+        }
+    }
+}
