@@ -301,7 +301,14 @@ public final class DataOps {
                 session.progress());
     }
 
-    private DatabaseTarget target(final String environment) {
+    /**
+     * Returns where an environment's database is and the login the engine uses there.
+     *
+     * @param environment a declared or ephemeral environment
+     * @return the database target
+     * @throws OperationRefusedException when the environment is not provisioned (embedded provider)
+     */
+    public DatabaseTarget target(final String environment) {
         ProvisioningContext context = context(environment);
         return provisioners.get(context.environment().provider()).target(context);
     }

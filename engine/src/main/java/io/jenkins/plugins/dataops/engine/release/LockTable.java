@@ -20,6 +20,9 @@ import java.time.Instant;
 final class LockTable {
     static final String TABLE = "dataops_lock";
 
+    private static final String HOST = hostName();
+    private static final String THIS_PROCESS = ProcessHandle.current().pid() + "@" + HOST;
+
     private final Connection connection;
     private final Dialect dialect;
     private final Clock clock;
@@ -28,6 +31,15 @@ final class LockTable {
         this.connection = connection;
         this.dialect = dialect;
         this.clock = clock;
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        }
+        catch (java.io.IOException e) {
+            return "localhost"; // without a name, only processes of this machine share it: still correct here
+        }
     }
 
     /** A stable 64-bit advisory lock key for an environment. */
@@ -43,7 +55,7 @@ final class LockTable {
         String text = dialect == Dialect.SQLSERVER ? "NVARCHAR(400)" : "VARCHAR(400)";
         try (Statement ddl = connection.createStatement()) {
             ddl.execute("CREATE TABLE " + TABLE + " (id INT NOT NULL PRIMARY KEY, holder " + text
-                    + ", expires_at_millis BIGINT NOT NULL)");
+                    + ", holder_process " + text + ", expires_at_millis BIGINT NOT NULL)");
         }
         catch (SQLException e) {
             // it exists already (created by an earlier operation or a concurrent one)
@@ -56,14 +68,34 @@ final class LockTable {
         }
     }
 
+    /**
+     * Takes the lock when it is free, expired, or held by a process of this host that no longer runs (killed in
+     * the middle of an operation): such a holder cannot renew its lease, and nobody should wait for it to expire.
+     */
     boolean tryTake(final String owner, final Duration lease) throws SQLException {
-        try (PreparedStatement take = connection.prepareStatement("UPDATE " + TABLE
-                + " SET holder = ?, expires_at_millis = ? WHERE id = 1 AND (holder IS NULL OR expires_at_millis < ?)")) {
+        String deadHolder = deadLocalHolder();
+        try (PreparedStatement take = connection.prepareStatement("UPDATE " + TABLE + " SET holder = ?, "
+                + "holder_process = ?, expires_at_millis = ? WHERE id = 1 AND (holder IS NULL OR expires_at_millis < ? "
+                + "OR holder_process = ?)")) {
             long now = clock.millis();
             take.setString(1, owner);
-            take.setLong(2, now + lease.toMillis());
-            take.setLong(3, now);
+            take.setString(2, THIS_PROCESS);
+            take.setLong(3, now + lease.toMillis());
+            take.setLong(4, now);
+            take.setString(5, deadHolder == null ? "" : deadHolder);
             return take.executeUpdate() == 1;
+        }
+    }
+
+    private String deadLocalHolder() throws SQLException {
+        try (Statement query = connection.createStatement();
+             ResultSet row = query.executeQuery("SELECT holder_process FROM " + TABLE + " WHERE id = 1")) {
+            String process = row.next() ? row.getString(1) : null;
+            if (process == null || !process.endsWith("@" + HOST)) {
+                return null;
+            }
+            long pid = Long.parseLong(process.substring(0, process.indexOf('@')));
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) ? null : process;
         }
     }
 
@@ -78,9 +110,10 @@ final class LockTable {
 
     void recordHolder(final String owner) throws SQLException {
         try (PreparedStatement record = connection.prepareStatement("UPDATE " + TABLE
-                + " SET holder = ?, expires_at_millis = ? WHERE id = 1")) {
+                + " SET holder = ?, holder_process = ?, expires_at_millis = ? WHERE id = 1")) {
             record.setString(1, owner);
-            record.setLong(2, Long.MAX_VALUE);
+            record.setString(2, THIS_PROCESS);
+            record.setLong(3, Long.MAX_VALUE);
             record.executeUpdate();
         }
     }

@@ -1,0 +1,156 @@
+package io.jenkins.plugins.dataops.engine.testing;
+
+import io.jenkins.plugins.dataops.engine.DataOps;
+import io.jenkins.plugins.dataops.engine.ProgressListener;
+import io.jenkins.plugins.dataops.engine.Session;
+import io.jenkins.plugins.dataops.engine.credentials.MapCredentialsResolver;
+import io.jenkins.plugins.dataops.engine.credentials.UsernamePassword;
+import io.jenkins.plugins.dataops.engine.governance.MemoryLedger;
+import io.jenkins.plugins.dataops.engine.spec.SpecLoader;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The example data product ({@code examples/customer}) copied into a test folder, on the embedded default or
+ * with every environment on the test PostgreSQL server.
+ */
+public final class ExampleProduct {
+    /** The credentials id of the PostgreSQL admin login in specs written by {@link #onPostgres}. */
+    public static final String PG_ADMIN = "pg-admin";
+
+    private final Path dir;
+
+    private ExampleProduct(final Path dir) {
+        this.dir = dir;
+    }
+
+    /**
+     * Copies the example into a folder, environments on H2.
+     *
+     * @param dir an empty folder
+     * @return the product
+     */
+    public static ExampleProduct onH2(final Path dir) {
+        copyTree(source(), dir);
+        return new ExampleProduct(dir);
+    }
+
+    /**
+     * Copies the example into a folder with every environment as its own database on the test PostgreSQL server.
+     *
+     * @param dir    an empty folder
+     * @param prefix a prefix that makes the databases unique to the test
+     * @return the product
+     */
+    public static ExampleProduct onPostgres(final Path dir, final String prefix) {
+        ExampleProduct product = onH2(dir);
+        PostgresServer server = PostgresServer.get();
+        String spec = product.readSpec().replaceAll("(?m)^    provider: h2\\n", "    provider: postgres\n    url: "
+                + server.jdbcUrl("postgres") + "\n    credentials: " + PG_ADMIN + "\n");
+        List<String> lines = new ArrayList<>();
+        String currentEnv = null;
+        for (String line : spec.split("\n")) {
+            if (line.matches("  [a-z][a-z0-9-]*:")) {
+                currentEnv = line.strip().replace(":", "");
+            }
+            lines.add(line);
+            if (line.contains("credentials: " + PG_ADMIN) && currentEnv != null) {
+                lines.add("    database: " + (prefix + "_" + currentEnv).toLowerCase().replaceAll("[^a-z0-9_]", "_"));
+            }
+        }
+        product.writeSpec(String.join("\n", lines) + "\n");
+        return product;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Path spec() {
+        return dir.resolve("dataops.yaml");
+    }
+
+    /**
+     * Opens the engine on the product with an in-memory ledger.
+     *
+     * @param actor  who acts
+     * @param ledger the ledger
+     * @return the facade
+     */
+    public DataOps open(final String actor, final MemoryLedger ledger) {
+        return new DataOps(SpecLoader.load(spec()), new Session(actor, "test", credentials(), ProgressListener.NONE,
+                ledger, Clock.systemUTC()));
+    }
+
+    /**
+     * Returns the credentials the product's spec refers to.
+     *
+     * @return the admin login of the test PostgreSQL server
+     */
+    public static MapCredentialsResolver credentials() {
+        return new MapCredentialsResolver().withLogin(PG_ADMIN,
+                new UsernamePassword(PostgresServer.SUPERUSER, PostgresServer.SUPERUSER_PASSWORD));
+    }
+
+    public String readSpec() {
+        try {
+            return Files.readString(spec());
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Replaces the spec.
+     *
+     * @param text the new spec
+     */
+    public void writeSpec(final String text) {
+        try {
+            Files.writeString(spec(), text);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path source() {
+        for (Path candidate : List.of(Paths.get("../examples/customer"), Paths.get("examples/customer"))) {
+            if (Files.isRegularFile(candidate.resolve("dataops.yaml"))) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("examples/customer not found from " + Paths.get("").toAbsolutePath());
+    }
+
+    private static void copyTree(final Path from, final Path to) {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.sorted(Comparator.naturalOrder()).toList()) {
+                Path relative = from.relativize(file);
+                if (relative.toString().startsWith(".dataops")) {
+                    continue;
+                }
+                Path target = to.resolve(relative.toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                }
+                else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
