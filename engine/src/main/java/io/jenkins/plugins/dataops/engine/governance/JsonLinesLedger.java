@@ -4,6 +4,7 @@ import io.jenkins.plugins.dataops.engine.DataOpsException;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -90,7 +91,10 @@ public final class JsonLinesLedger implements Ledger {
     public LedgerVerification verify() {
         ChainVerifier verifier = new ChainVerifier();
         if (Files.exists(file)) {
-            try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            // A damaged byte may not be UTF-8 any more: decode it as a replacement character so that the record
+            // fails its hash check instead of the whole verification failing to read.
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
+                    StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = reader.readLine()) != null) {
                     try {
