@@ -41,6 +41,24 @@ public final class ExampleProduct {
     }
 
     /**
+     * Copies {@code examples/<name>/} into a folder and replaces its spec, e.g. to add a PostgreSQL environment.
+     *
+     * @param name   the example, e.g. {@code customer}
+     * @param target the folder to copy into
+     * @param spec   the content of the new {@code dataops.yaml}
+     * @return the spec file of the copy
+     */
+    public static Path copyWithSpec(final String name, final Path target, final String spec) {
+        Path file = copy(name, target);
+        try {
+            return Files.writeString(file, spec);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * Finds {@code examples/<name>/} from the working directory of a module (engine/ or cli/) or the root.
      *
      * @param name the example
