@@ -25,7 +25,8 @@ import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
 import liquibase.database.Database;
 import liquibase.exception.DatabaseException;
 
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -77,17 +78,18 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
     @Override
     public String updateSql(final MigrationRequest request) {
         return LiquibaseRun.with(request.target(), request.changelog(), request.progress(), database -> {
-            StringWriter sql = new StringWriter();
+            // The *Sql commands write to the command's output stream; their OUTPUT_WRITER argument is not read.
+            ByteArrayOutputStream sql = new ByteArrayOutputStream();
             CommandScope command = request.tag() == null
                     ? new CommandScope(UpdateSqlCommandStep.COMMAND_NAME)
                             .addArgumentValue(UpdateSqlCommandStep.CHANGELOG_FILE_ARG, fileName(request))
                     : new CommandScope(UpdateToTagSqlCommandStep.COMMAND_NAME)
                             .addArgumentValue(UpdateToTagSqlCommandStep.CHANGELOG_FILE_ARG, fileName(request))
                             .addArgumentValue(UpdateToTagSqlCommandStep.TAG_ARG, request.tag());
-            command.addArgumentValue(UpdateSqlCommandStep.OUTPUT_WRITER, sql);
             command.addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database);
+            command.setOutput(sql);
             command.execute();
-            return sql.toString();
+            return sql.toString(StandardCharsets.UTF_8);
         });
     }
 
