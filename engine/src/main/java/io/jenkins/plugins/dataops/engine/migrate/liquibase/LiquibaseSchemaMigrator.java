@@ -15,7 +15,7 @@ import liquibase.changelog.ChangeLogHistoryServiceFactory;
 import liquibase.changelog.RanChangeSet;
 import liquibase.exception.CommandExecutionException;
 import liquibase.command.CommandScope;
-import liquibase.command.core.RollbackCommandStep;
+import liquibase.command.core.RollbackCountCommandStep;
 import liquibase.command.core.UpdateCommandStep;
 import liquibase.command.core.UpdateSqlCommandStep;
 import liquibase.command.core.UpdateToTagCommandStep;
@@ -116,9 +116,11 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
             }
             request.progress().info("Rolling back %d changeset(s) of environment '%s' to tag '%s'...".formatted(
                     toRollBack.size(), request.target().environment(), tag));
-            CommandScope command = new CommandScope(RollbackCommandStep.COMMAND_NAME)
+            // Roll back exactly the changesets checked above. Liquibase's rollback-to-tag would also roll back
+            // the tagDatabase changeset that set the tag, leaving the environment at no release at all.
+            CommandScope command = new CommandScope(RollbackCountCommandStep.COMMAND_NAME)
                     .addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_FILE_ARG, fileName(request))
-                    .addArgumentValue(RollbackCommandStep.TAG_ARG, tag);
+                    .addArgumentValue(RollbackCountCommandStep.COUNT_ARG, toRollBack.size());
             execute(command, database, request, toRollBack, "roll back");
             return new MigrationResult(request.target().environment(), currentTag(ran),
                     currentTag(ranChangeSets(database)), toRollBack, List.of(), List.of());
