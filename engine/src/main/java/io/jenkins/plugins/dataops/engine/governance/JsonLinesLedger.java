@@ -4,6 +4,7 @@ import io.jenkins.plugins.dataops.engine.DataOpsException;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -13,6 +14,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.Consumer;
 
 /**
@@ -23,6 +26,8 @@ import java.util.function.Consumer;
 public final class JsonLinesLedger implements Ledger {
     /** The ledger file name inside the state folder. */
     public static final String FILE_NAME = "ledger.jsonl";
+
+    private static final ConcurrentMap<Path, Object> IN_PROCESS = new ConcurrentHashMap<>();
 
     private final Path file;
     private final Path head;
@@ -48,6 +53,14 @@ public final class JsonLinesLedger implements Ledger {
 
     @Override
     public GovernanceRecord append(final GovernanceEvent event) {
+        // The OS lock serialises processes; inside one JVM a second lock on the same file throws
+        // OverlappingFileLockException instead of waiting, so threads queue on a monitor per file first.
+        synchronized (IN_PROCESS.computeIfAbsent(lock, p -> new Object())) {
+            return appendLocked(event);
+        }
+    }
+
+    private GovernanceRecord appendLocked(final GovernanceEvent event) {
         try {
             Files.createDirectories(file.getParent());
             try (FileChannel lockChannel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -90,7 +103,10 @@ public final class JsonLinesLedger implements Ledger {
     public LedgerVerification verify() {
         ChainVerifier verifier = new ChainVerifier();
         if (Files.exists(file)) {
-            try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            // A damaged byte may not be UTF-8 any more: decode it as a replacement character so that the record
+            // fails its hash check instead of the whole verification failing to read.
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
+                    StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = reader.readLine()) != null) {
                     try {

@@ -62,8 +62,8 @@ public final class SpecLoader {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             Node root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(reader);
             if (root == null) {
-                throw new InvalidInputException("Spec '%s' is empty; declare at least product, changelog and "
-                        + "environments.".formatted(file));
+                throw new InvalidInputException(("Spec '%s' is empty; declare at least product, changelog and "
+                        + "environments.").formatted(file));
             }
             return root;
         }

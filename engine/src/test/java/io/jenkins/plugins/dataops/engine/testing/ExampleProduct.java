@@ -12,10 +12,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -40,7 +38,7 @@ public final class ExampleProduct {
      * @return the product
      */
     public static ExampleProduct onH2(final Path dir) {
-        copyTree(source(), dir);
+        copy("customer", dir);
         return new ExampleProduct(dir);
     }
 
@@ -124,33 +122,63 @@ public final class ExampleProduct {
         }
     }
 
-    private static Path source() {
-        for (Path candidate : List.of(Paths.get("../examples/customer"), Paths.get("examples/customer"))) {
-            if (Files.isRegularFile(candidate.resolve("dataops.yaml"))) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("examples/customer not found from " + Paths.get("").toAbsolutePath());
-    }
-
-    private static void copyTree(final Path from, final Path to) {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.sorted(Comparator.naturalOrder()).toList()) {
-                Path relative = from.relativize(file);
-                if (relative.toString().startsWith(".dataops")) {
-                    continue;
-                }
-                Path target = to.resolve(relative.toString());
+    /**
+     * Copies {@code examples/<name>} into a folder, without any {@code .dataops/} state.
+     *
+     * @param name   the example
+     * @param target an empty folder
+     * @return the copied spec file
+     */
+    public static Path copy(final String name, final Path target) {
+        Path source = folder(name);
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.filter(f -> !source.relativize(f).startsWith(".dataops")).toList()) {
+                Path destination = target.resolve(source.relativize(file).toString());
                 if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
+                    Files.createDirectories(destination);
                 }
                 else {
-                    Files.copy(file, target);
+                    Files.copy(file, destination);
                 }
             }
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return target.resolve("dataops.yaml");
+    }
+
+    /**
+     * Copies an example and replaces its spec.
+     *
+     * @param name   the example
+     * @param target an empty folder
+     * @param spec   the spec text
+     * @return the spec file
+     */
+    public static Path copyWithSpec(final String name, final Path target, final String spec) {
+        Path file = copy(name, target);
+        try {
+            return Files.writeString(file, spec);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Finds {@code examples/<name>} from the working directory or one of its parents.
+     *
+     * @param name the example
+     * @return its folder
+     */
+    public static Path folder(final String name) {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("examples").resolve(name);
+            if (Files.isRegularFile(candidate.resolve("dataops.yaml"))) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("examples/" + name + " not found above " + Path.of("").toAbsolutePath());
     }
 }

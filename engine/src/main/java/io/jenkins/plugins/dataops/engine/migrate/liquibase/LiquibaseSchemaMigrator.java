@@ -15,7 +15,7 @@ import liquibase.changelog.ChangeLogHistoryServiceFactory;
 import liquibase.changelog.RanChangeSet;
 import liquibase.exception.CommandExecutionException;
 import liquibase.command.CommandScope;
-import liquibase.command.core.RollbackCommandStep;
+import liquibase.command.core.RollbackCountCommandStep;
 import liquibase.command.core.UpdateCommandStep;
 import liquibase.command.core.UpdateSqlCommandStep;
 import liquibase.command.core.UpdateToTagCommandStep;
@@ -28,7 +28,8 @@ import liquibase.lockservice.DatabaseChangeLogLock;
 import liquibase.lockservice.LockService;
 import liquibase.lockservice.LockServiceFactory;
 
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -81,17 +82,18 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
     @Override
     public String updateSql(final MigrationRequest request) {
         return LiquibaseRun.with(request.target(), request.changelog(), request.progress(), database -> {
-            StringWriter sql = new StringWriter();
+            // The *Sql commands write to the command's output stream; their OUTPUT_WRITER argument is not read.
+            ByteArrayOutputStream sql = new ByteArrayOutputStream();
             CommandScope command = request.tag() == null
                     ? new CommandScope(UpdateSqlCommandStep.COMMAND_NAME)
                             .addArgumentValue(UpdateSqlCommandStep.CHANGELOG_FILE_ARG, fileName(request))
                     : new CommandScope(UpdateToTagSqlCommandStep.COMMAND_NAME)
                             .addArgumentValue(UpdateToTagSqlCommandStep.CHANGELOG_FILE_ARG, fileName(request))
                             .addArgumentValue(UpdateToTagSqlCommandStep.TAG_ARG, request.tag());
-            command.addArgumentValue(UpdateSqlCommandStep.OUTPUT_WRITER, sql);
             command.addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database);
+            command.setOutput(sql);
             command.execute();
-            return sql.toString();
+            return sql.toString(StandardCharsets.UTF_8);
         });
     }
 
@@ -118,19 +120,12 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
             }
             request.progress().info("Rolling back %d changeset(s) of environment '%s' to tag '%s'...".formatted(
                     toRollBack.size(), request.target().environment(), tag));
-            CommandScope command = new CommandScope(RollbackCommandStep.COMMAND_NAME)
+            // Roll back exactly the changesets checked above. Liquibase's rollback-to-tag would also roll back
+            // the tagDatabase changeset that set the tag, leaving the environment at no release at all.
+            CommandScope command = new CommandScope(RollbackCountCommandStep.COMMAND_NAME)
                     .addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_FILE_ARG, fileName(request))
-                    .addArgumentValue(RollbackCommandStep.TAG_ARG, tag);
+                    .addArgumentValue(RollbackCountCommandStep.COUNT_ARG, toRollBack.size());
             execute(command, database, request, toRollBack, "roll back");
-            if (!tag.equals(currentTag(ranChangeSets(database)))) {
-                // Liquibase also rolls back the tagDatabase changeset that set the tag (unless the changelog says
-                // keepTagOnRollback): re-apply just that changeset so the environment runs the named release.
-                request.progress().info("Re-applying tag '%s' so that '%s' runs that release.".formatted(tag,
-                        request.target().environment()));
-                execute(new CommandScope(UpdateToTagCommandStep.COMMAND_NAME)
-                        .addArgumentValue(UpdateToTagCommandStep.CHANGELOG_FILE_ARG, fileName(request))
-                        .addArgumentValue(UpdateToTagCommandStep.TAG_ARG, tag), database, request, List.of(), "apply");
-            }
             return new MigrationResult(request.target().environment(), currentTag(ran),
                     currentTag(ranChangeSets(database)), toRollBack, List.of(), List.of());
         });

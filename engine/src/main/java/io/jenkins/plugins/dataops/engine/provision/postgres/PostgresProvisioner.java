@@ -113,11 +113,13 @@ public final class PostgresProvisioner implements Provisioner {
         if (!catalog.databaseExists(layout.database())) {
             return new ResourceChange("database", layout.database(), ChangeAction.CREATE, "owner " + layout.role());
         }
-        if (!isOurs(catalog.databaseComment(layout.database()))) {
+        String comment = catalog.databaseComment(layout.database());
+        if (!isOurs(comment)) {
             return new ResourceChange("database", layout.database(), ChangeAction.UPDATE, "adopt existing database");
         }
+        // An adopted database keeps its owner: handing it to our role would make the role undroppable on destroy.
         String owner = catalog.databaseOwner(layout.database());
-        if (!layout.role().equals(owner)) {
+        if (isManaged(comment) && !layout.role().equals(owner)) {
             return new ResourceChange("database", layout.database(), ChangeAction.UPDATE,
                     "owner " + owner + " -> " + layout.role());
         }
