@@ -71,13 +71,15 @@ class SpecLoaderTest {
                 gates:
                   maxTestAge: 30m
                 onFailure: keep
+                lockTimeout: 90s
                 """);
 
         // When
         DataProductSpec spec = SpecLoader.load(file);
 
         // Then
-        assertThat(spec.policy()).isEqualTo(new SpecPolicy(true, true, Duration.ofMinutes(30), false));
+        assertThat(spec.policy()).isEqualTo(new SpecPolicy(true, true, Duration.ofMinutes(30), false,
+                Duration.ofSeconds(90)));
     }
 
     @Test
