@@ -212,15 +212,16 @@ public final class DataOps {
      */
     public MigrateOutcome migrate(final MigrateOptions options) {
         String fingerprint = Fingerprints.releaseFingerprint(spec);
-        MigrationRequest request = request(options.environment(), options.tag(),
-                options.allowNoRollback() || spec.policy().allowNoRollback(),
-                options.allowDestructive() || spec.policy().allowDestructive());
-        if (options.dryRun()) {
-            return new MigrateOutcome(options.environment(), nullToEmpty(options.tag()), fingerprint, null,
-                    migrator.updateSql(request));
-        }
         String release = nullToEmpty(options.tag());
-        try (EnvironmentLock ignored = releases.lock(request.target(), "migrate")) {
+        MigrationRequest request = recorder.recordFailure("migrate", options.environment(), release,
+                () -> request(options.environment(), options.tag(),
+                        options.allowNoRollback() || spec.policy().allowNoRollback(),
+                        options.allowDestructive() || spec.policy().allowDestructive()));
+        if (options.dryRun()) {
+            return new MigrateOutcome(options.environment(), release, fingerprint, null, migrator.updateSql(request));
+        }
+        try (EnvironmentLock ignored = recorder.recordFailure("migrate", options.environment(), release,
+                () -> releases.lock(request.target(), "migrate"))) {
             MigrationResult result = recorder.recordWithHistory("migrate", request.target(), release, fingerprint,
                     () -> migrator.update(request), r -> Evidence.of().withMigration(r)
                             .with("allowNoRollback", request.allowNoRollback())

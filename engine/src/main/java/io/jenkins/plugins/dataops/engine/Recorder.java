@@ -49,6 +49,27 @@ final class Recorder {
         return result;
     }
 
+    /**
+     * Runs a preparatory step (resolving a target, taking a lock) and records only its failure: a refused or
+     * failed operation is in the ledger even when it never reached the database.
+     */
+    <T> T recordFailure(final String action, final String environment, final String release, final Supplier<T> work) {
+        try {
+            return work.get();
+        }
+        catch (InvalidInputException e) {
+            throw e; // bad input is the caller's to fix: nothing happened that an auditor needs to see
+        }
+        catch (OperationRefusedException e) {
+            append(action, environment, release, "refused", Evidence.of().with("reason", e.getMessage()).build());
+            throw e;
+        }
+        catch (DataOpsException e) {
+            append(action, environment, release, "failed", Evidence.of().with("error", e.getMessage()).build());
+            throw e;
+        }
+    }
+
     MigrationResult recordWithHistory(final String action, final DatabaseTarget target, final String release,
             final String fingerprint, final Supplier<MigrationResult> work,
             final Function<MigrationResult, Evidence> evidence) {

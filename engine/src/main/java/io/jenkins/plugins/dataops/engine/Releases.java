@@ -67,7 +67,8 @@ final class Releases {
                     options.release(), options.from(), options.to(),
                     refused.stream().map(g -> g.name() + ": " + g.detail()).collect(Collectors.joining(" "))));
         }
-        try (EnvironmentLock ignored = lock(target, "promote")) {
+        try (EnvironmentLock ignored = recorder.recordFailure("promote", options.to(), options.release(),
+                () -> lock(target, "promote"))) {
             return applyPromotion(request, target, fingerprint, gates, evidence);
         }
     }
@@ -109,14 +110,15 @@ final class Releases {
     }
 
     RollbackResult rollback(final String environment, final String toTag) {
-        DatabaseTarget target = targets.apply(environment);
-        try (EnvironmentLock ignored = lock(target, "rollback")) {
+        DatabaseTarget target = recorder.recordFailure("rollback", environment, "", () -> targets.apply(environment));
+        try (EnvironmentLock ignored = recorder.recordFailure("rollback", environment, "", () -> lock(target,
+                "rollback"))) {
             ReleaseStack stack = ReleaseStack.of(new ReleaseHistory(target).list(spec.product()));
-            String current = stack.current().orElseThrow(() -> refusedRollback(environment,
-                    "it runs no release yet"));
-            String to = toTag != null ? toTag : stack.previous().or(() -> previousAppliedTag(target, current))
-                    .orElseThrow(() -> refusedRollback(environment, "it ran no release before '" + current
-                            + "'; name a tag with --to"));
+            String current = recorder.recordFailure("rollback", environment, "", () -> stack.current()
+                    .orElseThrow(() -> refusedRollback(environment, "it runs no release yet")));
+            String to = toTag != null ? toTag : recorder.recordFailure("rollback", environment, "", () -> stack
+                    .previous().or(() -> previousAppliedTag(target, current)).orElseThrow(() -> refusedRollback(
+                            environment, "it ran no release before '" + current + "'; name a tag with --to")));
             String fingerprint = Fingerprints.releaseFingerprint(spec);
             MigrationResult rolledBack = recorder.recordWithHistory("rollback", target, to, fingerprint,
                     () -> migrator.rollback(migration(target, to)),
