@@ -71,8 +71,8 @@ final class RangeBound {
             return LocalDateTime.parse(iso);
         }
         catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'%s' is neither a number, a date (2024-01-31), a date-time "
-                    + "(2024-01-31T12:00:00) nor 'now', 'now-30d'".formatted(text), e);
+            throw new IllegalArgumentException(("'%s' is neither a number, a date (2024-01-31), a date-time "
+                    + "(2024-01-31T12:00:00) nor 'now', 'now-30d'").formatted(text), e);
         }
     }
 

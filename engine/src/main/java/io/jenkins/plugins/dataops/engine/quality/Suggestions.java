@@ -14,7 +14,8 @@ final class Suggestions {
      *
      * @param word       the unknown word
      * @param candidates the known words
-     * @return the closest candidate within a distance of a third of its length (at least 2), or empty
+     * @return the closest candidate within a distance of a third of its length (at least 2), else a candidate
+     *         that is a prefix of the word or starts with it, or empty
      */
     static Optional<String> closest(final String word, final Collection<String> candidates) {
         String best = null;
@@ -26,21 +27,23 @@ final class Suggestions {
                 bestDistance = distance;
             }
         }
-        if (best == null || bestDistance > Math.max(2, best.length() / 3)) {
-            return Optional.empty();
+        if (best != null && bestDistance <= Math.max(2, best.length() / 3)) {
+            return Optional.of(best);
         }
-        return Optional.of(best);
+        String lower = word.toLowerCase(Locale.ROOT);
+        return candidates.stream().filter(c -> lower.startsWith(c.toLowerCase(Locale.ROOT))
+                || c.toLowerCase(Locale.ROOT).startsWith(lower) && lower.length() >= 3).findFirst();
     }
 
     /**
-     * Returns a hint sentence part, e.g. {@code ; did you mean 'column'?}.
+     * Returns a hint sentence part, e.g. {@code  (did you mean 'column'?)}.
      *
      * @param word       the unknown word
      * @param candidates the known words
      * @return the hint, or an empty string
      */
     static String hint(final String word, final Collection<String> candidates) {
-        return closest(word, candidates).map(c -> "; did you mean '" + c + "'?").orElse("");
+        return closest(word, candidates).map(c -> " (did you mean '" + c + "'?)").orElse("");
     }
 
     /**
