@@ -1,12 +1,45 @@
 package io.jenkins.plugins.dataops.engine.spec;
 
 import io.jenkins.plugins.dataops.engine.InvalidInputException;
+import io.jenkins.plugins.dataops.engine.spec.SpecKeys.Type;
 
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
-/** Reads and validates {@code dataops.yaml}. */
+/**
+ * Reads and validates {@code dataops.yaml}. Every problem of the file is reported at once, each with its
+ * line and key; unknown keys get a "did you mean". Loading has no side effect, so a bad spec changes nothing.
+ */
 public final class SpecLoader {
-    private SpecLoader() {
+    /** Product and environment names: they become database, role and resource names, so they stay simple. */
+    static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,39}");
+
+    private final Path file;
+    private final YamlValues values;
+
+    private SpecLoader(final Path file) {
+        this.file = file;
+        this.values = new YamlValues(file);
     }
 
     /**
@@ -17,6 +50,191 @@ public final class SpecLoader {
      * @throws InvalidInputException naming file, line and key for every problem found
      */
     public static DataProductSpec load(final Path file) {
-        throw new UnsupportedOperationException("not yet implemented: " + file);
+        Path absolute = file.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(absolute)) {
+            throw new InvalidInputException("Spec file '%s' not found; pass --spec FILE or create dataops.yaml."
+                    .formatted(absolute));
+        }
+        return new SpecLoader(absolute).read(compose(absolute));
+    }
+
+    private static Node compose(final Path file) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            Node root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(reader);
+            if (root == null) {
+                throw new InvalidInputException("Spec '%s' is empty; declare at least product, changelog and "
+                        + "environments.".formatted(file));
+            }
+            return root;
+        }
+        catch (YAMLException e) {
+            throw new InvalidInputException("Spec '%s' is not valid YAML: %s".formatted(file,
+                    e.getMessage().replace(System.lineSeparator(), " ").replace('\n', ' ')), e);
+        }
+        catch (IOException e) {
+            throw new InvalidInputException("Cannot read spec '%s': %s".formatted(file, e.getMessage()), e);
+        }
+    }
+
+    private DataProductSpec read(final Node root) {
+        Map<String, Node> top = values.mapping(root, "the spec", SpecKeys.TOP_LEVEL.keySet());
+        for (String key : SpecKeys.REQUIRED_TOP_LEVEL) {
+            if (!top.containsKey(key)) {
+                values.problem(root, "missing required key '" + key + "'");
+            }
+        }
+        String product = name(top.get("product"), "product");
+        Path changelog = changelog(top.get("changelog"));
+        String checksText = top.containsKey("checks") ? values.string(top.get("checks"), "checks") : null;
+        Path checks = file.getParent().resolve(checksText == null ? "checks" : checksText).normalize();
+        Map<String, EnvironmentSpec> environments = environments(top.get("environments"));
+        EnvironmentSpec ephemeral = top.containsKey("ephemeral")
+                ? environment("ephemeral", top.get("ephemeral"), true) : null;
+        List<String> promotion = promotion(top.get("promotion"), environments);
+        SpecPolicy policy = policy(top);
+        values.throwIfAny();
+        return new DataProductSpec(file, product, changelog, checks, promotion, environments, ephemeral, policy);
+    }
+
+    private String name(final Node node, final String key) {
+        if (node == null) {
+            return "";
+        }
+        String name = values.string(node, key);
+        if (name != null && !NAME.matcher(name).matches()) {
+            values.problem(node, "'%s' value '%s' must start with a lower-case letter and hold only lower-case "
+                    .formatted(key, name) + "letters, digits and '-' (at most 40)");
+        }
+        return name == null ? "" : name;
+    }
+
+    private Path changelog(final Node node) {
+        if (node == null) {
+            return file.getParent();
+        }
+        String text = values.string(node, "changelog");
+        if (text == null) {
+            return file.getParent();
+        }
+        Path changelog = file.getParent().resolve(text).normalize();
+        if (!Files.isRegularFile(changelog)) {
+            values.problem(node, "changelog file '%s' not found (resolved to '%s')".formatted(text, changelog));
+        }
+        return changelog;
+    }
+
+    private Map<String, EnvironmentSpec> environments(final Node node) {
+        Map<String, EnvironmentSpec> environments = new LinkedHashMap<>();
+        if (node == null) {
+            return environments;
+        }
+        List<NodeTuple> tuples = values.tuples(node, "'environments'");
+        if (tuples.isEmpty() && !values.hasProblems()) {
+            values.problem(node, "'environments' must declare at least one environment");
+        }
+        for (NodeTuple tuple : tuples) {
+            String envName = name(tuple.getKeyNode(), "environment name");
+            if (environments.containsKey(envName)) {
+                values.problem(tuple.getKeyNode(), "environment '" + envName + "' is declared twice");
+                continue;
+            }
+            environments.put(envName, environment(envName, tuple.getValueNode(), false));
+        }
+        return environments;
+    }
+
+    private EnvironmentSpec environment(final String envName, final Node node, final boolean template) {
+        String where = template ? "'ephemeral'" : "environment '" + envName + "'";
+        String provider = providerOf(node, where);
+        Map<String, Type> allowed = new LinkedHashMap<>(SpecKeys.COMMON);
+        allowed.putAll(SpecKeys.PROVIDERS.getOrDefault(provider, Map.of()));
+        if (template) {
+            allowed.putAll(SpecKeys.EPHEMERAL);
+        }
+        Map<String, Node> entries = values.mapping(node, where, allowed.keySet());
+        for (String required : SpecKeys.REQUIRED_BY_PROVIDER.getOrDefault(provider, Set.of())) {
+            if (!entries.containsKey(required)) {
+                values.problem(node, where + " (provider '" + provider + "') needs the key '" + required + "'");
+            }
+        }
+        Map<String, Object> settings = new LinkedHashMap<>();
+        entries.forEach((key, value) -> settings.put(key, values.value(value, key, allowed.get(key))));
+        return new EnvironmentSpec(envName, provider, settings);
+    }
+
+    private String providerOf(final Node node, final String where) {
+        Map<String, Node> raw = new LinkedHashMap<>();
+        for (NodeTuple tuple : values.tuples(node, where)) {
+            if (tuple.getKeyNode() instanceof ScalarNode key) {
+                raw.put(key.getValue(), tuple.getValueNode());
+            }
+        }
+        Node providerNode = raw.get("provider");
+        if (providerNode == null) {
+            if (!raw.isEmpty() || node instanceof MappingNode) {
+                values.problem(node, where + " needs the key 'provider' (one of " + SpecKeys.PROVIDERS.keySet()
+                        .stream().sorted().toList() + ")");
+            }
+            return "";
+        }
+        String provider = values.string(providerNode, "provider");
+        if (provider != null && !SpecKeys.PROVIDERS.containsKey(provider)) {
+            values.problem(providerNode, "unknown provider '" + provider + "' in " + where
+                    + Suggestions.hint(provider, SpecKeys.PROVIDERS.keySet().stream().sorted().toList()));
+        }
+        return provider == null ? "" : provider;
+    }
+
+    private List<String> promotion(final Node node, final Map<String, EnvironmentSpec> environments) {
+        if (node == null) {
+            return new ArrayList<>(environments.keySet());
+        }
+        List<String> promotion = values.stringList(node, "promotion");
+        if (promotion == null) {
+            return List.of();
+        }
+        Set<String> seen = new HashSet<>();
+        for (String env : promotion) {
+            if (!environments.containsKey(env)) {
+                values.problem(node, "promotion path names environment '" + env + "', which is not declared"
+                        + Suggestions.hint(env, environments.keySet()));
+            }
+            if (!seen.add(env)) {
+                values.problem(node, "promotion path names environment '" + env + "' twice");
+            }
+        }
+        return promotion;
+    }
+
+    private SpecPolicy policy(final Map<String, Node> top) {
+        boolean noRollback = false;
+        boolean destructive = false;
+        if (top.containsKey("allow")) {
+            Map<String, Node> allow = values.mapping(top.get("allow"), "'allow'", SpecKeys.ALLOW.keySet());
+            noRollback = flag(allow, "noRollback");
+            destructive = flag(allow, "destructive");
+        }
+        Duration maxTestAge = SpecPolicy.DEFAULT_MAX_TEST_AGE;
+        if (top.containsKey("gates")) {
+            Map<String, Node> gates = values.mapping(top.get("gates"), "'gates'", SpecKeys.GATES.keySet());
+            if (gates.containsKey("maxTestAge")) {
+                Object text = values.value(gates.get("maxTestAge"), "maxTestAge", Type.DURATION);
+                maxTestAge = text == null ? maxTestAge : DurationParser.parse((String) text);
+            }
+        }
+        boolean rollbackOnFailure = true;
+        if (top.containsKey("onFailure")) {
+            String onFailure = values.string(top.get("onFailure"), "onFailure");
+            if (onFailure != null && !SpecKeys.ON_FAILURE.contains(onFailure)) {
+                values.problem(top.get("onFailure"), "'onFailure' must be one of " + SpecKeys.ON_FAILURE
+                        + Suggestions.hint(onFailure, SpecKeys.ON_FAILURE));
+            }
+            rollbackOnFailure = !"keep".equals(onFailure);
+        }
+        return new SpecPolicy(noRollback, destructive, maxTestAge, rollbackOnFailure);
+    }
+
+    private boolean flag(final Map<String, Node> entries, final String key) {
+        return entries.containsKey(key) && Boolean.TRUE.equals(values.value(entries.get(key), key, Type.BOOLEAN));
     }
 }

@@ -2,17 +2,31 @@ package io.jenkins.plugins.dataops.engine.spec;
 
 import java.io.Serial;
 import java.io.Serializable;
+import java.time.Duration;
+import java.util.Objects;
 
 /**
- * What the spec allows for every migration of the product (the {@code allow:} key); a call can allow more.
+ * What the spec allows and demands for every release of the product; a call can allow more.
  *
- * @param allowNoRollback apply changesets that declare no rollback
- * @param allowDestructive apply changes that drop tables or columns or narrow a type
+ * @param allowNoRollback   apply changesets that declare no rollback ({@code allow.noRollback})
+ * @param allowDestructive  apply changes that drop tables or columns or narrow a type ({@code allow.destructive})
+ * @param maxTestAge        how old the last passing data test run in the source environment may be for a
+ *                          promotion ({@code gates.maxTestAge})
+ * @param rollbackOnFailure roll the target back when post-deploy verification fails ({@code onFailure: rollback})
  */
-public record SpecPolicy(boolean allowNoRollback, boolean allowDestructive) implements Serializable {
+public record SpecPolicy(boolean allowNoRollback, boolean allowDestructive, Duration maxTestAge,
+                         boolean rollbackOnFailure) implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
 
-    /** Nothing risky allowed: the default. */
-    public static final SpecPolicy STRICT = new SpecPolicy(false, false);
+    /** The default age limit of test evidence for a promotion. */
+    public static final Duration DEFAULT_MAX_TEST_AGE = Duration.ofHours(24);
+
+    /** Nothing risky allowed, evidence at most a day old, roll back on failure: the default. */
+    public static final SpecPolicy STRICT = new SpecPolicy(false, false, DEFAULT_MAX_TEST_AGE, true);
+
+    /** Validates the parts. */
+    public SpecPolicy {
+        Objects.requireNonNull(maxTestAge, "maxTestAge");
+    }
 }

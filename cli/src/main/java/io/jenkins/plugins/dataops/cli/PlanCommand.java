@@ -1,0 +1,36 @@
+package io.jenkins.plugins.dataops.cli;
+
+import io.jenkins.plugins.dataops.cli.internal.JsonOutput;
+import io.jenkins.plugins.dataops.engine.provision.ProvisioningPlan;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+import java.util.concurrent.Callable;
+
+/** {@code dataops plan}: what provisioning an environment would change. */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = "Show what 'provision' would create, update or delete in an environment. Changes nothing.")
+final class PlanCommand implements Callable<Integer> {
+    @ParentCommand
+    private DataOpsCommand parent;
+
+    @Option(names = "--env", required = true, paramLabel = "ENV", description = "The environment.")
+    private String environment;
+
+    @Option(names = "--json", description = "Print the plan as JSON.")
+    private boolean json;
+
+    @Override
+    public Integer call() {
+        ProvisioningPlan plan = parent.open(json).plan(environment);
+        if (json) {
+            JsonOutput.print(parent.out(), plan);
+        }
+        else {
+            parent.out().println(plan.render());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,98 @@
+package io.jenkins.plugins.dataops.engine;
+
+import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
+import io.jenkins.plugins.dataops.engine.governance.Evidence;
+import io.jenkins.plugins.dataops.engine.governance.GovernanceEvent;
+import io.jenkins.plugins.dataops.engine.migrate.MigrationResult;
+import io.jenkins.plugins.dataops.engine.release.Fingerprints;
+import io.jenkins.plugins.dataops.engine.release.HistoryEntry;
+import io.jenkins.plugins.dataops.engine.release.ReleaseHistory;
+import io.jenkins.plugins.dataops.engine.spec.DataProductSpec;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Runs an operation and records what came of it: a governance record in the ledger whatever the outcome
+ * (success, refused, failed), and for schema changes a row in the environment's release history.
+ */
+final class Recorder {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final DataProductSpec spec;
+    private final Session session;
+
+    Recorder(final DataProductSpec spec, final Session session) {
+        this.spec = spec;
+        this.session = session;
+    }
+
+    <T> T record(final String action, final String environment, final String release, final Supplier<T> work,
+            final Function<T, Evidence> evidence) {
+        T result;
+        try {
+            result = work.get();
+        }
+        catch (OperationRefusedException e) {
+            append(action, environment, release, "refused", Evidence.of().with("reason", e.getMessage()).build());
+            throw e;
+        }
+        catch (DataOpsException e) {
+            append(action, environment, release, "failed", Evidence.of().with("error", e.getMessage()).build());
+            throw e;
+        }
+        append(action, environment, release, "success", evidence.apply(result).build());
+        return result;
+    }
+
+    MigrationResult recordWithHistory(final String action, final DatabaseTarget target, final String release,
+            final String fingerprint, final Supplier<MigrationResult> work,
+            final Function<MigrationResult, Evidence> evidence) {
+        String checksum = Fingerprints.changelogChecksum(spec);
+        try {
+            MigrationResult result = record(action, target.environment(), release, work,
+                    r -> evidence.apply(r).with("fingerprint", fingerprint).with("changelogChecksum", checksum));
+            history(target, action, result.tagAfter(), fingerprint, checksum, "success",
+                    Map.of("tagBefore", result.tagBefore(), "changeSets", result.changeSets().size()));
+            return result;
+        }
+        catch (OperationRefusedException e) {
+            throw e; // refused before touching anything: the environment's history has nothing to add
+        }
+        catch (DataOpsException e) {
+            try {
+                history(target, action, release, fingerprint, checksum, "failed", Map.of("error", e.getMessage()));
+            }
+            catch (DataOpsException unrecorded) {
+                e.addSuppressed(unrecorded); // the database may be the reason: keep the original failure first
+            }
+            throw e;
+        }
+    }
+
+    void history(final DatabaseTarget target, final String action, final String release, final String fingerprint,
+            final String checksum, final String outcome, final Map<String, Object> details) {
+        new ReleaseHistory(target).append(new HistoryEntry(0, spec.product(), target.environment(), release,
+                fingerprint, checksum, action, outcome, session.actor(), session.buildRef(),
+                session.clock().millis(), json(details)));
+    }
+
+    void append(final String action, final String environment, final String release, final String outcome,
+            final Map<String, Object> evidence) {
+        session.ledger().append(new GovernanceEvent(session.actor(), action, spec.product(), environment, release,
+                outcome, session.buildRef(), evidence));
+    }
+
+    private static String json(final Map<String, Object> details) {
+        try {
+            return JSON.writeValueAsString(details);
+        }
+        catch (JsonProcessingException e) {
+            throw new IllegalStateException("plain maps always serialise", e);
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package io.jenkins.plugins.dataops.engine.governance;
+
+import io.jenkins.plugins.dataops.engine.DataOpsException;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.function.Consumer;
+
+/**
+ * The ledger as an append-only JSON-lines file (one canonical record per line), with a small head file that
+ * remembers the last sequence and hash so that records cut off the end are detected too. Appends from
+ * several processes are serialised by an OS file lock.
+ */
+public final class JsonLinesLedger implements Ledger {
+    /** The ledger file name inside the state folder. */
+    public static final String FILE_NAME = "ledger.jsonl";
+
+    private final Path file;
+    private final Path head;
+    private final Path lock;
+    private final Clock clock;
+
+    /**
+     * Creates a ledger stored in the given file.
+     *
+     * @param file  the JSON-lines file (created on first append)
+     * @param clock the clock that stamps records
+     */
+    public JsonLinesLedger(final Path file, final Clock clock) {
+        this.file = file.toAbsolutePath();
+        this.head = this.file.resolveSibling(this.file.getFileName() + ".head");
+        this.lock = this.file.resolveSibling(this.file.getFileName() + ".lock");
+        this.clock = clock;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public GovernanceRecord append(final GovernanceEvent event) {
+        try {
+            Files.createDirectories(file.getParent());
+            try (FileChannel lockChannel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock ignored = lockChannel.lock()) {
+                GovernanceRecord record = RecordCodec.chain(last(), event, clock.millis());
+                try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+                    out.write(ByteBuffer.wrap((RecordCodec.toJson(record) + "\n").getBytes(StandardCharsets.UTF_8)));
+                    out.force(false);
+                }
+                writeHead(record);
+                return record;
+            }
+        }
+        catch (IOException e) {
+            throw new DataOpsException("Cannot append to the ledger '%s': %s".formatted(file, e.getMessage()), e);
+        }
+    }
+
+    @Override
+    public void forEach(final Consumer<GovernanceRecord> consumer) {
+        if (!Files.exists(file)) {
+            return;
+        }
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            long number = 0;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                if (!line.isBlank()) {
+                    consumer.accept(parse(line, number));
+                }
+            }
+        }
+        catch (IOException e) {
+            throw new DataOpsException("Cannot read the ledger '%s': %s".formatted(file, e.getMessage()), e);
+        }
+    }
+
+    @Override
+    public LedgerVerification verify() {
+        ChainVerifier verifier = new ChainVerifier();
+        if (Files.exists(file)) {
+            try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    try {
+                        verifier.accept(RecordCodec.fromJson(line));
+                    }
+                    catch (IllegalArgumentException e) {
+                        verifier.breakHere("line is not a complete record (the file was edited or truncated)");
+                    }
+                }
+            }
+            catch (IOException e) {
+                throw new DataOpsException("Cannot read the ledger '%s': %s".formatted(file, e.getMessage()), e);
+            }
+        }
+        checkHead(verifier);
+        return verifier.result(verifier.position());
+    }
+
+    private void checkHead(final ChainVerifier verifier) {
+        if (!Files.exists(head)) {
+            if (verifier.position() > 0) {
+                verifier.breakAfterEnd("the head file '" + head.getFileName() + "' is missing");
+            }
+            return;
+        }
+        String[] parts = readHead();
+        long headSequence = Long.parseLong(parts[0]);
+        if (headSequence > verifier.position()) {
+            verifier.breakAfterEnd("the ledger ends at record %d but %d were written (records were removed from "
+                    .formatted(verifier.position(), headSequence) + "the end)");
+        }
+        else if (headSequence == verifier.position() && !parts[1].equals(verifier.lastHash())) {
+            verifier.breakAfterEnd("the last record's hash differs from the one the head file remembers");
+        }
+    }
+
+    private GovernanceRecord last() throws IOException {
+        if (!Files.exists(file) || Files.size(file) == 0) {
+            return null;
+        }
+        String lastLine = null;
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (!line.isBlank()) {
+                    lastLine = line;
+                }
+            }
+        }
+        return lastLine == null ? null : parse(lastLine, -1);
+    }
+
+    private GovernanceRecord parse(final String line, final long number) {
+        try {
+            return RecordCodec.fromJson(line);
+        }
+        catch (IllegalArgumentException e) {
+            throw new DataOpsException("Ledger '%s' line %s is not a valid record; run 'dataops verify-ledger'."
+                    .formatted(file, number < 0 ? "(last)" : String.valueOf(number)), e);
+        }
+    }
+
+    private void writeHead(final GovernanceRecord record) throws IOException {
+        Path temp = head.resolveSibling(head.getFileName() + ".tmp");
+        Files.writeString(temp, record.sequence() + " " + record.hash() + "\n", StandardCharsets.UTF_8);
+        Files.move(temp, head, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private String[] readHead() {
+        try {
+            String[] parts = Files.readString(head, StandardCharsets.UTF_8).strip().split(" ");
+            if (parts.length != 2 || !parts[0].matches("\\d+")) {
+                throw new DataOpsException("Ledger head file '%s' is damaged.".formatted(head));
+            }
+            return parts;
+        }
+        catch (IOException e) {
+            throw new DataOpsException("Cannot read the ledger head '%s': %s".formatted(head, e.getMessage()), e);
+        }
+    }
+}

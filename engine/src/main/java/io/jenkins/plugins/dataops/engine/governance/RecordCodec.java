@@ -1,0 +1,139 @@
+package io.jenkins.plugins.dataops.engine.governance;
+
+import io.jenkins.plugins.dataops.engine.DataOpsException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The canonical JSON form of a governance record and its SHA-256 hash. Canonical means: no white space and
+ * every object's keys sorted, so the same record always gives the same bytes, whoever wrote it.
+ */
+public final class RecordCodec {
+    private static final ObjectMapper CANONICAL = JsonMapper.builder()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private RecordCodec() {
+    }
+
+    /**
+     * Chains an event after a record.
+     *
+     * @param previous   the last record of the chain, null for the first
+     * @param event      what happened
+     * @param timeMillis when it is recorded
+     * @return the new record with its hash
+     */
+    public static GovernanceRecord chain(final GovernanceRecord previous, final GovernanceEvent event,
+            final long timeMillis) {
+        long sequence = previous == null ? 1 : previous.sequence() + 1;
+        String prev = previous == null ? GovernanceRecord.GENESIS : previous.hash();
+        GovernanceRecord unhashed = new GovernanceRecord(sequence, timeMillis, event, prev, "");
+        return new GovernanceRecord(sequence, timeMillis, event, prev, hash(unhashed));
+    }
+
+    /**
+     * Computes the hash a record must have: SHA-256 over its canonical JSON without the {@code hash} field.
+     *
+     * @param record the record
+     * @return 64 lower-case hex digits
+     */
+    public static String hash(final GovernanceRecord record) {
+        Map<String, Object> fields = fields(record);
+        fields.remove("hash");
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(write(fields).getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+
+    /**
+     * Writes a record as one line of canonical JSON.
+     *
+     * @param record the record
+     * @return the JSON text, without a line break
+     */
+    public static String toJson(final GovernanceRecord record) {
+        return write(fields(record));
+    }
+
+    /**
+     * Reads a record from its JSON form.
+     *
+     * @param json one line of the ledger
+     * @return the record
+     * @throws IllegalArgumentException when the text is not a complete record
+     */
+    @SuppressWarnings("unchecked") // evidence is a JSON object, which Jackson reads as a map
+    public static GovernanceRecord fromJson(final String json) {
+        try {
+            Map<String, Object> m = CANONICAL.readValue(json, MAP);
+            GovernanceEvent event = new GovernanceEvent(text(m, "actor"), text(m, "action"), text(m, "product"),
+                    text(m, "environment"), text(m, "release"), text(m, "outcome"), text(m, "buildRef"),
+                    (Map<String, Object>) m.getOrDefault("evidence", Map.of()));
+            return new GovernanceRecord(number(m, "sequence"), number(m, "time"), event, text(m, "prev"),
+                    text(m, "hash"));
+        }
+        catch (JsonProcessingException | ClassCastException e) {
+            throw new IllegalArgumentException("not a governance record: " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, Object> fields(final GovernanceRecord record) {
+        GovernanceEvent e = record.event();
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("sequence", record.sequence());
+        fields.put("time", record.timeMillis());
+        fields.put("actor", e.actor());
+        fields.put("action", e.action());
+        fields.put("product", e.product());
+        fields.put("environment", e.environment());
+        fields.put("release", e.release());
+        fields.put("outcome", e.outcome());
+        fields.put("buildRef", e.buildRef());
+        fields.put("evidence", e.evidence());
+        fields.put("prev", record.prev());
+        fields.put("hash", record.hash());
+        return fields;
+    }
+
+    private static String write(final Map<String, Object> fields) {
+        try {
+            return CANONICAL.writeValueAsString(fields);
+        }
+        catch (JsonProcessingException e) {
+            throw new DataOpsException("Cannot write a governance record as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static String text(final Map<String, Object> m, final String key) {
+        Object value = m.get(key);
+        if (!(value instanceof String s)) {
+            throw new IllegalArgumentException("field '" + key + "' is missing or not text");
+        }
+        return s;
+    }
+
+    private static long number(final Map<String, Object> m, final String key) {
+        Object value = m.get(key);
+        if (!(value instanceof Number n)) {
+            throw new IllegalArgumentException("field '" + key + "' is missing or not a number");
+        }
+        return n.longValue();
+    }
+}

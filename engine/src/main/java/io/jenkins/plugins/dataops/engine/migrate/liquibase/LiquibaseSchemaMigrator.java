@@ -1,0 +1,234 @@
+package io.jenkins.plugins.dataops.engine.migrate.liquibase;
+
+import io.jenkins.plugins.dataops.engine.InvalidInputException;
+import io.jenkins.plugins.dataops.engine.OperationRefusedException;
+import io.jenkins.plugins.dataops.engine.db.SecretScrubber;
+import io.jenkins.plugins.dataops.engine.migrate.AppliedChangeSet;
+import io.jenkins.plugins.dataops.engine.migrate.ChangeSetInfo;
+import io.jenkins.plugins.dataops.engine.migrate.MigrationFailedException;
+import io.jenkins.plugins.dataops.engine.migrate.MigrationRequest;
+import io.jenkins.plugins.dataops.engine.migrate.MigrationResult;
+import io.jenkins.plugins.dataops.engine.migrate.MigrationStatus;
+import io.jenkins.plugins.dataops.engine.migrate.SchemaMigrator;
+
+import liquibase.changelog.ChangeLogHistoryServiceFactory;
+import liquibase.changelog.RanChangeSet;
+import liquibase.exception.CommandExecutionException;
+import liquibase.command.CommandScope;
+import liquibase.command.core.RollbackCommandStep;
+import liquibase.command.core.UpdateCommandStep;
+import liquibase.command.core.UpdateSqlCommandStep;
+import liquibase.command.core.UpdateToTagCommandStep;
+import liquibase.command.core.UpdateToTagSqlCommandStep;
+import liquibase.command.core.helpers.DatabaseChangelogCommandStep;
+import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
+import liquibase.database.Database;
+import liquibase.exception.DatabaseException;
+
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The {@link SchemaMigrator} on Liquibase, driven through {@link CommandScope} with the typed argument
+ * constants. Our own checks (tag exists, rollback readiness, destructive changes) run before Liquibase is
+ * asked to change anything.
+ */
+public final class LiquibaseSchemaMigrator implements SchemaMigrator {
+    @Override
+    public MigrationStatus status(final MigrationRequest request) {
+        return LiquibaseRun.with(request.target(), request.changelog(), request.progress(), database -> {
+            List<RanChangeSet> ran = ranChangeSets(database);
+            ChangeLogInspector inspector = ChangeLogInspector.parse(database, request.changelog());
+            return new MigrationStatus(request.target().environment(), currentTag(ran), ran.size(),
+                    inspector.pending(ran, request.tag()));
+        });
+    }
+
+    @Override
+    public MigrationResult update(final MigrationRequest request) {
+        return LiquibaseRun.with(request.target(), request.changelog(), request.progress(), database -> {
+            List<RanChangeSet> before = ranChangeSets(database);
+            ChangeLogInspector inspector = ChangeLogInspector.parse(database, request.changelog());
+            MigrationStatus status = new MigrationStatus(request.target().environment(), currentTag(before),
+                    before.size(), inspector.pending(before, request.tag()));
+            refuseUnlessAllowed(request, status);
+            if (status.pending().isEmpty()) {
+                request.progress().info("Environment '%s' is up to date at tag '%s'; nothing to apply."
+                        .formatted(request.target().environment(), status.currentTag()));
+                return result(request, status.currentTag(), status.currentTag(), List.of(), status);
+            }
+            request.progress().info("Applying %d changeset(s) to environment '%s'%s...".formatted(
+                    status.pending().size(), request.target().environment(),
+                    request.tag() == null ? "" : " up to tag '" + request.tag() + "'"));
+            CommandScope command = request.tag() == null
+                    ? new CommandScope(UpdateCommandStep.COMMAND_NAME)
+                            .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, fileName(request))
+                    : new CommandScope(UpdateToTagCommandStep.COMMAND_NAME)
+                            .addArgumentValue(UpdateToTagCommandStep.CHANGELOG_FILE_ARG, fileName(request))
+                            .addArgumentValue(UpdateToTagCommandStep.TAG_ARG, request.tag());
+            execute(command, database, request, status.pending(), "apply");
+            List<RanChangeSet> after = ranChangeSets(database);
+            return result(request, status.currentTag(), currentTag(after), status.pending(), status);
+        });
+    }
+
+    @Override
+    public String updateSql(final MigrationRequest request) {
+        return LiquibaseRun.with(request.target(), request.changelog(), request.progress(), database -> {
+            StringWriter sql = new StringWriter();
+            CommandScope command = request.tag() == null
+                    ? new CommandScope(UpdateSqlCommandStep.COMMAND_NAME)
+                            .addArgumentValue(UpdateSqlCommandStep.CHANGELOG_FILE_ARG, fileName(request))
+                    : new CommandScope(UpdateToTagSqlCommandStep.COMMAND_NAME)
+                            .addArgumentValue(UpdateToTagSqlCommandStep.CHANGELOG_FILE_ARG, fileName(request))
+                            .addArgumentValue(UpdateToTagSqlCommandStep.TAG_ARG, request.tag());
+            command.addArgumentValue(UpdateSqlCommandStep.OUTPUT_WRITER, sql);
+            command.addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database);
+            command.execute();
+            return sql.toString();
+        });
+    }
+
+    @Override
+    public MigrationResult rollback(final MigrationRequest request) {
+        String tag = request.targetTag().orElseThrow(() -> new InvalidInputException(
+                "Rollback of environment '%s' needs a tag to go back to.".formatted(request.target().environment())));
+        return LiquibaseRun.with(request.target(), request.changelog(), request.progress(), database -> {
+            List<RanChangeSet> ran = ranChangeSets(database);
+            ChangeLogInspector inspector = ChangeLogInspector.parse(database, request.changelog());
+            List<ChangeSetInfo> toRollBack = appliedAfter(ran, tag, request, inspector);
+            List<ChangeSetInfo> blocked = toRollBack.stream().filter(c -> !c.rollbackSupported()).toList();
+            if (!blocked.isEmpty()) {
+                throw new OperationRefusedException(("Refusing to roll back environment '%s' to tag '%s': %d "
+                        + "changeset(s) in the way have no rollback: %s. Nothing was changed; add a rollback "
+                        + "block to them, or restore from a backup.").formatted(request.target().environment(),
+                        tag, blocked.size(), keys(blocked)));
+            }
+            if (toRollBack.isEmpty()) {
+                request.progress().info("Environment '%s' is already at tag '%s'; nothing to roll back."
+                        .formatted(request.target().environment(), tag));
+                return new MigrationResult(request.target().environment(), currentTag(ran), tag, List.of(),
+                        List.of(), List.of());
+            }
+            request.progress().info("Rolling back %d changeset(s) of environment '%s' to tag '%s'...".formatted(
+                    toRollBack.size(), request.target().environment(), tag));
+            CommandScope command = new CommandScope(RollbackCommandStep.COMMAND_NAME)
+                    .addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_FILE_ARG, fileName(request))
+                    .addArgumentValue(RollbackCommandStep.TAG_ARG, tag);
+            execute(command, database, request, toRollBack, "roll back");
+            return new MigrationResult(request.target().environment(), currentTag(ran),
+                    currentTag(ranChangeSets(database)), toRollBack, List.of(), List.of());
+        });
+    }
+
+    @Override
+    public List<AppliedChangeSet> history(final MigrationRequest request) {
+        return LiquibaseRun.with(request.target(), request.changelog(), request.progress(), database -> {
+            List<AppliedChangeSet> applied = new ArrayList<>();
+            for (RanChangeSet ran : ranChangeSets(database)) {
+                applied.add(new AppliedChangeSet(ran.getId(), ran.getAuthor(), ran.getChangeLog(),
+                        ran.getLastCheckSum() == null ? "" : ran.getLastCheckSum().toString(),
+                        ran.getTag() == null ? "" : ran.getTag(),
+                        ran.getDateExecuted() == null ? 0 : ran.getDateExecuted().getTime(),
+                        String.valueOf(ran.getExecType()),
+                        ran.getOrderExecuted() == null ? 0 : ran.getOrderExecuted()));
+            }
+            return applied;
+        });
+    }
+
+    private static List<ChangeSetInfo> appliedAfter(final List<RanChangeSet> ran, final String tag,
+            final MigrationRequest request, final ChangeLogInspector inspector) {
+        int tagIndex = -1;
+        for (int i = 0; i < ran.size(); i++) {
+            if (tag.equals(ran.get(i).getTag())) {
+                tagIndex = i;
+            }
+        }
+        if (tagIndex < 0) {
+            throw new InvalidInputException("Tag '%s' was never applied to environment '%s'; applied tags: %s."
+                    .formatted(tag, request.target().environment(), ran.stream().map(RanChangeSet::getTag)
+                            .filter(t -> t != null && !t.isEmpty()).toList()));
+        }
+        List<ChangeSetInfo> after = new ArrayList<>();
+        for (int i = ran.size() - 1; i > tagIndex; i--) {
+            ChangeSetInfo info = inspector.find(ran.get(i));
+            after.add(info != null ? info : new ChangeSetInfo(ran.get(i).getId(), ran.get(i).getAuthor(),
+                    ran.get(i).getChangeLog(), "", "", false, List.of()));
+        }
+        return after;
+    }
+
+    private static void refuseUnlessAllowed(final MigrationRequest request, final MigrationStatus status) {
+        List<ChangeSetInfo> noRollback = status.withoutRollback();
+        if (!noRollback.isEmpty() && !request.allowNoRollback()) {
+            throw new OperationRefusedException(("Refusing to apply %d changeset(s) without rollback to environment "
+                    + "'%s': %s. Nothing was applied; add a rollback block, or allow it with --allow-no-rollback "
+                    + "(or 'allow: {noRollback: true}' in the spec); the allowance is recorded in the ledger.")
+                    .formatted(noRollback.size(), request.target().environment(), keys(noRollback)));
+        }
+        List<ChangeSetInfo> destructive = status.destructive();
+        if (!destructive.isEmpty() && !request.allowDestructive()) {
+            String details = destructive.stream().map(c -> c.key() + " (" + String.join("; ",
+                    c.destructiveChanges()) + ")").collect(Collectors.joining(", "));
+            throw new OperationRefusedException(("Refusing to apply %d destructive changeset(s) to environment "
+                    + "'%s': %s. Nothing was applied; allow it with --allow-destructive (or 'allow: {destructive: "
+                    + "true}' in the spec) once a backup exists.").formatted(destructive.size(),
+                    request.target().environment(), details));
+        }
+    }
+
+    private static MigrationResult result(final MigrationRequest request, final String tagBefore,
+            final String tagAfter, final List<ChangeSetInfo> applied, final MigrationStatus status) {
+        return new MigrationResult(request.target().environment(), tagBefore, tagAfter, applied,
+                request.allowNoRollback() ? status.withoutRollback() : List.of(),
+                request.allowDestructive() ? status.destructive() : List.of());
+    }
+
+    private static void execute(final CommandScope command, final Database database, final MigrationRequest request,
+            final List<ChangeSetInfo> changeSets, final String verb) throws DatabaseException {
+        command.addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database);
+        try (ProgressOutputStream output = new ProgressOutputStream(request.progress())) {
+            command.setOutput(output);
+            command.execute();
+        }
+        catch (CommandExecutionException e) {
+            List<RanChangeSet> now = ranChangeSets(database);
+            String failed = changeSets.stream()
+                    .filter(c -> "apply".equals(verb) == now.stream().noneMatch(r -> sameKey(r, c)))
+                    .map(ChangeSetInfo::key).findFirst().orElse("(unknown changeset)");
+            throw new MigrationFailedException(("Could not %s changeset '%s' on environment '%s': %s. Changesets "
+                    + "before it stay as they are; fix the changelog and run again.").formatted(verb, failed,
+                    request.target().environment(),
+                    SecretScrubber.scrub(LiquibaseRun.rootMessage(e), request.target().password())), e);
+        }
+    }
+
+    private static boolean sameKey(final RanChangeSet ran, final ChangeSetInfo info) {
+        return ran.getId().equals(info.id()) && ran.getAuthor().equals(info.author())
+                && ran.getChangeLog().equals(info.file());
+    }
+
+    private static List<RanChangeSet> ranChangeSets(final Database database) throws DatabaseException {
+        return ChangeLogHistoryServiceFactory.getInstance().getChangeLogService(database).getRanChangeSets();
+    }
+
+    private static String currentTag(final List<RanChangeSet> ran) {
+        for (int i = ran.size() - 1; i >= 0; i--) {
+            if (ran.get(i).getTag() != null && !ran.get(i).getTag().isEmpty()) {
+                return ran.get(i).getTag();
+            }
+        }
+        return "";
+    }
+
+    private static String fileName(final MigrationRequest request) {
+        return request.changelog().getFileName().toString();
+    }
+
+    private static String keys(final List<ChangeSetInfo> changeSets) {
+        return changeSets.stream().map(ChangeSetInfo::key).collect(Collectors.joining(", "));
+    }
+}

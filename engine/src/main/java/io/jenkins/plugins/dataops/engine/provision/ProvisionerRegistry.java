@@ -1,0 +1,47 @@
+package io.jenkins.plugins.dataops.engine.provision;
+
+import io.jenkins.plugins.dataops.engine.InvalidInputException;
+import io.jenkins.plugins.dataops.engine.provision.h2.H2Provisioner;
+import io.jenkins.plugins.dataops.engine.provision.postgres.PostgresProvisioner;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The providers the engine knows, by the name the spec uses. */
+public final class ProvisionerRegistry {
+    private final Map<String, Provisioner> providers = new LinkedHashMap<>();
+
+    /**
+     * Creates a registry of the given providers.
+     *
+     * @param provisioners the providers
+     */
+    public ProvisionerRegistry(final List<Provisioner> provisioners) {
+        provisioners.forEach(p -> providers.put(p.provider(), p));
+    }
+
+    /**
+     * Returns the registry of every built-in provider.
+     *
+     * @return h2, postgres and azure-sql
+     */
+    public static ProvisionerRegistry defaults() {
+        return new ProvisionerRegistry(List.of(new H2Provisioner(), new PostgresProvisioner()));
+    }
+
+    /**
+     * Finds a provider.
+     *
+     * @param provider its name
+     * @return the provisioner
+     * @throws InvalidInputException for an unknown provider
+     */
+    public Provisioner get(final String provider) {
+        Provisioner provisioner = providers.get(provider);
+        if (provisioner == null) {
+            throw new InvalidInputException("Unknown provider '%s'; known: %s.".formatted(provider, providers.keySet()));
+        }
+        return provisioner;
+    }
+}
