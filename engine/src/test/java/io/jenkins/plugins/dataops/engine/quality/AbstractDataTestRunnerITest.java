@@ -3,7 +3,6 @@ package io.jenkins.plugins.dataops.engine.quality;
 import io.jenkins.plugins.dataops.engine.InvalidInputException;
 import io.jenkins.plugins.dataops.engine.ProgressListener;
 import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
-import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -196,35 +195,33 @@ abstract class AbstractDataTestRunnerITest {
 
         // Then each fails with what was observed and a bounded sample
         Map<String, CheckResult> r = byName(report);
-        SoftAssertions softly = new SoftAssertions();
-        softly.assertThat(report.results()).allSatisfy(c -> assertThat(c.status()).as(c.toString())
+        assertThat(report.results()).allSatisfy(c -> assertThat(c.status()).as(c.toString())
                 .isEqualTo(CheckStatus.FAIL));
-        softly.assertThat(r.get("row_count").observed()).isEqualTo("5 rows");
-        softly.assertThat(r.get("row_count").threshold()).isEqualTo(">= 10 rows");
-        softly.assertThat(r.get("not_null_email").failingRows()).isEqualTo(2);
-        softly.assertThat(r.get("not_null_email").observed()).isEqualTo("2 failing rows of 5");
-        softly.assertThat(r.get("not_null_email").threshold()).isEqualTo("<= 0 failing rows");
-        softly.assertThat(r.get("not_null_email").sample()).hasSize(2)
+        assertThat(r.get("row_count").observed()).isEqualTo("5 rows");
+        assertThat(r.get("row_count").threshold()).isEqualTo(">= 10 rows");
+        assertThat(r.get("not_null_email").failingRows()).isEqualTo(2);
+        assertThat(r.get("not_null_email").observed()).isEqualTo("2 failing rows of 5");
+        assertThat(r.get("not_null_email").threshold()).isEqualTo("<= 0 failing rows");
+        assertThat(r.get("not_null_email").sample()).hasSize(2)
                 .allSatisfy(row -> assertThat(row.get(key("EMAIL"))).isNull());
-        softly.assertThat(r.get("unique_country").failingRows()).as("US three times: 2 surplus rows").isEqualTo(2);
-        softly.assertThat(r.get("unique_country").sample()).hasSize(1);
-        softly.assertThat(r.get("unique_country").sample().get(0)).containsEntry(key("COUNTRY"), "US")
+        assertThat(r.get("unique_country").failingRows()).as("US three times: 2 surplus rows").isEqualTo(2);
+        assertThat(r.get("unique_country").sample()).hasSize(1);
+        assertThat(r.get("unique_country").sample().get(0)).containsEntry(key("COUNTRY"), "US")
                 .containsEntry(key("DUPLICATES"), "3");
-        softly.assertThat(r.get("unique_country_status").failingRows()).isEqualTo(1);
-        softly.assertThat(r.get("accepted_values_country").failingRows()).as("FI").isEqualTo(1);
-        softly.assertThat(r.get("accepted_values_country").sample().get(0)).containsEntry(key("ID"), "3");
-        softly.assertThat(r.get("range_points").failingRows()).as("120 and 300; NULL not out of range").isEqualTo(2);
-        softly.assertThat(r.get("range_born").failingRows()).isEqualTo(1);
-        softly.assertThat(r.get("pattern_email").failingRows()).as("linus; NULLs not checked").isEqualTo(1);
-        softly.assertThat(r.get("relationships_points").failingRows()).as("120, 80, 0, 300").isEqualTo(4);
-        softly.assertThat(r.get("relationships_points").sample()).hasSize(2);
-        softly.assertThat(r.get("freshness_created_at").observed()).isEqualTo("2024-01-10T10:00");
-        softly.assertThat(r.get("freshness_created_at").message()).contains("2h old; allowed 1h");
-        softly.assertThat(r.get("schema").failingRows()).isEqualTo(2);
-        softly.assertThat(r.get("schema").sample()).extracting(m -> m.get("column")).containsExactly("id", "nickname");
-        softly.assertThat(r.get("inactive_customers").failingRows()).isEqualTo(1);
-        softly.assertThat(r.get("inactive_customers").sample().get(0)).containsEntry(key("STATUS"), "inactive");
-        softly.assertAll();
+        assertThat(r.get("unique_country_status").failingRows()).isEqualTo(1);
+        assertThat(r.get("accepted_values_country").failingRows()).as("FI").isEqualTo(1);
+        assertThat(r.get("accepted_values_country").sample().get(0)).containsEntry(key("ID"), "3");
+        assertThat(r.get("range_points").failingRows()).as("120 and 300; NULL not out of range").isEqualTo(2);
+        assertThat(r.get("range_born").failingRows()).isEqualTo(1);
+        assertThat(r.get("pattern_email").failingRows()).as("linus; NULLs not checked").isEqualTo(1);
+        assertThat(r.get("relationships_points").failingRows()).as("120, 80, 0, 300").isEqualTo(4);
+        assertThat(r.get("relationships_points").sample()).hasSize(2);
+        assertThat(r.get("freshness_created_at").observed()).isEqualTo("2024-01-10T10:00");
+        assertThat(r.get("freshness_created_at").message()).contains("2h old; allowed 1h");
+        assertThat(r.get("schema").failingRows()).isEqualTo(2);
+        assertThat(r.get("schema").sample()).extracting(m -> m.get("column")).containsExactly("id", "nickname");
+        assertThat(r.get("inactive_customers").failingRows()).isEqualTo(1);
+        assertThat(r.get("inactive_customers").sample().get(0)).containsEntry(key("STATUS"), "inactive");
         assertThat(report.sampleQueries()).as("one per failing check with rows").isEqualTo(9);
         assertThat(report.scanQueries()).isEqualTo(4);
         assertThat(report.isBreached(FailOn.ERROR)).isTrue();

@@ -4,18 +4,43 @@ import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
 import io.jenkins.plugins.dataops.engine.testing.PostgresServer;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Runs the data tests on a real PostgreSQL server. */
 class DataTestRunnerPostgresITest extends AbstractDataTestRunnerITest {
+    private static final AtomicInteger SCHEMAS = new AtomicInteger();
+    private static String database;
+
+    /**
+     * Gives each test a fresh schema of one database per class: much faster than a database per test, and it
+     * proves that identifiers resolve in the connection's current schema, not only in {@code public}.
+     *
+     * @return the target, with {@code currentSchema} in its URL
+     */
     @Override
     DatabaseTarget createDatabase() {
         PostgresServer server = PostgresServer.get();
-        String database = server.createDatabase("quality");
-        return new DatabaseTarget("qat", server.jdbcUrl(database), PostgresServer.SUPERUSER,
-                PostgresServer.SUPERUSER_PASSWORD);
+        synchronized (SCHEMAS) {
+            if (database == null) {
+                database = server.createDatabase("quality");
+            }
+        }
+        String schema = "checks_" + SCHEMAS.incrementAndGet();
+        DatabaseTarget target = new DatabaseTarget("qat", server.jdbcUrl(database) + "?currentSchema=" + schema,
+                PostgresServer.SUPERUSER, PostgresServer.SUPERUSER_PASSWORD);
+        try (Connection c = target.open(); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + schema);
+        }
+        catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return target;
     }
 
     @Override
