@@ -16,18 +16,39 @@ final class BindValues {
     }
 
     /**
+     * Returns a number in the Java type of its column, so the database compares it without converting the
+     * column: an {@code int} column compared with a {@code numeric} parameter would be cast on every row, which
+     * makes a scan several times slower on PostgreSQL.
+     */
+    private static Object number(final ColumnInfo column, final BigDecimal value) {
+        if (column.isInteger() && value.stripTrailingZeros().scale() <= 0) {
+            try {
+                return value.longValueExact();
+            }
+            catch (ArithmeticException outOfRange) {
+                // beyond a long: compare as a decimal, correct if slower
+                return value;
+            }
+        }
+        if (column.isFloatingPoint()) {
+            return value.doubleValue();
+        }
+        return value;
+    }
+
+    /**
      * Converts a value.
      *
      * @param column the column it is compared with
      * @param text   the value as written
      * @param now    the time of the run, for {@code now}-relative dates
-     * @return a BigDecimal, Timestamp, Boolean or String
+     * @return a Long (integer columns), Double (floating-point columns), BigDecimal, Timestamp, Boolean or String
      * @throws IllegalArgumentException when the value does not fit the column's type
      */
     static Object of(final ColumnInfo column, final String text, final Instant now) {
         if (column.isNumeric()) {
             try {
-                return new BigDecimal(text.trim());
+                return number(column, new BigDecimal(text.trim()));
             }
             catch (NumberFormatException e) {
                 throw new IllegalArgumentException("value '%s' is not a number, but column '%s' is %s"

@@ -22,6 +22,15 @@ record ColumnInfo(String name, int jdbcType, String typeName) {
         return NUMERIC.contains(jdbcType);
     }
 
+    boolean isInteger() {
+        return jdbcType == Types.TINYINT || jdbcType == Types.SMALLINT || jdbcType == Types.INTEGER
+                || jdbcType == Types.BIGINT;
+    }
+
+    boolean isFloatingPoint() {
+        return jdbcType == Types.REAL || jdbcType == Types.FLOAT || jdbcType == Types.DOUBLE;
+    }
+
     boolean isTemporal() {
         return TEMPORAL.contains(jdbcType);
     }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.dataops.engine.quality;
 
 import io.jenkins.plugins.dataops.engine.ProgressListener;
 import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
+import io.jenkins.plugins.dataops.engine.db.Dialect;
 import io.jenkins.plugins.dataops.engine.db.SecretScrubber;
 
 import java.sql.Connection;
@@ -10,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -195,7 +197,15 @@ final class TableRunner {
         PreparedStatement statement = connection.prepareStatement(query.sql());
         try {
             for (int i = 0; i < query.binds().size(); i++) {
-                statement.setObject(i + 1, query.binds().get(i));
+                Object value = query.binds().get(i);
+                if (value instanceof String && target.dialect() == Dialect.POSTGRES) {
+                    // untyped, so PostgreSQL takes the column's type (char, varchar, text, enum) instead of
+                    // casting the column to varchar on every row
+                    statement.setObject(i + 1, value, Types.OTHER);
+                }
+                else {
+                    statement.setObject(i + 1, value);
+                }
             }
         }
         catch (SQLException e) {

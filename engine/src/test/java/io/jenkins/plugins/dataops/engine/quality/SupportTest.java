@@ -50,6 +50,23 @@ class SupportTest {
     }
 
     @Test
+    void shouldBindValuesInTheTypeOfTheirColumn() {
+        java.time.Instant now = java.time.Instant.EPOCH;
+        assertThat(BindValues.of(new ColumnInfo("n", Types.INTEGER, "int4"), "10", now)).isEqualTo(10L);
+        assertThat(BindValues.of(new ColumnInfo("n", Types.INTEGER, "int4"), "0.5", now))
+                .isEqualTo(new java.math.BigDecimal("0.5"));
+        assertThat(BindValues.of(new ColumnInfo("a", Types.NUMERIC, "numeric"), "1.50", now))
+                .isEqualTo(new java.math.BigDecimal("1.50"));
+        assertThat(BindValues.of(new ColumnInfo("d", Types.DOUBLE, "float8"), "2", now)).isEqualTo(2.0);
+        assertThat(BindValues.of(new ColumnInfo("b", Types.BOOLEAN, "bool"), "TRUE", now)).isEqualTo(true);
+        assertThat(BindValues.of(new ColumnInfo("t", Types.TIMESTAMP, "timestamp"), "2024-01-31", now))
+                .isEqualTo(java.sql.Timestamp.valueOf("2024-01-31 00:00:00"));
+        assertThat(BindValues.of(new ColumnInfo("s", Types.CHAR, "bpchar"), "GB", now)).isEqualTo("GB");
+        assertThatThrownBy(() -> BindValues.of(new ColumnInfo("b", Types.BOOLEAN, "bool"), "yes", now))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not true or false");
+    }
+
+    @Test
     void shouldFormatDurationsTheWaySuitesWriteThem() {
         assertThat(CheckEvaluator.format(Duration.ofHours(26).plusMinutes(5))).isEqualTo("1d 2h 5m");
         assertThat(CheckEvaluator.format(Duration.ZERO)).isEqualTo("0s");
