@@ -64,6 +64,10 @@ abstract class AbstractDataTestRunnerITest {
         execute("CREATE TABLE empty_table (id BIGINT, name VARCHAR(20), created_at TIMESTAMP)");
     }
 
+    DatabaseTarget target() {
+        return target;
+    }
+
     void execute(final String sql) throws SQLException {
         try (Connection c = target.open(); Statement s = c.createStatement()) {
             s.execute(sql);

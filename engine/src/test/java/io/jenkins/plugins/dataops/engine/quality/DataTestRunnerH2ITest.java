@@ -3,6 +3,11 @@ package io.jenkins.plugins.dataops.engine.quality;
 import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
 import org.junit.jupiter.api.Test;
 
+import io.jenkins.plugins.dataops.engine.db.Dialect;
+
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,5 +34,27 @@ class DataTestRunnerH2ITest extends AbstractDataTestRunnerITest {
 
         // Then H2's REGEXP_LIKE evaluates it
         assertThat(report.worstStatus()).isEqualTo(CheckStatus.PASS);
+    }
+
+    @Test
+    void shouldPlanPatternChecksAsUnsupportedOnSqlServerAndTheOthersAsUsual() throws Exception {
+        // Given a suite with a pattern check, planned for a SQL Server database (the schema read from H2)
+        Files.writeString(checks.resolve("customer.yaml"),
+                "table: customer\nchecks:\n  - pattern: { column: email, regex: '@' }\n  - not_null: { column: id }\n");
+        List<CheckSuite> suites = CheckSuiteLoader.load(checks);
+
+        // When it is planned
+        List<TablePlan> plans;
+        try (Connection connection = target().open()) {
+            plans = new CheckPlanner(LiveSchema.read(connection), Dialect.SQLSERVER, NOW, "prod").plan(suites);
+        }
+
+        // Then the pattern check will be reported as an error with a clear reason; the other one runs
+        PlannedCheck pattern = plans.get(0).checks().get(0);
+        assertThat(pattern.mode()).isEqualTo(PlannedCheck.Mode.UNSUPPORTED);
+        assertThat(pattern.unsupported()).isEqualTo("The SQLSERVER database of environment 'prod' has no regular "
+                + "expressions; use a 'sql' check with LIKE for this environment.");
+        assertThat(plans.get(0).checks().get(1).mode()).isEqualTo(PlannedCheck.Mode.AGGREGATE);
+        assertThat(plans.get(0).scanQueries()).isEqualTo(1);
     }
 }
