@@ -46,4 +46,31 @@ public enum Dialect {
         }
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
+
+    /**
+     * Tells whether this dialect can match a regular expression in SQL.
+     *
+     * @return false for SQL Server, which has no regular expressions before SQL Server 2025
+     */
+    public boolean supportsRegex() {
+        return this != SQLSERVER;
+    }
+
+    /**
+     * Returns a predicate that is true when a text expression matches a regular expression: PostgreSQL
+     * {@code expr ~ pattern}, H2 {@code REGEXP_LIKE(expr, pattern)}.
+     *
+     * @param expression a quoted column or another SQL expression
+     * @param pattern    the pattern expression, usually a bind parameter {@code ?}
+     * @return the predicate
+     * @throws UnsupportedOperationException for SQL Server (see {@link #supportsRegex()})
+     */
+    public String regexMatch(final String expression, final String pattern) {
+        return switch (this) {
+            case POSTGRES -> expression + " ~ " + pattern;
+            case H2 -> "REGEXP_LIKE(" + expression + ", " + pattern + ")";
+            default -> throw new UnsupportedOperationException(
+                    "SQL Server has no regular expressions; use a 'sql' check with LIKE instead.");
+        };
+    }
 }

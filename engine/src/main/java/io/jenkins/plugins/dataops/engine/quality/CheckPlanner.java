@@ -1,0 +1,160 @@
+package io.jenkins.plugins.dataops.engine.quality;
+
+import io.jenkins.plugins.dataops.engine.InvalidInputException;
+import io.jenkins.plugins.dataops.engine.db.Dialect;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Matches every identifier of the suites against the live schema and decides how each check runs. Any
+ * identifier that is not a real table or column, or a value that does not fit its column, is reported before a
+ * single query runs.
+ */
+final class CheckPlanner {
+    private final LiveSchema schema;
+    private final Dialect dialect;
+    private final Instant now;
+    private final String environment;
+    private final List<String> problems = new ArrayList<>();
+
+    CheckPlanner(final LiveSchema schema, final Dialect dialect, final Instant now, final String environment) {
+        this.schema = schema;
+        this.dialect = dialect;
+        this.now = now;
+        this.environment = environment;
+    }
+
+    /**
+     * Plans all suites.
+     *
+     * @param suites the suites
+     * @return one plan per suite, in order
+     * @throws InvalidInputException listing every unknown identifier and unfit value (suite file, check, name)
+     * @throws SQLException when the metadata cannot be read
+     */
+    List<TablePlan> plan(final List<CheckSuite> suites) throws SQLException {
+        List<TablePlan> plans = new ArrayList<>();
+        for (CheckSuite suite : suites) {
+            Optional<TableInfo> table = schema.table(suite.table());
+            if (table.isEmpty()) {
+                problems.add("Check suite '%s': table '%s' does not exist in environment '%s'%s; the tables are: %s."
+                        .formatted(suite.file(), suite.table(), environment,
+                                Suggestions.hint(suite.table(), schema.tableNames()),
+                                String.join(", ", schema.tableNames())));
+                continue;
+            }
+            List<PlannedCheck> checks = new ArrayList<>();
+            for (Check check : suite.checks()) {
+                plan(suite, table.get(), check).ifPresent(checks::add);
+            }
+            plans.add(new TablePlan(suite, table.get(), checks));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems.size() == 1 ? problems.get(0)
+                    : problems.size() + " problems in the check suites:\n  " + String.join("\n  ", problems));
+        }
+        return plans;
+    }
+
+    private Optional<PlannedCheck> plan(final CheckSuite suite, final TableInfo table, final Check check)
+            throws SQLException {
+        int before = problems.size();
+        List<ColumnInfo> columns = new ArrayList<>();
+        for (String name : check.columns()) {
+            column(suite, check, table, name).ifPresent(columns::add);
+        }
+        Optional<PlannedCheck.Reference> reference = Optional.empty();
+        if (check.type() == CheckType.RELATIONSHIPS) {
+            reference = reference(suite, check);
+        }
+        if (problems.size() > before) {
+            return Optional.empty();
+        }
+        PlannedCheck planned = new PlannedCheck(check, columns, reference, mode(check), "");
+        validateValues(suite, planned);
+        if (check.type() == CheckType.PATTERN && !dialect.supportsRegex()) {
+            return Optional.of(new PlannedCheck(check, columns, reference, PlannedCheck.Mode.UNSUPPORTED,
+                    "The %s database of environment '%s' has no regular expressions; use a 'sql' check with LIKE "
+                            .formatted(dialect, environment) + "for this environment."));
+        }
+        return Optional.of(planned);
+    }
+
+    private static PlannedCheck.Mode mode(final Check check) {
+        switch (check.type()) {
+            case SCHEMA:
+                return PlannedCheck.Mode.METADATA;
+            case RELATIONSHIPS: case SQL:
+                return PlannedCheck.Mode.OWN_QUERY;
+            case UNIQUE:
+                return check.columns().size() == 1 ? PlannedCheck.Mode.AGGREGATE : PlannedCheck.Mode.OWN_QUERY;
+            default:
+                return PlannedCheck.Mode.AGGREGATE;
+        }
+    }
+
+    private Optional<PlannedCheck.Reference> reference(final CheckSuite suite, final Check check)
+            throws SQLException {
+        Optional<TableInfo> to = schema.table(check.toTable());
+        if (to.isEmpty()) {
+            problems.add(at(suite, check) + "table '%s' in 'to' does not exist in environment '%s'%s.".formatted(
+                    check.toTable(), environment, Suggestions.hint(check.toTable(), schema.tableNames())));
+            return Optional.empty();
+        }
+        return column(suite, check, to.get(), check.toColumn()).map(c -> new PlannedCheck.Reference(to.get(), c));
+    }
+
+    private Optional<ColumnInfo> column(final CheckSuite suite, final Check check, final TableInfo table,
+            final String name) {
+        Optional<ColumnInfo> column = table.column(name);
+        if (column.isEmpty()) {
+            problems.add(at(suite, check) + "column '%s' does not exist in table '%s'%s; the columns are: %s."
+                    .formatted(name, table.name(), Suggestions.hint(name, table.columnNames()),
+                            String.join(", ", table.columnNames())));
+        }
+        return column;
+    }
+
+    private void validateValues(final CheckSuite suite, final PlannedCheck planned) {
+        Check check = planned.check();
+        try {
+            switch (check.type()) {
+                case ACCEPTED_VALUES -> check.values().forEach(v -> BindValues.of(planned.column(), v, now));
+                case RANGE -> requireRange(planned);
+                case PATTERN -> require(planned.column().isText(), planned, "a text");
+                case FRESHNESS -> require(planned.column().isTemporal(), planned, "a date or timestamp");
+                default -> {
+                    // the other checks take no values
+                }
+            }
+        }
+        catch (IllegalArgumentException e) {
+            problems.add(at(suite, check) + e.getMessage() + ".");
+        }
+    }
+
+    private static void requireRange(final PlannedCheck planned) {
+        Check check = planned.check();
+        require(planned.column().isNumeric() || planned.column().isTemporal(), planned, "a number, date or timestamp");
+        for (String bound : List.of(check.min(), check.max())) {
+            if (!bound.isEmpty()) {
+                BindValues.of(planned.column(), bound, Instant.EPOCH);
+            }
+        }
+    }
+
+    private static void require(final boolean fits, final PlannedCheck planned, final String kind) {
+        if (!fits) {
+            throw new IllegalArgumentException("check '%s' needs %s column, but '%s' is %s".formatted(
+                    planned.check().type().key(), kind, planned.column().name(), planned.column().typeName()));
+        }
+    }
+
+    private static String at(final CheckSuite suite, final Check check) {
+        return "Check suite '%s', check '%s' (line %d): ".formatted(suite.file(), check.name(), check.line());
+    }
+}

@@ -1,0 +1,103 @@
+package io.jenkins.plugins.dataops.engine.quality;
+
+import io.jenkins.plugins.dataops.engine.spec.DurationParser;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A bound of a range check as written in a suite: a number ({@code 0}, {@code -1.5}), a date
+ * ({@code 2020-01-01}), a date-time ({@code 2020-01-01T10:00:00}, with an optional offset), or a time relative
+ * to the run ({@code now}, {@code now-30d}, {@code now+1h}). Date-times without offset are local times of the
+ * JVM's time zone, as are timestamps without time zone read from the database.
+ */
+final class RangeBound {
+    private static final Pattern RELATIVE = Pattern.compile("now\\s*(?:([+-])\\s*(\\S+))?");
+
+    private final String text;
+    private final BigDecimal number;
+    private final LocalDateTime dateTime;
+    private final Duration offsetFromNow;
+
+    private RangeBound(final String text, final BigDecimal number, final LocalDateTime dateTime,
+            final Duration offsetFromNow) {
+        this.text = text;
+        this.number = number;
+        this.dateTime = dateTime;
+        this.offsetFromNow = offsetFromNow;
+    }
+
+    /**
+     * Parses a bound.
+     *
+     * @param text the bound as written
+     * @return the bound
+     * @throws IllegalArgumentException when it is neither a number, a date, a date-time nor {@code now[+-age]}
+     */
+    static RangeBound parse(final String text) {
+        String trimmed = text.trim();
+        try {
+            return new RangeBound(text, new BigDecimal(trimmed), null, null);
+        }
+        catch (NumberFormatException notANumber) {
+            // not a number: try the temporal forms below
+        }
+        Matcher relative = RELATIVE.matcher(trimmed.toLowerCase(Locale.ROOT));
+        if (relative.matches()) {
+            Duration offset = relative.group(1) == null ? Duration.ZERO : DurationParser.parse(relative.group(2));
+            return new RangeBound(text, null, null, "-".equals(relative.group(1)) ? offset.negated() : offset);
+        }
+        return new RangeBound(text, null, parseDateTime(trimmed), null);
+    }
+
+    private static LocalDateTime parseDateTime(final String text) {
+        String iso = text.replace(' ', 'T');
+        try {
+            if (iso.length() == 10) {
+                return LocalDate.parse(iso).atStartOfDay();
+            }
+            if (iso.endsWith("Z") || iso.matches(".*[+-]\\d\\d:\\d\\d$")) {
+                return OffsetDateTime.parse(iso).atZoneSameInstant(ZoneId.systemDefault()).toLocalDateTime();
+            }
+            return LocalDateTime.parse(iso);
+        }
+        catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(("'%s' is neither a number, a date (2024-01-31), a date-time "
+                    + "(2024-01-31T12:00:00) nor 'now', 'now-30d'").formatted(text), e);
+        }
+    }
+
+    boolean isNumber() {
+        return number != null;
+    }
+
+    /**
+     * Returns the value to bind.
+     *
+     * @param now the time of the run, for relative bounds
+     * @return a BigDecimal for numbers, a LocalDateTime for dates
+     */
+    Object value(final Instant now) {
+        if (number != null) {
+            return number;
+        }
+        if (dateTime != null) {
+            return dateTime;
+        }
+        return LocalDateTime.ofInstant(now.plus(offsetFromNow), ZoneId.systemDefault());
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}

@@ -1,0 +1,220 @@
+package io.jenkins.plugins.dataops.engine.quality;
+
+import io.jenkins.plugins.dataops.engine.db.Dialect;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Turns planned checks into SQL for one dialect. Identifiers come only from the live schema and are quoted by
+ * the dialect; values go as bind parameters; the only text written by the suite author is the trusted
+ * {@code where} filter and the query of a sql check.
+ */
+final class SqlCompiler {
+    private final Dialect dialect;
+    private final Instant now;
+
+    SqlCompiler(final Dialect dialect, final Instant now) {
+        this.dialect = dialect;
+        this.now = now;
+    }
+
+    /**
+     * Compiles the one aggregate query of a table: its row count, then per folded check its value and, when it
+     * has a filter, the number of rows the filter keeps.
+     *
+     * @param table   the table
+     * @param members the checks to fold in (aggregate checks, and other row-counting checks with a filter)
+     * @return the query with its slots
+     */
+    CompiledQuery aggregate(final TableInfo table, final List<PlannedCheck> members) {
+        List<String> select = new ArrayList<>(List.of(countAll()));
+        List<Object> binds = new ArrayList<>();
+        Map<PlannedCheck, CompiledQuery.Slot> slots = new IdentityHashMap<>();
+        for (PlannedCheck c : members) {
+            int value = 0;
+            if (c.mode() == PlannedCheck.Mode.AGGREGATE) {
+                select.add(valueExpression(c, binds));
+                value = select.size();
+            }
+            int rows = 1;
+            if (c.hasWhere() && c.check().type().countsRows()) {
+                select.add(countWhere(c.check().where()));
+                rows = select.size();
+            }
+            slots.put(c, new CompiledQuery.Slot(value, rows));
+        }
+        return new CompiledQuery("SELECT " + String.join(", ", select) + " FROM " + quote(table.name()), binds,
+                slots);
+    }
+
+    private String valueExpression(final PlannedCheck c, final List<Object> binds) {
+        String where = c.check().where();
+        switch (c.check().type()) {
+            case ROW_COUNT:
+                return where.isEmpty() ? countAll() : countWhere(where);
+            case FRESHNESS:
+                return filtered("MAX", "", quote(c.column().name()), where);
+            case UNIQUE:
+                String column = quote(c.column().name());
+                return filtered("COUNT", "", column, where) + " - " + filtered("COUNT", "DISTINCT ", column, where);
+            default:
+                return countWhere(and(where, failing(c, binds)));
+        }
+    }
+
+    /**
+     * Returns the predicate that is true for a failing row of a row-level check, adding its bind values.
+     *
+     * @param c     a not_null, accepted_values, range or pattern check
+     * @param binds where to add bind values
+     * @return the predicate
+     */
+    String failing(final PlannedCheck c, final List<Object> binds) {
+        String column = quote(c.column().name());
+        Check check = c.check();
+        switch (check.type()) {
+            case NOT_NULL:
+                return column + " IS NULL";
+            case ACCEPTED_VALUES:
+                check.values().forEach(v -> binds.add(BindValues.of(c.column(), v, now)));
+                return column + " IS NOT NULL AND " + column + " NOT IN ("
+                        + check.values().stream().map(v -> "?").collect(Collectors.joining(", ")) + ")";
+            case RANGE:
+                List<String> outside = new ArrayList<>();
+                if (!check.min().isEmpty()) {
+                    outside.add(column + " < ?");
+                    binds.add(BindValues.of(c.column(), check.min(), now));
+                }
+                if (!check.max().isEmpty()) {
+                    outside.add(column + " > ?");
+                    binds.add(BindValues.of(c.column(), check.max(), now));
+                }
+                return column + " IS NOT NULL AND (" + String.join(" OR ", outside) + ")";
+            case PATTERN:
+                binds.add(check.regex());
+                return column + " IS NOT NULL AND NOT (" + dialect.regexMatch(column, "?") + ")";
+            default:
+                throw new IllegalArgumentException("Check " + check + " has no row predicate");
+        }
+    }
+
+    /**
+     * Compiles the query of a check that cannot be folded; it returns one number, the failing rows.
+     *
+     * @param table the checked table
+     * @param c     a composite unique, relationships or sql check
+     * @return the query
+     */
+    CompiledQuery own(final TableInfo table, final PlannedCheck c) {
+        Check check = c.check();
+        switch (check.type()) {
+            case UNIQUE:
+                return new CompiledQuery("SELECT COALESCE(SUM(n - 1), 0) FROM (SELECT " + countAll() + " AS n FROM "
+                        + quote(table.name()) + whereClause(and(check.where(), notNull(c.columns()))) + " GROUP BY "
+                        + columnList(c.columns()) + " HAVING " + countAll() + " > 1) d", List.of());
+            case RELATIONSHIPS:
+                return new CompiledQuery("SELECT " + countAll() + orphans(table, c), List.of());
+            case SQL:
+                return new CompiledQuery("SELECT " + countAll() + " FROM (" + check.query() + ") q", List.of());
+            default:
+                throw new IllegalArgumentException("Check " + check + " is folded into the table scan");
+        }
+    }
+
+    private String orphans(final TableInfo table, final PlannedCheck c) {
+        PlannedCheck.Reference ref = c.reference().orElseThrow();
+        String column = "t." + quote(c.column().name());
+        return " FROM " + quote(table.name()) + " t" + whereClause(and(c.check().where(), column + " IS NOT NULL"
+                + " AND NOT EXISTS (SELECT 1 FROM " + quote(ref.table().name()) + " r WHERE r."
+                + quote(ref.column().name()) + " = " + column + ")"));
+    }
+
+    /**
+     * Compiles the query that fetches a few failing rows of a breached check as evidence.
+     *
+     * @param table the checked table
+     * @param c     the check
+     * @param limit the most rows to fetch
+     * @return the query
+     * @throws IllegalArgumentException for checks without sample rows (row_count, freshness, schema)
+     */
+    CompiledQuery sample(final TableInfo table, final PlannedCheck c, final int limit) {
+        Check check = c.check();
+        switch (check.type()) {
+            case UNIQUE:
+                String columns = columnList(c.columns());
+                return new CompiledQuery(top(limit, columns + ", " + countAll() + " AS duplicates FROM "
+                        + quote(table.name()) + whereClause(and(check.where(), notNull(c.columns()))) + " GROUP BY "
+                        + columns + " HAVING " + countAll() + " > 1 ORDER BY " + countAll() + " DESC, " + columns),
+                        List.of());
+            case RELATIONSHIPS:
+                return new CompiledQuery(top(limit, "t.*" + orphans(table, c)), List.of());
+            case SQL:
+                return new CompiledQuery(top(limit, "* FROM (" + check.query() + ") q"), List.of());
+            case NOT_NULL: case ACCEPTED_VALUES: case RANGE: case PATTERN:
+                List<Object> binds = new ArrayList<>();
+                String predicate = and(check.where(), failing(c, binds));
+                return new CompiledQuery(top(limit, "* FROM " + quote(table.name()) + whereClause(predicate)), binds);
+            default:
+                throw new IllegalArgumentException("Check " + check + " has no sample rows");
+        }
+    }
+
+    static boolean hasSample(final CheckType type) {
+        return type != CheckType.ROW_COUNT && type != CheckType.FRESHNESS && type != CheckType.SCHEMA;
+    }
+
+    private String top(final int limit, final String rest) {
+        if (dialect == Dialect.SQLSERVER) {
+            return "SELECT TOP (" + limit + ") " + rest;
+        }
+        return "SELECT " + rest + " FETCH FIRST " + limit + " ROWS ONLY";
+    }
+
+    private String countAll() {
+        return dialect == Dialect.SQLSERVER ? "COUNT_BIG(*)" : "COUNT(*)";
+    }
+
+    private String countWhere(final String predicate) {
+        if (dialect == Dialect.SQLSERVER) {
+            return "COUNT_BIG(CASE WHEN " + predicate + " THEN 1 END)";
+        }
+        return "COUNT(*) FILTER (WHERE " + predicate + ")";
+    }
+
+    private String filtered(final String function, final String distinct, final String argument, final String where) {
+        String name = dialect == Dialect.SQLSERVER && "COUNT".equals(function) ? "COUNT_BIG" : function;
+        if (where.isEmpty()) {
+            return name + "(" + distinct + argument + ")";
+        }
+        if (dialect == Dialect.SQLSERVER) {
+            return name + "(" + distinct + "CASE WHEN " + where + " THEN " + argument + " END)";
+        }
+        return name + "(" + distinct + argument + ") FILTER (WHERE " + where + ")";
+    }
+
+    private String notNull(final List<ColumnInfo> columns) {
+        return columns.stream().map(c -> quote(c.name()) + " IS NOT NULL").collect(Collectors.joining(" AND "));
+    }
+
+    private String columnList(final List<ColumnInfo> columns) {
+        return columns.stream().map(c -> quote(c.name())).collect(Collectors.joining(", "));
+    }
+
+    private static String and(final String where, final String predicate) {
+        return where.isEmpty() ? predicate : "(" + where + ") AND (" + predicate + ")";
+    }
+
+    private static String whereClause(final String predicate) {
+        return predicate.isEmpty() ? "" : " WHERE " + predicate;
+    }
+
+    private String quote(final String identifier) {
+        return dialect.quote(identifier);
+    }
+}
