@@ -23,7 +23,7 @@ import java.util.Map;
         description = "Deliver a data product through its environments: provision, migrate, test, promote, "
                 + "roll back, and keep a governance ledger.",
         subcommands = {PlanCommand.class, ProvisionCommand.class, DestroyCommand.class, MigrateCommand.class,
-                StatusCommand.class, HistoryCommand.class, PromoteCommand.class, RollbackCommand.class, GcCommand.class, ReportCommand.class,
+                StatusCommand.class, HistoryCommand.class, TestCommand.class, PromoteCommand.class, RollbackCommand.class, GcCommand.class, ReportCommand.class,
                 VerifyLedgerCommand.class, DemoCommand.class})
 public final class DataOpsCommand implements Runnable {
     @Spec

@@ -44,7 +44,7 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = parent.out();
         out.println("DataOps demo: the 'customer' data product in " + folder);
         String spec = folder.resolve("dataops.yaml").toString();
-        for (DemoStep step : steps()) {
+        for (DemoStep step : steps(folder)) {
             if (!step.why().isEmpty()) {
                 out.println();
                 out.println("# " + step.why());
@@ -63,27 +63,57 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         out.println();
-        out.println("Demo finished. Ledger: " + folder.resolve(".dataops").resolve("ledger.jsonl"));
+        out.println("Demo finished.");
+        out.println("  Ledger: " + folder.resolve(".dataops").resolve("ledger.jsonl"));
+        out.println("  Governance report: " + folder.resolve(".dataops").resolve("governance-report.html"));
         return ExitCodes.OK;
     }
 
-    private static List<DemoStep> steps() {
+    private static List<DemoStep> steps(final Path folder) {
         return List.of(
-                new DemoStep("Infrastructure as code: create the embedded databases of dev, qat and prod.", 0,
+                step("Infrastructure as code: create the embedded databases of dev, qat and prod.", 0,
                         "provision", "--env", "dev"),
-                new DemoStep("", 0, "provision", "--env", "qat"),
-                new DemoStep("", 0, "provision", "--env", "prod"),
-                new DemoStep("Provisioning is idempotent: the plan now shows nothing to change.", 0,
-                        "plan", "--env", "dev"),
-                new DemoStep("What would a migration apply? Pending changesets with their readiness findings.", 0,
+                step("", 0, "provision", "--env", "qat"),
+                step("", 0, "provision", "--env", "prod"),
+                step("Provisioning is idempotent: the plan now shows nothing to change.", 0, "plan", "--env", "dev"),
+                step("What would a migration apply? Pending changesets with their readiness findings.", 0,
                         "status", "--env", "dev"),
-                new DemoStep("Apply release 1.0.0, then 1.1.0, to dev.", 0, "migrate", "--env", "dev", "--tag", "1.0.0"),
-                new DemoStep("", 0, "migrate", "--env", "dev", "--tag", "1.1.0"),
-                new DemoStep("Release 1.2.0 holds a back-fill without rollback: the readiness check refuses it.", 1,
+                step("Release 1.0.0: migrate dev, test its data, promote it with that evidence.", 0,
+                        "migrate", "--env", "dev", "--tag", "1.0.0"),
+                step("", 0, "test", "--env", "dev"),
+                step("", 0, "promote", "--release", "1.0.0", "--from", "dev", "--to", "qat"),
+                step("prod is protected: without an approval by someone else the gate refuses.", 1,
+                        "promote", "--release", "1.0.0", "--from", "qat", "--to", "prod"),
+                step("", 0, "promote", "--release", "1.0.0", "--from", "qat", "--to", "prod",
+                        "--approved-by", "release-manager"),
+                step("Release 1.1.0 takes the same road.", 0, "migrate", "--env", "dev", "--tag", "1.1.0"),
+                step("", 0, "test", "--env", "dev", "--junit", folder.resolve("dev-tests.xml").toString()),
+                step("", 0, "promote", "--release", "1.1.0", "--from", "dev", "--to", "qat"),
+                step("", 0, "promote", "--release", "1.1.0", "--from", "qat", "--to", "prod",
+                        "--approved-by", "release-manager"),
+                step("Release 1.2.0 holds a back-fill without rollback: the readiness check refuses it...", 1,
                         "migrate", "--env", "dev", "--tag", "1.2.0"),
-                new DemoStep("The environment remembers its releases inside its own database.", 0,
-                        "history", "--env", "dev"),
-                new DemoStep("Every step above is in the hash-chained governance ledger.", 0, "verify-ledger"));
+                step("...until it is explicitly allowed (recorded in the ledger).", 0,
+                        "migrate", "--env", "dev", "--tag", "1.2.0", "--allow-no-rollback"),
+                step("Its late import breaks four data promises: the tests fail, with samples as evidence...", 1,
+                        "test", "--env", "dev"),
+                step("...so the release is blocked at the first gate.", 1,
+                        "promote", "--release", "1.2.0", "--from", "dev", "--to", "qat"),
+                step("An incident in prod? Roll it back to the release it ran before, verified by the data tests.", 0,
+                        "rollback", "--env", "prod"),
+                step("prod remembers every step inside its own database.", 0, "history", "--env", "prod"),
+                step("A throw-away environment for a pull request: created, used, destroyed.", 0,
+                        "provision", "--env", "pr-42", "--ephemeral", "--ttl", "2h"),
+                step("", 0, "migrate", "--env", "pr-42", "--tag", "1.1.0"),
+                step("", 0, "test", "--env", "pr-42"),
+                step("", 0, "destroy", "--env", "pr-42"),
+                step("gc destroys ephemeral environments whose time is up (none left here).", 0, "gc"),
+                step("Every step above is in the hash-chained governance ledger.", 0, "verify-ledger"),
+                step("The governance report: timeline, records, evidence, integrity.", 0, "report"));
+    }
+
+    private static DemoStep step(final String why, final int expectedExit, final String... args) {
+        return new DemoStep(why, expectedExit, args);
     }
 
     private int run(final List<String> args) {

@@ -20,8 +20,6 @@ import io.jenkins.plugins.dataops.engine.provision.ProvisioningPlan;
 import io.jenkins.plugins.dataops.engine.release.EnvironmentLock;
 import io.jenkins.plugins.dataops.engine.release.Fingerprints;
 import io.jenkins.plugins.dataops.engine.release.ReleaseHistory;
-import io.jenkins.plugins.dataops.engine.release.Verification;
-import io.jenkins.plugins.dataops.engine.release.Verifier;
 import io.jenkins.plugins.dataops.engine.spec.DataProductSpec;
 import io.jenkins.plugins.dataops.engine.spec.SpecLoader;
 
@@ -33,7 +31,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The engine's facade: one method per DataOps operation on one data product. Every method that changes
@@ -48,6 +45,7 @@ public final class DataOps {
     private final Recorder recorder;
     private final Environments environments;
     private final Releases releases;
+    private final DataTests dataTests;
 
     /**
      * Creates the facade with the built-in providers and Liquibase.
@@ -75,7 +73,8 @@ public final class DataOps {
         this.migrator = migrator;
         this.recorder = new Recorder(spec, session);
         this.environments = new Environments(spec, session);
-        this.releases = new Releases(spec, session, migrator, recorder, this::target, verifier());
+        this.dataTests = new DataTests(spec, session, migrator, recorder);
+        this.releases = new Releases(spec, session, migrator, recorder, this::target, dataTests::verify);
     }
 
     /**
@@ -231,6 +230,20 @@ public final class DataOps {
     }
 
     /**
+     * Runs the data-test suites against an environment, pushed down to its database (one scan per table for
+     * column checks), and records the run as evidence for promotion gates.
+     *
+     * @param options which environment, suites and failure threshold
+     * @return every check's result, and whether the run breaches {@code failOn}
+     * @throws InvalidInputException when a suite is invalid or names a table or column the database lacks
+     */
+    public DataTestOutcome test(final TestOptions options) {
+        DatabaseTarget target = recorder.recordFailure("test", options.environment(), "",
+                () -> target(options.environment()));
+        return dataTests.run(target, options);
+    }
+
+    /**
      * Promotes a release to the next environment: gates from evidence, then the schema change under the target's
      * lock, then the target's data tests, and the way back when they fail ({@code onFailure}).
      *
@@ -318,10 +331,6 @@ public final class DataOps {
         return environments.context(environment);
     }
 
-    private Verifier verifier() {
-        // Replaced by the data-test runner once the quality package is wired in.
-        return target -> new Verification(true, "no data tests configured", Map.of());
-    }
 
     private static String nullToEmpty(final String text) {
         return text == null ? "" : text;

@@ -83,7 +83,7 @@ final class Releases {
                         .with("reason", request.reason()));
         Verification verification = verifier.verify(target);
         if (verification.passed()) {
-            session.progress().info("Release '%s' promoted to '%s'; post-deploy data tests: %s.".formatted(
+            session.progress().info("Release '%s' promoted to '%s'; post-deploy data tests: %s".formatted(
                     request.release(), request.to(), verification.summary()));
             return new PromotionResult(request.release(), request.from(), request.to(), fingerprint, gates, applied,
                     verification);
@@ -124,7 +124,7 @@ final class Releases {
                     () -> migrator.rollback(migration(target, to)),
                     r -> Evidence.of().withMigration(r).with("fromRelease", current));
             Verification verification = verifier.verify(target);
-            session.progress().info("Environment '%s' rolled back from '%s' to '%s'; data tests: %s.".formatted(
+            session.progress().info("Environment '%s' rolled back from '%s' to '%s'; data tests: %s".formatted(
                     environment, current, to, verification.summary()));
             return new RollbackResult(environment, current, to, rolledBack, verification);
         }

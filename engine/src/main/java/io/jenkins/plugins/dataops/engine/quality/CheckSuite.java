@@ -11,10 +11,12 @@ import java.util.Objects;
  * @param name     the suite name: the file name without {@code .yaml}/{@code .yml}
  * @param file     the file name, for messages
  * @param table    the table as written in the suite (resolved against the live schema when run)
+ * @param since    the release tag from which on the suite applies (its table appears then); empty: always
  * @param checks   the checks, in file order
  * @param checksum the SHA-256 (hex) of the file's bytes
  */
-public record CheckSuite(String name, String file, String table, List<Check> checks, String checksum)
+public record CheckSuite(String name, String file, String table, String since, List<Check> checks,
+                         String checksum)
         implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
@@ -24,6 +26,7 @@ public record CheckSuite(String name, String file, String table, List<Check> che
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(since, "since");
         checks = List.copyOf(checks);
         Objects.requireNonNull(checksum, "checksum");
     }

@@ -19,7 +19,7 @@ import java.util.Set;
 
 /** Parses the text of one suite file into a {@link CheckSuite}, collecting every problem with its line. */
 final class SuiteParser {
-    private static final List<String> SUITE_KEYS = List.of("checks", "description", "table");
+    private static final List<String> SUITE_KEYS = List.of("checks", "description", "since", "table");
 
     private final String file;
     private final YamlNodes yaml;
@@ -62,11 +62,12 @@ final class SuiteParser {
         Map<String, Node> entries = yaml.entries(mapping, SUITE_KEYS, "the suite");
         String table = requiredText(entries, "table", mapping);
         Optional.ofNullable(entries.get("description")).ifPresent(d -> yaml.text(d, "description"));
+        String since = Optional.ofNullable(entries.get("since")).flatMap(d -> yaml.text(d, "since")).orElse("");
         List<Check> checks = checks(entries, mapping);
         if (yaml.hasProblems()) {
             return Optional.empty();
         }
-        return Optional.of(new CheckSuite(suiteName(file), file, table, checks, checksum));
+        return Optional.of(new CheckSuite(suiteName(file), file, table, since, checks, checksum));
     }
 
     static String suiteName(final String file) {

@@ -2,6 +2,10 @@ package io.jenkins.plugins.dataops.engine.release;
 
 import io.jenkins.plugins.dataops.engine.spec.DataProductSpec;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +18,8 @@ import java.util.Optional;
  * target. Every gate is evaluated, so a refusal lists all that is missing at once.
  */
 public final class PromotionGates {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final DataProductSpec spec;
 
     /**
@@ -97,7 +103,8 @@ public final class PromotionGates {
         String when = "the last data test run in '%s' (%s ago, release '%s')".formatted(request.from(),
                 age.withNanos(0).toString().substring(2).toLowerCase(java.util.Locale.ROOT), entry.release());
         if (!"passed".equals(entry.outcome())) {
-            return new Gate("tests-passed", false, when + " " + entry.outcome() + ": " + entry.details());
+            return new Gate("tests-passed", false, when + " " + entry.outcome() + ": " + summaryOf(entry)
+                    + "; fix the data or the release and test again.");
         }
         if (!entry.release().equals(request.release()) || !entry.fingerprint().equals(fingerprint)) {
             return new Gate("tests-passed", false, when + " tested another release or fingerprint; test '"
@@ -123,6 +130,16 @@ public final class PromotionGates {
                     + "ask someone else.").formatted(request.to(), request.requester()));
         }
         return new Gate("approval", true, "approved by '%s'".formatted(request.approvedBy()));
+    }
+
+    private static String summaryOf(final HistoryEntry entry) {
+        try {
+            JsonNode summary = JSON.readTree(entry.details()).path("summary");
+            return summary.isTextual() ? summary.asText().replaceFirst("\\.$", "") : entry.details();
+        }
+        catch (JsonProcessingException e) {
+            return entry.details(); // written by an older version or by hand: show it as it is
+        }
     }
 
     private static String abbreviate(final String fingerprint) {

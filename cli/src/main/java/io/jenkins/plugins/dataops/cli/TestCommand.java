@@ -1,0 +1,91 @@
+package io.jenkins.plugins.dataops.cli;
+
+import io.jenkins.plugins.dataops.cli.internal.ExitCodes;
+import io.jenkins.plugins.dataops.engine.DataTestOutcome;
+import io.jenkins.plugins.dataops.engine.TestOptions;
+import io.jenkins.plugins.dataops.engine.quality.CheckResult;
+import io.jenkins.plugins.dataops.engine.quality.CheckStatus;
+import io.jenkins.plugins.dataops.engine.quality.DataTestOptions;
+import io.jenkins.plugins.dataops.engine.quality.FailOn;
+import io.jenkins.plugins.dataops.engine.quality.JsonReportWriter;
+import io.jenkins.plugins.dataops.engine.quality.JunitXmlWriter;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code dataops test}: run the data-test suites against an environment. */
+@Command(name = "test", mixinStandardHelpOptions = true,
+        description = "Run the data-test suites against an environment, pushed down to its database (one scan per "
+                + "table for column checks). Exit 1 when a check breaches --fail-on.")
+final class TestCommand implements Callable<Integer> {
+    @ParentCommand
+    private DataOpsCommand parent;
+
+    @Option(names = "--env", required = true, paramLabel = "ENV", description = "The environment.")
+    private String environment;
+
+    @Option(names = "--suite", paramLabel = "NAME", description = "Only this suite (file name without .yaml).")
+    private String suite;
+
+    @Option(names = "--json", description = "Print the results as JSON.")
+    private boolean json;
+
+    @Option(names = "--junit", paramLabel = "FILE", description = "Also write JUnit XML for CI (Jenkins' junit).")
+    private Path junit;
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
+            description = "error (default): only error-severity failures fail the run; warn: warnings too.")
+    private String failOn;
+
+    @Option(names = "--sample-size", paramLabel = "ROWS", defaultValue = "" + DataTestOptions.DEFAULT_SAMPLE_SIZE,
+            description = "Failing rows kept as evidence per failing check (default: ${DEFAULT-VALUE}; 0 keeps none).")
+    private int sampleSize;
+
+    @Override
+    public Integer call() throws IOException {
+        FailOn level = switch (failOn) {
+            case "error" -> FailOn.ERROR;
+            case "warn" -> FailOn.WARN;
+            default -> throw new IllegalArgumentException("--fail-on must be 'error' or 'warn', not '" + failOn + "'.");
+        };
+        DataTestOutcome outcome = parent.open(json).test(new TestOptions(environment, suite, level, sampleSize));
+        if (junit != null) {
+            try (Writer out = Files.newBufferedWriter(junit, StandardCharsets.UTF_8)) {
+                JunitXmlWriter.write(outcome.report(), out);
+            }
+        }
+        PrintWriter out = parent.out();
+        if (json) {
+            JsonReportWriter.write(outcome.report(), out);
+            out.println();
+            out.flush();
+        }
+        else {
+            print(outcome, out);
+        }
+        return outcome.breached() ? ExitCodes.FAILED : ExitCodes.OK;
+    }
+
+    private void print(final DataTestOutcome outcome, final PrintWriter out) {
+        for (CheckResult result : outcome.report().results()) {
+            if (result.status() == CheckStatus.PASS) {
+                continue;
+            }
+            out.printf("  %-5s %s.%s (%s): observed %s, threshold %s%s%n", result.status().key().toUpperCase(),
+                    result.suite(), result.name(), result.type().key(), result.observed(), result.threshold(),
+                    result.message().isEmpty() ? "" : " - " + result.message());
+            result.sample().forEach(row -> out.println("        sample: " + row));
+        }
+        out.printf("Release '%s' in '%s': %s%s%n", outcome.release().isEmpty() ? "-" : outcome.release(),
+                environment, outcome.breached() ? "BREACHED" : "ok", junit == null ? "" : "; JUnit XML: " + junit);
+    }
+}

@@ -1,0 +1,114 @@
+package io.jenkins.plugins.dataops.engine;
+
+import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
+import io.jenkins.plugins.dataops.engine.governance.Evidence;
+import io.jenkins.plugins.dataops.engine.migrate.AppliedChangeSet;
+import io.jenkins.plugins.dataops.engine.migrate.MigrationRequest;
+import io.jenkins.plugins.dataops.engine.migrate.SchemaMigrator;
+import io.jenkins.plugins.dataops.engine.quality.CheckResult;
+import io.jenkins.plugins.dataops.engine.quality.CheckStatus;
+import io.jenkins.plugins.dataops.engine.quality.CheckSuite;
+import io.jenkins.plugins.dataops.engine.quality.CheckSuiteLoader;
+import io.jenkins.plugins.dataops.engine.quality.DataTestOptions;
+import io.jenkins.plugins.dataops.engine.quality.DataTestReport;
+import io.jenkins.plugins.dataops.engine.quality.DataTestRunner;
+import io.jenkins.plugins.dataops.engine.quality.FailOn;
+import io.jenkins.plugins.dataops.engine.release.Fingerprints;
+import io.jenkins.plugins.dataops.engine.release.ReleaseHistory;
+import io.jenkins.plugins.dataops.engine.release.ReleaseStack;
+import io.jenkins.plugins.dataops.engine.release.Verification;
+import io.jenkins.plugins.dataops.engine.spec.DataProductSpec;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Runs the product's data-test suites against an environment and records the run: a governance record with the
+ * suites' checksum, counts and failures (with their bounded samples), and a {@code test} row in the
+ * environment's release history, which promotion gates read. A suite declaring {@code since: <tag>} is skipped
+ * in an environment that has not reached that release yet.
+ */
+final class DataTests {
+    private final DataProductSpec spec;
+    private final Session session;
+    private final SchemaMigrator migrator;
+    private final Recorder recorder;
+
+    DataTests(final DataProductSpec spec, final Session session, final SchemaMigrator migrator,
+            final Recorder recorder) {
+        this.spec = spec;
+        this.session = session;
+        this.migrator = migrator;
+        this.recorder = recorder;
+    }
+
+    DataTestOutcome run(final DatabaseTarget target, final TestOptions options) {
+        List<CheckSuite> suites = options.suite() == null ? CheckSuiteLoader.load(spec.checks())
+                : CheckSuiteLoader.load(spec.checks(), options.suite());
+        Set<String> appliedTags = migrator.history(new MigrationRequest(target, spec.changelog(), null, false, false,
+                session.progress())).stream().map(AppliedChangeSet::tag).filter(t -> !t.isEmpty())
+                .collect(Collectors.toSet());
+        List<CheckSuite> applicable = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (CheckSuite suite : suites) {
+            if (suite.since().isEmpty() || appliedTags.contains(suite.since())) {
+                applicable.add(suite);
+            }
+            else {
+                skipped.add(suite.name());
+                session.progress().info("Suite '%s' applies from release '%s', which '%s' has not reached: skipped."
+                        .formatted(suite.name(), suite.since(), target.environment()));
+            }
+        }
+        String release = ReleaseStack.of(new ReleaseHistory(target).list(spec.product())).current().orElse("");
+        String fingerprint = Fingerprints.releaseFingerprint(spec);
+        DataTestReport report = new DataTestRunner(target, session.progress()).run(applicable,
+                DataTestOptions.defaults().withSampleSize(options.sampleSize())
+                        .withNow(session.clock().instant()));
+        boolean breached = report.isBreached(options.failOn());
+        String outcome = breached ? "failed" : "passed";
+        Map<String, Object> evidence = evidence(report, skipped, options.sampleSize());
+        recorder.append("test", target.environment(), release, outcome, evidence);
+        recorder.history(target, "test", release, fingerprint, Fingerprints.changelogChecksum(spec), outcome,
+                Map.of("summary", report.summary(), "failOn", options.failOn().name().toLowerCase(Locale.ROOT)));
+        return new DataTestOutcome(report, release, fingerprint, skipped, breached);
+    }
+
+    /** Post-deploy verification: every suite, failing on errors only. */
+    Verification verify(final DatabaseTarget target) {
+        DataTestOutcome outcome = run(target, new TestOptions(target.environment(), null, FailOn.ERROR,
+                DataTestOptions.DEFAULT_SAMPLE_SIZE));
+        return new Verification(!outcome.breached(), outcome.report().summary(),
+                evidence(outcome.report(), outcome.skippedSuites(), DataTestOptions.DEFAULT_SAMPLE_SIZE));
+    }
+
+    private static Map<String, Object> evidence(final DataTestReport report, final List<String> skipped,
+            final int sampleSize) {
+        List<Object> checks = new ArrayList<>();
+        for (CheckResult result : report.results()) {
+            Map<String, Object> check = new LinkedHashMap<>();
+            check.put("suite", result.suite());
+            check.put("table", result.table());
+            check.put("check", result.name());
+            check.put("type", result.type().key());
+            check.put("severity", result.severity().key());
+            check.put("status", result.status().key());
+            check.put("observed", result.observed());
+            check.put("threshold", result.threshold());
+            if (result.status() != CheckStatus.PASS && sampleSize > 0 && !result.sample().isEmpty()) {
+                List<Object> sample = new ArrayList<>();
+                result.sample().stream().limit(sampleSize).forEach(row -> sample.add(new LinkedHashMap<>(row)));
+                check.put("sample", sample);
+            }
+            checks.add(check);
+        }
+        return Evidence.of().with("suitesChecksum", report.suitesChecksum()).with("summary", report.summary())
+                .with("scanQueries", report.scanQueries()).with("sampleQueries", report.sampleQueries())
+                .with("skippedSuites", new ArrayList<>(skipped)).with("checks", checks).build();
+    }
+}
