@@ -96,7 +96,9 @@ final class Releases {
                     () -> migrator.rollback(migration(target, before.get())),
                     r -> Evidence.of().withMigration(r).with("cause", "post-deploy data tests failed after "
                             + "promoting '" + request.release() + "'"));
-            outcome = "rolled back to release '" + before.get() + "'";
+            Verification restored = verifier.verify(target);
+            outcome = "rolled back to release '" + before.get() + "', whose data tests now report: "
+                    + restored.summary();
         }
         else if (before.isEmpty()) {
             outcome = "kept at release '" + request.release() + "' (it ran no release before, nothing to go back to)";

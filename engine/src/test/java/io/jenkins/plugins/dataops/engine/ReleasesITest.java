@@ -1,0 +1,224 @@
+package io.jenkins.plugins.dataops.engine;
+
+import io.jenkins.plugins.dataops.engine.credentials.MapCredentialsResolver;
+import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
+import io.jenkins.plugins.dataops.engine.governance.GovernanceRecord;
+import io.jenkins.plugins.dataops.engine.governance.MemoryLedger;
+import io.jenkins.plugins.dataops.engine.release.HistoryEntry;
+import io.jenkins.plugins.dataops.engine.release.ReleaseHistory;
+import io.jenkins.plugins.dataops.engine.spec.SpecLoader;
+import io.jenkins.plugins.dataops.engine.testing.ExampleProduct;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Promote, rollback and ephemeral environments through the facade, on the example product and real H2. */
+class ReleasesITest {
+    @TempDir
+    private Path dir;
+
+    private ExampleProduct product;
+    private MemoryLedger ledger;
+
+    @BeforeEach
+    void provision() {
+        product = ExampleProduct.onH2(dir);
+        ledger = new MemoryLedger();
+        DataOps dataOps = dataOps("alice");
+        for (String env : List.of("dev", "qat", "prod")) {
+            dataOps.provision(env);
+        }
+    }
+
+    private DataOps dataOps(final String actor) {
+        return dataOps(actor, Clock.systemUTC());
+    }
+
+    private DataOps dataOps(final String actor, final Clock clock) {
+        return new DataOps(SpecLoader.load(product.spec()), new Session(actor, "test", new MapCredentialsResolver(),
+                ProgressListener.NONE, ledger, clock));
+    }
+
+    private void releaseInDev(final String tag) {
+        DataOps dataOps = dataOps("alice");
+        dataOps.migrate(new MigrateOptions("dev", tag, false, false, false));
+        assertThat(dataOps.test(TestOptions.of("dev")).breached()).isFalse();
+    }
+
+    private GovernanceRecord lastRecord() {
+        List<GovernanceRecord> records = ledger.records();
+        return records.get(records.size() - 1);
+    }
+
+    private static void execute(final DatabaseTarget target, final String sql) throws SQLException {
+        try (Connection c = target.open(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static boolean tableExists(final DatabaseTarget target, final String table) throws SQLException {
+        try (Connection c = target.open();
+             ResultSet r = c.getMetaData().getTables(null, null, table.toUpperCase(), null)) {
+            return r.next();
+        }
+    }
+
+    @Test
+    void shouldPromoteAReleaseStepByStepWithEvidence() {
+        // Given release 1.0.0 tested in dev
+        releaseInDev("1.0.0");
+
+        // When it is promoted to qat, then to the protected prod with an approval by someone else
+        PromotionResult toQat = dataOps("alice").promote(new PromoteOptions("1.0.0", "dev", "qat", null, false, ""));
+        PromotionResult toProd = dataOps("alice").promote(new PromoteOptions("1.0.0", "qat", "prod", "bob", false,
+                ""));
+
+        // Then each promotion applied the release, verified the target and recorded its gates
+        assertThat(toQat.applied().changeSets()).hasSize(3);
+        assertThat(toQat.verification().passed()).isTrue();
+        assertThat(toProd.gates()).allMatch(g -> g.passed());
+        assertThat(toProd.gates().get(3).detail()).contains("approved by 'bob'");
+        List<HistoryEntry> prod = dataOps("alice").history("prod").releases();
+        assertThat(prod).extracting(HistoryEntry::action, HistoryEntry::outcome, HistoryEntry::release)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("promote", "success", "1.0.0"),
+                        org.assertj.core.groups.Tuple.tuple("test", "passed", "1.0.0"));
+        assertThat(prod.get(0).fingerprint()).isEqualTo(toProd.fingerprint());
+    }
+
+    @Test
+    void shouldRefuseAPromotionWithoutEvidenceAndRecordWhy() {
+        // Given 1.0.0 in dev, never tested
+        dataOps("alice").migrate(new MigrateOptions("dev", "1.0.0", false, false, false));
+
+        // When / Then
+        assertThatThrownBy(() -> dataOps("alice").promote(new PromoteOptions("1.0.0", "dev", "qat", null, false, "")))
+                .isInstanceOf(OperationRefusedException.class)
+                .hasMessageContaining("tests-passed: no data test ran in 'dev'");
+        assertThat(lastRecord().event().action()).isEqualTo("promote");
+        assertThat(lastRecord().event().outcome()).isEqualTo("refused");
+        assertThat(lastRecord().event().evidence().get("gates").toString()).contains("tests-passed", "passed=false");
+        assertThat(dataOps("alice").history("qat").releases()).isEmpty();
+    }
+
+    @Test
+    void shouldRollTheTargetBackWhenItsPostDeployTestsFail() throws SQLException {
+        // Given 1.0.0 in dev and qat, 1.1.0 tested in dev, and data in qat that breaks a promise
+        releaseInDev("1.0.0");
+        dataOps("alice").promote(new PromoteOptions("1.0.0", "dev", "qat", null, false, ""));
+        releaseInDev("1.1.0");
+        DatabaseTarget qat = dataOps("alice").target("qat");
+        execute(qat, "INSERT INTO customer (id, email, country, status, loyalty_points, created_at) "
+                + "VALUES (77, 'x@example.com', 'XX', 'active', 1, CURRENT_TIMESTAMP)");
+
+        // When
+        assertThatThrownBy(() -> dataOps("alice").promote(new PromoteOptions("1.1.0", "dev", "qat", null, false,
+                "")))
+                .isInstanceOf(PromotionFailedException.class)
+                .hasMessageContaining("post-deploy data tests failed")
+                .hasMessageContaining("rolled back to release '1.0.0'");
+
+        // Then qat runs 1.0.0 again, and its history tells the whole story
+        assertThat(tableExists(qat, "orders")).isFalse();
+        assertThat(dataOps("alice").history("qat").releases()).extracting(HistoryEntry::action,
+                HistoryEntry::outcome, HistoryEntry::release).endsWith(
+                org.assertj.core.groups.Tuple.tuple("promote", "success", "1.1.0"),
+                org.assertj.core.groups.Tuple.tuple("test", "failed", "1.1.0"),
+                org.assertj.core.groups.Tuple.tuple("rollback", "success", "1.0.0"),
+                org.assertj.core.groups.Tuple.tuple("test", "failed", "1.0.0"));
+        assertThat(lastRecord().event().action()).isEqualTo("promote-verification");
+        assertThat(lastRecord().event().evidence().get("target").toString()).contains("rolled back");
+    }
+
+    @Test
+    void shouldKeepTheTargetWhenTheSpecSaysKeep() throws SQLException {
+        // Given onFailure: keep
+        product.writeSpec(product.readSpec() + "onFailure: keep\n");
+        releaseInDev("1.0.0");
+        dataOps("alice").promote(new PromoteOptions("1.0.0", "dev", "qat", null, false, ""));
+        releaseInDev("1.1.0");
+        execute(dataOps("alice").target("qat"), "UPDATE customer SET country = 'XX' WHERE id = 1");
+
+        // When / Then
+        assertThatThrownBy(() -> dataOps("alice").promote(new PromoteOptions("1.1.0", "dev", "qat", null, false,
+                "")))
+                .isInstanceOf(PromotionFailedException.class).hasMessageContaining("kept at release '1.1.0'");
+        assertThat(tableExists(dataOps("alice").target("qat"), "orders")).isTrue();
+    }
+
+    @Test
+    void shouldRollBackToThePreviousReleaseAndRefuseWhenAChangesetHasNoRollback() throws SQLException {
+        // Given dev went 1.0.0 -> 1.1.0 -> 1.2.0 (1.2.0 holds a changeset without rollback)
+        DataOps dataOps = dataOps("alice");
+        dataOps.migrate(new MigrateOptions("dev", "1.0.0", false, false, false));
+        dataOps.migrate(new MigrateOptions("dev", "1.1.0", false, false, false));
+
+        // When rolling back from 1.1.0
+        RollbackResult result = dataOps.rollback("dev", null);
+
+        // Then it runs 1.0.0
+        assertThat(result.fromRelease()).isEqualTo("1.1.0");
+        assertThat(result.toRelease()).isEqualTo("1.0.0");
+        assertThat(dataOps.status("dev", null).currentTag()).isEqualTo("1.0.0");
+        assertThat(tableExists(dataOps.target("dev"), "orders")).isFalse();
+
+        // Given 1.2.0 applied with its allowance
+        dataOps.migrate(new MigrateOptions("dev", "1.2.0", false, true, false));
+        int applied = dataOps.status("dev", null).applied();
+
+        // When / Then the rollback is refused before anything is touched
+        assertThatThrownBy(() -> dataOps.rollback("dev", null))
+                .isInstanceOf(OperationRefusedException.class)
+                .hasMessageContaining("8-backfill-segment").hasMessageContaining("no rollback");
+        assertThat(dataOps.status("dev", null).applied()).isEqualTo(applied);
+        assertThat(lastRecord().event().outcome()).isEqualTo("refused");
+    }
+
+    @Test
+    void shouldCreateDestroyAndCollectEphemeralEnvironments() {
+        // Given two ephemeral environments, one short-lived
+        Instant now = Instant.parse("2026-11-26T10:00:00Z");
+        DataOps creator = dataOps("alice", Clock.fixed(now, ZoneOffset.UTC));
+        EphemeralEnvironment shortLived = creator.createEphemeral("pr-1", Duration.ofMinutes(30));
+        EphemeralEnvironment longLived = creator.createEphemeral("pr-2", null);
+        creator.migrate(new MigrateOptions("pr-1", "1.0.0", false, false, false));
+
+        // Then they are real environments with their expiry
+        assertThat(shortLived.expiresAt()).isEqualTo(now.plus(Duration.ofMinutes(30)));
+        assertThat(longLived.expiresAt()).isEqualTo(now.plus(Duration.ofHours(4)));
+        assertThat(Files.exists(dir.resolve(".dataops/h2/pr-1.mv.db"))).isTrue();
+        assertThatThrownBy(() -> creator.createEphemeral("qat", null))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("is a declared environment");
+
+        // When gc runs an hour later
+        List<String> collected = dataOps("gc", Clock.fixed(now.plus(Duration.ofHours(1)), ZoneOffset.UTC)).gc();
+
+        // Then only the expired one is gone
+        assertThat(collected).containsExactly("pr-1");
+        assertThat(Files.exists(dir.resolve(".dataops/h2/pr-1.mv.db"))).isFalse();
+        assertThat(Files.exists(dir.resolve(".dataops/h2/pr-2.mv.db"))).isTrue();
+
+        // and destroy removes the other one
+        dataOps("alice").destroy("pr-2");
+        assertThat(Files.exists(dir.resolve(".dataops/h2/pr-2.mv.db"))).isFalse();
+        assertThat(ledger.records()).extracting(r -> r.event().action()).contains("ephemeral-create",
+                "ephemeral-destroy");
+        assertThatThrownBy(() -> dataOps("alice").migrate(MigrateOptions.to("pr-2")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("'pr-2' is not declared");
+    }
+}
