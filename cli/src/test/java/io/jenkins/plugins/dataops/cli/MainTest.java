@@ -210,7 +210,9 @@ class MainTest {
         // Then
         assertThat(first.code()).as(first.err()).isZero();
         assertThat(first.out()).contains("$ dataops migrate --env dev --tag 1.2.0", "(exit 1, as expected)",
-                "Ledger intact", "Demo finished.");
+                "$ dataops promote --release 1.1.0 --from qat --to prod --approved-by release-manager",
+                "$ dataops rollback --env prod", "Ledger intact", "Governance report written to", "Demo finished.");
+        assertThat(demo.resolve(".dataops/governance-report.html")).isRegularFile();
         assertThat(second.code()).as(second.err()).isZero();
         assertThat(Files.readAllLines(demo.resolve(".dataops/ledger.jsonl"))).hasSize((int) recordsAfterFirst);
         assertThat(demo.resolve(".dataops-demo")).isRegularFile();

@@ -1,0 +1,180 @@
+package io.jenkins.plugins.dataops.cli;
+
+import io.jenkins.plugins.dataops.cli.internal.ExampleCopier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The data-test, promotion, rollback and report commands, in-process on a copy of the example. */
+class LifecycleCommandsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    private Path dir;
+
+    private Path spec;
+
+    @BeforeEach
+    void provisionTheExample() {
+        ExampleCopier.copy("customer", dir);
+        spec = dir.resolve("dataops.yaml");
+        for (String env : List.of("dev", "qat", "prod")) {
+            assertThat(dataops("provision", "--env", env).code()).isZero();
+        }
+    }
+
+    @Test
+    void shouldRunEveryCheckTypeWithOneScanPerTableAndWriteJunitXml() throws Exception {
+        // Given
+        dataops("migrate", "--env", "dev", "--tag", "1.1.0");
+        Path junit = dir.resolve("out.xml");
+
+        // When
+        Result result = dataops("test", "--env", "dev", "--json", "--junit", junit.toString());
+
+        // Then every check type ran, and the queries are one scan per suite plus the checks needing their own
+        assertThat(result.code()).as(result.err()).isZero();
+        JsonNode json = JSON.readTree(result.out());
+        Set<String> types = new HashSet<>();
+        json.get("results").forEach(r -> types.add(r.get("type").asText()));
+        assertThat(types).containsExactlyInAnyOrder("row_count", "not_null", "unique", "accepted_values", "range",
+                "pattern", "relationships", "freshness", "schema", "sql");
+        assertThat(json.get("status").asText()).isEqualTo("pass");
+        assertThat(json.get("scanQueries").asInt()).isEqualTo(3 + 4);
+        Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(junit.toFile());
+        NodeList cases = xml.getElementsByTagName("testcase");
+        assertThat(cases.getLength()).isEqualTo(json.get("results").size());
+        assertThat(((Element) cases.item(0)).getAttribute("classname")).startsWith("dataops.dev.");
+        assertThat(xml.getElementsByTagName("failure").getLength()).isZero();
+    }
+
+    @Test
+    void shouldExitWithOneShowingTheFailingChecksOfTheViolatingRelease() {
+        // Given
+        dataops("migrate", "--env", "dev", "--tag", "1.2.0", "--allow-no-rollback");
+
+        // When
+        Result result = dataops("test", "--env", "dev");
+
+        // Then
+        assertThat(result.code()).isEqualTo(1);
+        assertThat(result.out()).contains("FAIL  customer.unique_email", "FAIL  orders.amount_not_negative",
+                "observed 1 failing row", "sample: ", "BREACHED");
+    }
+
+    @Test
+    void shouldPromoteOnlyWithEvidenceAndShowItInTheHistory() throws Exception {
+        // Given
+        dataops("migrate", "--env", "dev", "--tag", "1.1.0");
+
+        // When promoting without test evidence, then with it
+        Result refused = dataops("promote", "--release", "1.1.0", "--from", "dev", "--to", "qat");
+        dataops("test", "--env", "dev");
+        Result promoted = dataops("promote", "--release", "1.1.0", "--from", "dev", "--to", "qat");
+        Result unapproved = dataops("promote", "--release", "1.1.0", "--from", "qat", "--to", "prod");
+        Result approved = dataops("promote", "--release", "1.1.0", "--from", "qat", "--to", "prod",
+                "--approved-by", "bob");
+        Result rollback = dataops("rollback", "--env", "prod", "--to", "1.0.0");
+        Result history = dataops("history", "--env", "prod", "--json");
+
+        // Then
+        assertThat(refused.code()).isEqualTo(1);
+        assertThat(refused.err()).contains("refused", "no data test ran in 'dev'");
+        assertThat(promoted.code()).as(promoted.err()).isZero();
+        assertThat(unapproved.code()).isEqualTo(1);
+        assertThat(unapproved.err()).contains("'prod' is protected");
+        assertThat(approved.code()).as(approved.err()).isZero();
+        assertThat(rollback.code()).as(rollback.err()).isZero();
+        assertThat(rollback.out()).contains("rolled back from '1.1.0' to '1.0.0'");
+        JsonNode releases = JSON.readTree(history.out()).get("releases");
+        List<String> steps = new ArrayList<>();
+        releases.forEach(r -> steps.add(r.get("action").asText() + " " + r.get("release").asText()));
+        assertThat(steps).containsExactly("promote 1.1.0", "test 1.1.0", "rollback 1.0.0", "test 1.0.0");
+        releases.forEach(r -> assertThat(r.get("fingerprint").asText()).hasSize(64));
+    }
+
+    @Test
+    void shouldExportOneRowPerLedgerRecord() throws Exception {
+        // Given
+        dataops("migrate", "--env", "dev", "--tag", "1.0.0");
+        dataops("test", "--env", "dev");
+        long records = Files.readAllLines(dir.resolve(".dataops/ledger.jsonl")).size();
+
+        // When
+        Result csv = dataops("report", "--format", "csv");
+        Result json = dataops("report", "--format", "json");
+        Result html = dataops("report", "--out", dir.resolve("r.html").toString());
+        Result dev = dataops("report", "--format", "json", "--env", "dev");
+        Result bad = dataops("report", "--since", "yesterday");
+
+        // Then
+        assertThat(csv.out().strip().split("\n")).hasSize((int) records + 1);
+        assertThat(JSON.readTree(json.out())).hasSize((int) records);
+        assertThat(html.code()).isZero();
+        assertThat(Files.readString(dir.resolve("r.html"))).contains("Chain verified");
+        assertThat(JSON.readTree(dev.out())).hasSize((int) records - 2);
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("yesterday");
+    }
+
+    @Test
+    void shouldCreateAndCollectEphemeralEnvironments() {
+        // When
+        Result created = dataops("provision", "--env", "pr-9", "--ephemeral", "--ttl", "1s");
+        Result migrated = dataops("migrate", "--env", "pr-9", "--tag", "1.0.0");
+        Result badTtl = dataops("provision", "--env", "qat", "--ttl", "1h");
+
+        // Then
+        assertThat(created.code()).as(created.err()).isZero();
+        assertThat(created.out()).contains("Ephemeral environment 'pr-9' expires at");
+        assertThat(migrated.code()).isZero();
+        assertThat(badTtl.code()).isEqualTo(2);
+        assertThat(dir.resolve(".dataops/ephemeral/pr-9.json")).isRegularFile();
+    }
+
+    @ParameterizedTest(name = "{0} --help")
+    @ValueSource(strings = {"test", "promote", "rollback", "gc", "report"})
+    void shouldPrintHelpForTheLifecycleCommands(final String command) {
+        Result result = dataops(command, "--help");
+
+        assertThat(result.code()).isZero();
+        assertThat(result.out()).contains("Usage: dataops " + command);
+    }
+
+    private Result dataops(final String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        List<String> all = new ArrayList<>(List.of("--spec", spec.toString()));
+        all.addAll(Arrays.asList(args));
+        int code = Main.run(new PrintWriter(out), new PrintWriter(err), Map.of("DATAOPS_ACTOR", "alice"),
+                Clock.systemUTC(), all.toArray(String[]::new));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private record Result(int code, String out, String err) {
+    }
+}
