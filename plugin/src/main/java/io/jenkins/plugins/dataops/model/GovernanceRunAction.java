@@ -8,6 +8,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.function.Predicate;
 import jenkins.model.RunAction2;
+import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.StaplerResponse2;
 
 /**
  * The governance records of one build: the source of truth for the plugin's ledger (the cross-job index is
@@ -112,6 +114,29 @@ public class GovernanceRunAction implements RunAction2 {
      * @return the HTML fragment, escaped by the renderer
      */
     public String getReportHtml() {
-        return ReportFragments.render(getEntries());
+        return ReportFragments.render(getEntries(), "DataOps governance: "
+                + (run == null ? "this build" : run.getFullDisplayName()));
+    }
+
+    /**
+     * Serves the report's script (no inline script on the page: Jenkins' Content-Security-Policy).
+     *
+     * @param req the request
+     * @param rsp the response
+     * @throws IOException when the response cannot be written
+     */
+    public void doReportJs(final StaplerRequest2 req, final StaplerResponse2 rsp) throws IOException {
+        ReportFragments.serveScript(rsp);
+    }
+
+    /**
+     * Serves the report's stylesheet.
+     *
+     * @param req the request
+     * @param rsp the response
+     * @throws IOException when the response cannot be written
+     */
+    public void doReportCss(final StaplerRequest2 req, final StaplerResponse2 rsp) throws IOException {
+        ReportFragments.serveStylesheet(rsp);
     }
 }

@@ -1,46 +1,81 @@
 package io.jenkins.plugins.dataops.model;
 
-import hudson.Util;
-import java.time.Instant;
+import io.jenkins.plugins.dataops.engine.governance.GovernanceRecord;
+import io.jenkins.plugins.dataops.engine.governance.report.RecordSource;
+import io.jenkins.plugins.dataops.engine.governance.report.ReportOptions;
+import io.jenkins.plugins.dataops.engine.governance.report.ReportRenderer;
+import io.jenkins.plugins.dataops.engine.governance.report.ReportResources;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
+import org.kohsuke.stapler.StaplerResponse2;
 
 /**
- * Renders governance records as an HTML fragment (no scripts, no inline styles, every value escaped) for
- * the build-level and the cross-job report pages. The engine's report renderer replaces this body when it is
- * available; the Jelly pages only frame the fragment.
+ * Frames the engine's governance report in Jenkins pages: the engine renders the HTML fragment (every value
+ * escaped, no script, no style attribute), and its script and stylesheet are served as separate resources so
+ * the page holds up under Jenkins' Content-Security-Policy.
  */
 public final class ReportFragments {
     private ReportFragments() {
     }
 
     /**
-     * Renders records, newest last.
+     * Renders records with the engine's report renderer.
      *
-     * @param entries the records
+     * @param entries the records, oldest first
+     * @param title   the report title
      * @return the HTML fragment
      */
-    public static String render(final List<GovernanceEntry> entries) {
-        StringBuilder html = new StringBuilder(256);
-        html.append("<table class=\"jenkins-table dataops-report\"><thead><tr>")
-                .append("<th>#</th><th>Time (UTC)</th><th>Actor</th><th>Action</th><th>Product</th>")
-                .append("<th>Environment</th><th>Release</th><th>Outcome</th><th>Hash</th></tr></thead><tbody>");
-        for (GovernanceEntry e : entries) {
-            html.append("<tr class=\"dataops-outcome-").append(Util.escape(e.getOutcome())).append("\">");
-            cell(html, String.valueOf(e.getSequence()));
-            cell(html, Instant.ofEpochMilli(e.getTimeMillis()).toString());
-            cell(html, e.getActor());
-            cell(html, e.getAction());
-            cell(html, e.getProduct());
-            cell(html, e.getEnvironment());
-            cell(html, e.getRelease());
-            cell(html, e.getOutcome());
-            cell(html, e.getHash().length() > 12 ? e.getHash().substring(0, 12) : e.getHash());
-            html.append("</tr>");
+    public static String render(final List<GovernanceEntry> entries, final String title) {
+        StringWriter html = new StringWriter();
+        try {
+            new ReportRenderer().writeFragment(source(entries), ReportOptions.titled(title), html);
         }
-        return html.append("</tbody></table>").toString();
+        catch (IOException e) {
+            throw new UncheckedIOException("A StringWriter does not fail", e);
+        }
+        return html.toString();
     }
 
-    private static void cell(final StringBuilder html, final String value) {
-        html.append("<td>").append(Util.escape(value)).append("</td>");
+    /**
+     * Turns build records into the engine's record source (read more than once by the renderer).
+     *
+     * @param entries the records
+     * @return the source
+     */
+    public static RecordSource source(final List<GovernanceEntry> entries) {
+        List<GovernanceRecord> records = entries.stream().map(GovernanceEntry::toRecord).toList();
+        return RecordSource.of(records);
+    }
+
+    /**
+     * Writes the report's script.
+     *
+     * @param rsp the response
+     * @throws IOException when the response cannot be written
+     */
+    public static void serveScript(final StaplerResponse2 rsp) throws IOException {
+        serve(rsp, "text/javascript;charset=UTF-8", ReportResources.script());
+    }
+
+    /**
+     * Writes the report's stylesheet.
+     *
+     * @param rsp the response
+     * @throws IOException when the response cannot be written
+     */
+    public static void serveStylesheet(final StaplerResponse2 rsp) throws IOException {
+        serve(rsp, "text/css;charset=UTF-8", ReportResources.stylesheet());
+    }
+
+    private static void serve(final StaplerResponse2 rsp, final String contentType, final String text)
+            throws IOException {
+        rsp.setContentType(contentType);
+        rsp.setHeader("Cache-Control", "max-age=3600");
+        PrintWriter writer = rsp.getWriter();
+        writer.write(text);
+        writer.flush();
     }
 }

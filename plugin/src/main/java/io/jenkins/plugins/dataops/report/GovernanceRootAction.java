@@ -10,8 +10,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import jenkins.model.Jenkins;
-import net.sf.json.JSONArray;
-import net.sf.json.JSONObject;
+import io.jenkins.plugins.dataops.engine.governance.report.CsvExporter;
+import io.jenkins.plugins.dataops.engine.governance.report.JsonExporter;
+import io.jenkins.plugins.dataops.engine.governance.report.RecordFilter;
 import org.kohsuke.stapler.StaplerProxy;
 import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.StaplerResponse2;
@@ -64,7 +65,7 @@ public class GovernanceRootAction implements RootAction, StaplerProxy {
      * @return the HTML fragment (escaped by the renderer)
      */
     public String getReportHtml() {
-        return ReportFragments.render(getRows().stream().map(IndexedEntry::getEntry).toList());
+        return ReportFragments.render(entries(), "DataOps governance: all jobs");
     }
 
     /**
@@ -79,19 +80,12 @@ public class GovernanceRootAction implements RootAction, StaplerProxy {
         rsp.setContentType("text/csv;charset=UTF-8");
         rsp.setHeader("Content-Disposition", "attachment; filename=\"dataops-governance.csv\"");
         PrintWriter writer = rsp.getWriter();
-        writer.println("job,build,sequence,time_millis,actor,action,product,environment,release,outcome,prev,hash");
-        for (IndexedEntry row : getRows()) {
-            GovernanceEntry e = row.getEntry();
-            writer.println(String.join(",", cell(row.getJob()), cell(String.valueOf(row.getBuild())),
-                    cell(String.valueOf(e.getSequence())), cell(String.valueOf(e.getTimeMillis())), cell(e.getActor()),
-                    cell(e.getAction()), cell(e.getProduct()), cell(e.getEnvironment()), cell(e.getRelease()),
-                    cell(e.getOutcome()), cell(e.getPrev()), cell(e.getHash())));
-        }
+        new CsvExporter().export(ReportFragments.source(entries()), RecordFilter.all(), writer);
         writer.flush();
     }
 
     /**
-     * Exports the visible records, with their evidence, as a JSON array.
+     * Exports the visible records, with their evidence, as a JSON array (the engine's export format).
      *
      * @param req the request
      * @param rsp the response
@@ -100,29 +94,35 @@ public class GovernanceRootAction implements RootAction, StaplerProxy {
     public void doExportJson(final StaplerRequest2 req, final StaplerResponse2 rsp) throws IOException {
         Jenkins.get().checkPermission(GovernancePermissions.AUDIT);
         rsp.setContentType("application/json;charset=UTF-8");
-        JSONArray array = new JSONArray();
-        for (IndexedEntry row : getRows()) {
-            GovernanceEntry e = row.getEntry();
-            JSONObject json = new JSONObject();
-            json.put("job", row.getJob());
-            json.put("build", row.getBuild());
-            json.put("sequence", e.getSequence());
-            json.put("timeMillis", e.getTimeMillis());
-            json.put("actor", e.getActor());
-            json.put("action", e.getAction());
-            json.put("product", e.getProduct());
-            json.put("environment", e.getEnvironment());
-            json.put("release", e.getRelease());
-            json.put("outcome", e.getOutcome());
-            json.put("buildRef", e.getBuildRef());
-            json.put("evidence", JSONObject.fromObject(e.getEvidence()));
-            json.put("prev", e.getPrev());
-            json.put("hash", e.getHash());
-            array.add(json);
-        }
         PrintWriter writer = rsp.getWriter();
-        array.write(writer);
+        new JsonExporter().export(ReportFragments.source(entries()), RecordFilter.all(), writer);
         writer.flush();
+    }
+
+    /**
+     * Serves the report's script (no inline script on the page: Jenkins' Content-Security-Policy).
+     *
+     * @param req the request
+     * @param rsp the response
+     * @throws IOException when the response cannot be written
+     */
+    public void doReportJs(final StaplerRequest2 req, final StaplerResponse2 rsp) throws IOException {
+        ReportFragments.serveScript(rsp);
+    }
+
+    /**
+     * Serves the report's stylesheet.
+     *
+     * @param req the request
+     * @param rsp the response
+     * @throws IOException when the response cannot be written
+     */
+    public void doReportCss(final StaplerRequest2 req, final StaplerResponse2 rsp) throws IOException {
+        ReportFragments.serveStylesheet(rsp);
+    }
+
+    private List<GovernanceEntry> entries() {
+        return getRows().stream().map(IndexedEntry::getEntry).toList();
     }
 
     /**

@@ -2,16 +2,26 @@ package io.jenkins.plugins.dataops.steps;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.dataops.engine.DataOps;
-import io.jenkins.plugins.dataops.engine.DataOpsException;
+import io.jenkins.plugins.dataops.engine.DataTestOutcome;
+import io.jenkins.plugins.dataops.engine.InvalidInputException;
 import io.jenkins.plugins.dataops.engine.MigrateOptions;
 import io.jenkins.plugins.dataops.engine.EphemeralEnvironment;
 import io.jenkins.plugins.dataops.engine.MigrateOutcome;
 import io.jenkins.plugins.dataops.engine.PromoteOptions;
 import io.jenkins.plugins.dataops.engine.PromotionResult;
 import io.jenkins.plugins.dataops.engine.RollbackResult;
+import io.jenkins.plugins.dataops.engine.TestOptions;
 import io.jenkins.plugins.dataops.engine.provision.ChangeAction;
 import io.jenkins.plugins.dataops.engine.provision.ProvisioningPlan;
+import io.jenkins.plugins.dataops.engine.quality.CheckStatus;
+import io.jenkins.plugins.dataops.engine.quality.DataTestReport;
+import io.jenkins.plugins.dataops.engine.quality.FailOn;
+import io.jenkins.plugins.dataops.engine.quality.JunitXmlWriter;
 import io.jenkins.plugins.dataops.engine.spec.DurationParser;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 
@@ -64,8 +74,29 @@ final class EngineGateway {
     }
 
     static LinkedHashMap<String, Object> test(final DataOps dataOps, final String env, final Path workspace,
-            final String junitReport) {
-        throw notYet("test", env);
+            final String junitReport) throws IOException {
+        Path report = workspace.resolve(junitReport).normalize();
+        if (!report.startsWith(workspace.normalize())) {
+            throw new InvalidInputException("junitReport '%s' must stay inside the workspace.".formatted(junitReport));
+        }
+        DataTestOutcome outcome = dataOps.test(TestOptions.of(env));
+        Files.createDirectories(report.getParent());
+        try (Writer out = Files.newBufferedWriter(report, StandardCharsets.UTF_8)) {
+            JunitXmlWriter.write(outcome.report(), out);
+        }
+        DataTestReport results = outcome.report();
+        LinkedHashMap<String, Object> value = new LinkedHashMap<>();
+        value.put("environment", env);
+        value.put("release", outcome.release());
+        value.put("fingerprint", outcome.fingerprint());
+        value.put("total", results.results().size());
+        value.put("passed", results.count(CheckStatus.PASS));
+        value.put("warnings", results.count(CheckStatus.WARN));
+        value.put("errors", results.breaches(FailOn.ERROR).size());
+        value.put("scanQueries", results.scanQueries());
+        value.put("summary", results.summary());
+        value.put("report", junitReport);
+        return value;
     }
 
     static LinkedHashMap<String, Object> promote(final DataOps dataOps, final String release, final String from,
@@ -78,7 +109,7 @@ final class EngineGateway {
         value.put("fingerprint", result.fingerprint());
         value.put("changeSets", result.applied().changeSets().size());
         value.put("verification", result.verification().summary());
-        value.put("approvedBy", approver == null ? "" : approver);
+        value.put("approver", approver == null ? "" : approver);
         return value;
     }
 
@@ -106,9 +137,4 @@ final class EngineGateway {
         return value;
     }
 
-    // The facade does not offer this operation yet; the step fails with one clear line until it does.
-    private static DataOpsException notYet(final String operation, final String env) {
-        return new DataOpsException(("The engine in this plugin version cannot '%s' yet (environment '%s'); "
-                + "update the DataOps plugin.").formatted(operation, env));
-    }
 }

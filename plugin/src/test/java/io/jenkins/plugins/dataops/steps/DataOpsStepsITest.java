@@ -67,26 +67,29 @@ class DataOpsStepsITest {
     void shouldRunAllStepsAndTearDownTheEphemeralEnvironmentWhenTheBodyFails(final JenkinsRule j) throws Exception {
         WorkflowJob job = jobWithExample(j, """
                 provisionEnvironment env: 'dev'
-                def m = migrateSchema env: 'dev', tag: '1.0'
+                def m = migrateSchema env: 'dev', tag: '1.0.0'
                 def t = runDataTests env: 'dev'
                 junit 'dataops-reports/*.xml'
                 provisionEnvironment env: 'qat'
-                def p = promote release: m.release, from: 'dev', to: 'qat'
+                promote release: m.release, from: 'dev', to: 'qat'
+                migrateSchema env: 'dev', tag: '1.1.0'
+                runDataTests env: 'dev'
+                def p = promote release: '1.1.0', from: 'dev', to: 'qat'
                 def r = rollback env: 'qat'
                 echo "promoted ${p.release} and rolled back to ${r.release}"
                 provisionEnvironment(env: 'pr-1', ephemeral: true) {
-                    migrateSchema env: env.DATAOPS_ENV
+                    migrateSchema env: env.DATAOPS_ENV, tag: '1.1.0'
                     error 'body failed on purpose'
                 }
                 """);
 
         WorkflowRun run = j.assertBuildStatus(Result.FAILURE, job.scheduleBuild2(0));
 
-        j.assertLogContains("promoted", run);
+        j.assertLogContains("promoted 1.1.0 and rolled back to 1.0.0", run);
         j.assertLogContains("body failed on purpose", run);
         GovernanceRunAction action = run.getAction(GovernanceRunAction.class);
         assertThat(action).isNotNull();
-        assertThat(action.getEntries()).extracting(e -> e.getAction()).contains("destroy");
+        assertThat(action.getEntries()).extracting(e -> e.getAction()).contains("ephemeral-create", "ephemeral-destroy");
     }
 
     @Test
