@@ -11,7 +11,8 @@ public final class Suggestions {
     }
 
     /**
-     * Returns the known word closest to the given one, if it is close enough to be a likely typo.
+     * Returns the known word closest to the given one, if it is close enough to be a likely typo (a third of its
+     * length, at least 2 edits) or an abbreviation.
      *
      * @param word  the unknown word
      * @param known the valid words
@@ -19,9 +20,15 @@ public final class Suggestions {
      */
     public static Optional<String> closest(final String word, final Collection<String> known) {
         String lower = word.toLowerCase(Locale.ROOT);
-        return known.stream()
+        Optional<String> near = known.stream()
                 .min(Comparator.comparingInt(k -> distance(lower, k.toLowerCase(Locale.ROOT))))
                 .filter(k -> distance(lower, k.toLowerCase(Locale.ROOT)) <= Math.max(2, k.length() / 3));
+        if (near.isPresent()) {
+            return near;
+        }
+        // A word that a known one starts (or that starts a known one) is a likely abbreviation: 'col' for 'column'.
+        return known.stream().filter(k -> lower.startsWith(k.toLowerCase(Locale.ROOT))
+                || k.toLowerCase(Locale.ROOT).startsWith(lower) && lower.length() >= 3).findFirst();
     }
 
     /**

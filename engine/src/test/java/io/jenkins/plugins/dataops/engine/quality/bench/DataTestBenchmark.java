@@ -29,7 +29,7 @@ import java.util.function.LongSupplier;
  * {@code SELECT count(*)}, the floor of any full scan, and (d) one count whose WHERE ORs the 20 failing-row
  * predicates, the least any single scan that evaluates them can cost. Prints the medians and the ratios.
  *
- * <p>Arguments: {@code [rows] [repeats]}, default 5000000 and 5. See {@code docs/benchmarks-data-tests.md} for
+ * <p>Arguments: {@code [rows] [repeats]}, default 5000000 and 5. See {@code docs/benchmarks.md} for
  * the command and the numbers.</p>
  */
 public final class DataTestBenchmark {

@@ -26,7 +26,7 @@ import java.util.Locale;
  * machine does not inflate) and peak heap of each. Peak heap is read from the
  * heap memory pools ({@link MemoryPoolMXBean#getPeakUsage()}, reset after a GC before each run); run it with a
  * small {@code -Xmx} to show memory stays flat. Usage: {@code ReportBenchmark [sizes...]}, default 10000 100000.
- * See docs/benchmarks-report.md for the command.
+ * See docs/benchmarks.md for the command.
  */
 public final class ReportBenchmark {
     private static final int WARM_RUNS = 3;
