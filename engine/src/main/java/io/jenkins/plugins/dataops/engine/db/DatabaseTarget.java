@@ -80,13 +80,15 @@ public final class DatabaseTarget implements Serializable {
         }
         catch (SQLException e) {
             throw new DataOpsException("Cannot connect to the database of environment '%s' at '%s' as '%s': %s"
-                    .formatted(environment, jdbcUrl, user, SecretScrubber.scrub(e.getMessage(), password)), e);
+                    .formatted(environment, SecretScrubber.url(jdbcUrl), user,
+                            SecretScrubber.url(SecretScrubber.scrub(e.getMessage(), password))), e);
         }
     }
 
     @Override
     public String toString() {
-        return "DatabaseTarget[" + environment + ", " + jdbcUrl + ", user=" + user + ", password=****]";
+        return "DatabaseTarget[" + environment + ", " + SecretScrubber.url(jdbcUrl) + ", user=" + user
+                + ", password=****]";
     }
 
     @Override

@@ -30,7 +30,7 @@ public enum Dialect {
             return SQLSERVER;
         }
         throw new IllegalArgumentException("Unsupported JDBC URL '%s'; use an H2, PostgreSQL or SQL Server URL."
-                .formatted(jdbcUrl.replaceAll("(?i)password=[^;&]*", "password=****")));
+                .formatted(SecretScrubber.url(jdbcUrl)));
     }
 
     /**

@@ -2,7 +2,31 @@ package io.jenkins.plugins.dataops.engine.db;
 
 /** Removes a secret from a text before it reaches a message, a log line or a record. */
 public final class SecretScrubber {
+    /** A password written into a JDBC URL ({@code password=...}, {@code pwd=...}), in any driver's syntax. */
+    private static final java.util.regex.Pattern URL_PASSWORD = java.util.regex.Pattern.compile(
+            "(?i)\\b(password|pwd)=[^;&]*");
+
     private SecretScrubber() {
+    }
+
+    /**
+     * Masks a password written into a JDBC URL, for messages.
+     *
+     * @param jdbcUrl a JDBC URL
+     * @return the URL with every {@code password=} or {@code pwd=} value replaced by {@code ****}
+     */
+    public static String url(final String jdbcUrl) {
+        return URL_PASSWORD.matcher(jdbcUrl).replaceAll("$1=****");
+    }
+
+    /**
+     * Tells whether a JDBC URL carries a password.
+     *
+     * @param jdbcUrl a JDBC URL
+     * @return true when it has a {@code password=} or {@code pwd=} parameter
+     */
+    public static boolean hasPassword(final String jdbcUrl) {
+        return URL_PASSWORD.matcher(jdbcUrl).find();
     }
 
     /**

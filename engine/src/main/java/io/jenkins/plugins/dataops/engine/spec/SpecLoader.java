@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dataops.engine.spec;
 
 import io.jenkins.plugins.dataops.engine.InvalidInputException;
+import io.jenkins.plugins.dataops.engine.db.SecretScrubber;
 import io.jenkins.plugins.dataops.engine.spec.SpecKeys.Type;
 
 import org.yaml.snakeyaml.LoaderOptions;
@@ -159,6 +160,10 @@ public final class SpecLoader {
         }
         Map<String, Object> settings = new LinkedHashMap<>();
         entries.forEach((key, value) -> settings.put(key, values.value(value, key, allowed.get(key))));
+        if (settings.get("url") instanceof String url && SecretScrubber.hasPassword(url)) {
+            values.problem(entries.get("url"), where + ": 'url' must not carry a password ('"
+                    + SecretScrubber.url(url) + "'); name a credentials id in 'credentials' instead");
+        }
         return new EnvironmentSpec(envName, provider, settings);
     }
 

@@ -286,7 +286,15 @@ class SpecLoaderTest {
                 arguments("missing required key", """
                         product: customer
                         changelog: db/changelog.yaml
-                        """, "line 1: missing required key 'environments'"));
+                        """, "line 1: missing required key 'environments'"),
+                arguments("password in a JDBC URL", HEAD + """
+                        environments:
+                          qat:
+                            provider: postgres
+                            url: jdbc:postgresql://db:5432/postgres?user=admin&password=hunter2
+                            credentials: qat-admin
+                        """, "line 6: environment 'qat': 'url' must not carry a password "
+                        + "('jdbc:postgresql://db:5432/postgres?user=admin&password=****')"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -166,7 +166,7 @@ public final class PostgresProvisioner implements Provisioner {
 
     private static DataOpsException failure(final PostgresLayout layout, final String what, final SQLException e) {
         return new DataOpsException("Cannot %s environment '%s' on PostgreSQL server '%s': %s".formatted(what,
-                layout.environment(), layout.admin().jdbcUrl(),
+                layout.environment(), SecretScrubber.url(layout.admin().jdbcUrl()),
                 SecretScrubber.scrub(SecretScrubber.scrub(e.getMessage(), layout.admin().password()),
                         layout.roleLogin() == null ? null : layout.roleLogin().password())), e);
     }
