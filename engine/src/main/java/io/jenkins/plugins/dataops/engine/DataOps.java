@@ -13,7 +13,6 @@ import io.jenkins.plugins.dataops.engine.migrate.MigrationResult;
 import io.jenkins.plugins.dataops.engine.migrate.MigrationStatus;
 import io.jenkins.plugins.dataops.engine.migrate.SchemaMigrator;
 import io.jenkins.plugins.dataops.engine.migrate.liquibase.LiquibaseSchemaMigrator;
-import io.jenkins.plugins.dataops.engine.provision.EphemeralRegistry;
 import io.jenkins.plugins.dataops.engine.provision.ProvisionerRegistry;
 import io.jenkins.plugins.dataops.engine.provision.ProvisioningContext;
 import io.jenkins.plugins.dataops.engine.provision.ProvisioningPlan;
@@ -28,8 +27,6 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -46,6 +43,7 @@ public final class DataOps {
     private final Environments environments;
     private final Releases releases;
     private final DataTests dataTests;
+    private final Provisioning provisioning;
 
     /**
      * Creates the facade with the built-in providers and Liquibase.
@@ -74,6 +72,7 @@ public final class DataOps {
         this.recorder = new Recorder(spec, session);
         this.environments = new Environments(spec, session);
         this.dataTests = new DataTests(spec, session, migrator, recorder);
+        this.provisioning = new Provisioning(session, provisioners, recorder, environments);
         this.releases = new Releases(spec, session, migrator, recorder, this::target, dataTests::verify);
     }
 
@@ -122,12 +121,7 @@ public final class DataOps {
      * @return the plan that was applied
      */
     public ProvisioningPlan provision(final String environment) {
-        ProvisioningContext context = context(environment);
-        return recorder.record("provision", environment, "", () -> {
-            ProvisioningPlan plan = provisioners.get(context.environment().provider()).apply(context);
-            session.progress().info(plan.render());
-            return plan;
-        }, plan -> Evidence.of().withPlan(plan));
+        return provisioning.provision(environment);
     }
 
     /**
@@ -137,16 +131,7 @@ public final class DataOps {
      * @return what was removed
      */
     public ProvisioningPlan destroy(final String environment) {
-        ProvisioningContext context = context(environment);
-        boolean ephemeral = environments.isEphemeral(environment);
-        return recorder.record(ephemeral ? "ephemeral-destroy" : "destroy", environment, "", () -> {
-            ProvisioningPlan plan = provisioners.get(context.environment().provider()).destroy(context);
-            session.progress().info(plan.render());
-            if (ephemeral) {
-                environments.ephemeral().remove(environment);
-            }
-            return plan;
-        }, plan -> Evidence.of().withPlan(plan));
+        return provisioning.destroy(environment);
     }
 
     /**
@@ -158,16 +143,7 @@ public final class DataOps {
      * @throws InvalidInputException when the spec has no template or the name is taken or invalid
      */
     public EphemeralEnvironment createEphemeral(final String name, final Duration ttl) {
-        ProvisioningContext context = environments.newEphemeral(name, ttl);
-        Instant expiresAt = context.expiry().orElseThrow();
-        return recorder.record("ephemeral-create", name, "", () -> {
-            environments.ephemeral().save(new EphemeralRegistry.Entry(name, session.actor(), session.buildRef(),
-                    expiresAt));
-            ProvisioningPlan plan = provisioners.get(context.environment().provider()).apply(context);
-            session.progress().info(plan.render());
-            session.progress().info("Ephemeral environment '%s' expires at %s.".formatted(name, expiresAt));
-            return new EphemeralEnvironment(name, expiresAt, plan);
-        }, e -> Evidence.of().withPlan(e.plan()).with("expiresAt", expiresAt.toString()));
+        return provisioning.createEphemeral(name, ttl);
     }
 
     /**
@@ -176,18 +152,7 @@ public final class DataOps {
      * @return the names destroyed
      */
     public List<String> gc() {
-        Instant now = session.clock().instant();
-        List<String> destroyed = new ArrayList<>();
-        for (EphemeralRegistry.Entry entry : environments.ephemeral().list()) {
-            if (entry.expiresAt().isBefore(now)) {
-                session.progress().info("Ephemeral environment '%s' of %s expired at %s: destroying it.".formatted(
-                        entry.name(), entry.owner(), entry.expiresAt()));
-                destroy(entry.name());
-                destroyed.add(entry.name());
-            }
-        }
-        session.progress().info("gc: %d expired ephemeral environment(s) destroyed.".formatted(destroyed.size()));
-        return destroyed;
+        return provisioning.gc();
     }
 
     /**
