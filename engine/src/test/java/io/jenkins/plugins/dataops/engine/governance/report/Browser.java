@@ -24,7 +24,7 @@ import java.util.logging.Level;
  * explicitly so that Selenium Manager never runs (no download). When the browser cannot start, the test fails
  * with a message saying what to install; it never skips.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
     private static final String DRIVER = System.getProperty("dataops.chromedriver", "/usr/bin/chromedriver");
     private static final String BINARY = System.getProperty("dataops.chromium", "/usr/bin/chromium");
 
@@ -34,7 +34,14 @@ final class Browser implements AutoCloseable {
         this.driver = driver;
     }
 
-    static Browser start(final Path workDirectory) throws IOException {
+    /**
+     * Starts a browser.
+     *
+     * @param workDirectory where the driver log and the profile go
+     * @return the browser
+     * @throws IOException when the log cannot be written
+     */
+    public static Browser start(final Path workDirectory) throws IOException {
         File driverFile = new File(DRIVER);
         if (!driverFile.canExecute() || !new File(BINARY).canExecute()) {
             throw new IllegalStateException(("Browser tests need '%s' and '%s'; install the Debian packages with "
@@ -58,52 +65,52 @@ final class Browser implements AutoCloseable {
         return browser;
     }
 
-    ChromeDriver driver() {
+    public ChromeDriver driver() {
         return driver;
     }
 
-    void open(final String url) {
+    public void open(final String url) {
         consoleMessages(); // reading clears: start each page with an empty log
         driver.get(url);
     }
 
     /** Returns (and clears) the console messages of level SEVERE: script errors, CSP violations, failed loads. */
-    List<String> consoleErrors() {
+    public List<String> consoleErrors() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage).toList();
     }
 
     /** Returns (and clears) every console message. */
-    List<String> consoleMessages() {
+    public List<String> consoleMessages() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList();
     }
 
-    Object script(final String script, final Object... arguments) {
+    public Object script(final String script, final Object... arguments) {
         return ((JavascriptExecutor) driver).executeScript(script, arguments);
     }
 
-    List<WebElement> all(final String css) {
+    public List<WebElement> all(final String css) {
         return driver.findElements(By.cssSelector(css));
     }
 
-    WebElement one(final String css) {
+    public WebElement one(final String css) {
         return driver.findElement(By.cssSelector(css));
     }
 
-    List<String> visibleSequences() {
+    public List<String> visibleSequences() {
         return all("tbody.dor-rec").stream().filter(WebElement::isDisplayed)
                 .map(row -> row.getAttribute("data-seq")).toList();
     }
 
     /** Sets a form field's value as a user would and fires the events the page listens to. */
-    void fill(final String name, final String value) {
+    public void fill(final String name, final String value) {
         script("var f = document.querySelector('.dor-filters').elements.namedItem(arguments[0]);"
                 + "f.value = arguments[1]; f.dispatchEvent(new Event('input', {bubbles: true}));"
                 + "f.dispatchEvent(new Event('change', {bubbles: true}));", name, value);
     }
 
-    void screenshot(final Path file, final int height) throws IOException {
+    public void screenshot(final Path file, final int height) throws IOException {
         driver.manage().window().setSize(new Dimension(1360, height));
         Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
         driver.manage().window().setSize(new Dimension(1360, 900));
