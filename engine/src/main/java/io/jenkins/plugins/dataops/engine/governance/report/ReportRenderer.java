@@ -77,10 +77,10 @@ public final class ReportRenderer {
 
         html.raw("<div class=\"dataops-report\">\n<header class=\"dor-header\">").element("h2", "dor-title",
                 options.title()).raw("<p class=\"dor-meta\">Generated ").text(options.generatedAt().toString())
-                .raw(" \u00b7 ").number(summary.records()).raw(" records \u00b7 ")
+                .raw(" &#183; ").number(summary.records()).raw(" records &#183; ")
                 .element("span", summary.failures() > 0 ? "dor-fail-text" : "", summary.failures() + " failures");
         if (summary.records() > 0) {
-            html.raw(" \u00b7 ").text(Instant.ofEpochMilli(summary.firstMillis()) + " to "
+            html.raw(" &#183; ").text(Instant.ofEpochMilli(summary.firstMillis()) + " to "
                     + Instant.ofEpochMilli(summary.lastMillis()));
         }
         html.raw("</p></header>\n");
@@ -98,10 +98,10 @@ public final class ReportRenderer {
             html.raw("<section class=\"dor-integrity dor-warn\" role=\"status\"><strong>Chain not verified.</strong>")
                     .raw(" This report was produced without checking the ledger's hash chain.");
         } else if (verification.intact()) {
-            html.raw("<section class=\"dor-integrity dor-ok\" role=\"status\"><strong>\u2714 Chain verified</strong> ")
+            html.raw("<section class=\"dor-integrity dor-ok\" role=\"status\"><strong>&#10004; Chain verified</strong> ")
                     .text("with " + verification.records() + " records: every hash and link is intact.");
         } else {
-            html.raw("<section class=\"dor-integrity dor-fail\" role=\"alert\"><strong>\u2716 Chain broken at record ")
+            html.raw("<section class=\"dor-integrity dor-fail\" role=\"alert\"><strong>&#10006; Chain broken at record ")
                     .number(verification.firstBroken()).raw(":</strong> ").text(verification.problem())
                     .text(". " + verification.records() + " records read; record " + verification.firstBroken()
                             + " and everything after it cannot be trusted until the ledger is restored.");
