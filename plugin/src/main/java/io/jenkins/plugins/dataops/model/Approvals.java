@@ -3,13 +3,16 @@ package io.jenkins.plugins.dataops.model;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
 import hudson.Util;
+import hudson.model.Cause;
 import hudson.model.Run;
 import hudson.model.User;
 import io.jenkins.plugins.dataops.config.DataOpsConfiguration;
 import io.jenkins.plugins.dataops.config.EnvironmentRule;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jenkinsci.plugins.workflow.support.steps.input.ApproverAction;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -17,8 +20,8 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 /**
  * Decides who approved a promotion into a protected environment. The approval must come from Jenkins: a user
  * who approved an {@code input} step of this build ({@link ApproverAction}), who is a known Jenkins user other
- * than the one who started the build, and, when the administrator named approver groups for the environment,
- * a member of one of them. A name passed to the step only selects among those approvals; on its own it proves
+ * than the ones who started the build (directly or through an upstream build), and, when the administrator
+ * named approver groups for the environment, a member of one of them. A name passed to the step only selects among those approvals; on its own it proves
  * nothing.
  */
 public final class Approvals {
@@ -48,9 +51,10 @@ public final class Approvals {
             return wanted;
         }
         List<String> groups = rule.map(EnvironmentRule::groups).orElse(List.of());
+        Set<String> requesters = requesters(run, requester);
         for (int i = approvals.size() - 1; i >= 0; i--) {
             String candidate = approvals.get(i);
-            if ((wanted == null || wanted.equals(candidate)) && isValid(candidate, requester, groups)) {
+            if ((wanted == null || wanted.equals(candidate)) && isValid(candidate, requesters, groups)) {
                 return candidate;
             }
         }
@@ -61,8 +65,35 @@ public final class Approvals {
                 wanted == null ? "" : " '" + wanted + "' did not approve an input step of this build."));
     }
 
-    private static boolean isValid(final String candidate, final String requester, final List<String> groups) {
-        if (candidate.equals(requester)) {
+    /**
+     * Returns everyone who started the build: the requester, every user of a user cause (Jenkins merges the
+     * causes of queued requests into one build), and the users who started the upstream builds that triggered
+     * it, so that nobody approves their own promotion by starting it through another job.
+     *
+     * @param run       the build
+     * @param requester the actor the step records
+     * @return the user ids that may not approve
+     */
+    static Set<String> requesters(final Run<?, ?> run, final String requester) {
+        Set<String> ids = new LinkedHashSet<>();
+        ids.add(requester);
+        addUsers(run.getCauses(), ids);
+        return ids;
+    }
+
+    private static void addUsers(final List<Cause> causes, final Set<String> ids) {
+        for (Cause cause : causes) {
+            if (cause instanceof Cause.UserIdCause user && user.getUserId() != null) {
+                ids.add(user.getUserId());
+            }
+            else if (cause instanceof Cause.UpstreamCause upstream) {
+                addUsers(upstream.getUpstreamCauses(), ids);
+            }
+        }
+    }
+
+    private static boolean isValid(final String candidate, final Set<String> requesters, final List<String> groups) {
+        if (requesters.contains(candidate)) {
             return false;
         }
         User user = User.getById(candidate, false);

@@ -12,11 +12,13 @@ import io.jenkins.plugins.dataops.model.GovernanceRunAction;
 import io.jenkins.plugins.dataops.model.JobChain;
 import java.io.File;
 import java.io.IOException;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.ListIterator;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -35,6 +37,7 @@ public final class GovernanceIndex {
     /** The most rows kept; older records stay available in their builds. */
     static final int MAX_ROWS = 20_000;
     private static GovernanceIndex instance;
+    private static WeakReference<Jenkins> owner = new WeakReference<>(null);
 
     private final LinkedHashMap<String, ChainHead> heads = new LinkedHashMap<>();
     private final ArrayList<IndexedEntry> rows = new ArrayList<>();
@@ -48,8 +51,10 @@ public final class GovernanceIndex {
      * @return the index
      */
     public static synchronized GovernanceIndex get() {
-        if (instance == null) {
+        Jenkins jenkins = Jenkins.get();
+        if (instance == null || owner.get() != jenkins) { // a new Jenkins in this JVM (tests, restarts) reloads
             instance = load();
+            owner = new WeakReference<>(jenkins);
         }
         return instance;
     }
@@ -134,6 +139,47 @@ public final class GovernanceIndex {
     public synchronized void forget(final Run<?, ?> run) {
         String job = run.getParent().getFullName();
         if (rows.removeIf(row -> row.getJob().equals(job) && row.getBuild() == run.getNumber())) {
+            save();
+        }
+    }
+
+    /**
+     * Follows a job that was renamed or moved: its rows and chain head go with it, so the records stay visible
+     * to whoever may read the job under its new name.
+     *
+     * @param oldFullName the job's former full name
+     * @param newFullName its full name now
+     */
+    public synchronized void moveJob(final String oldFullName, final String newFullName) {
+        boolean changed = false;
+        for (ListIterator<IndexedEntry> it = rows.listIterator(); it.hasNext();) {
+            IndexedEntry row = it.next();
+            if (row.getJob().equals(oldFullName)) {
+                it.set(new IndexedEntry(newFullName, row.getBuild(), row.getEntry()));
+                changed = true;
+            }
+        }
+        ChainHead head = heads.remove(oldFullName);
+        if (head != null) {
+            heads.put(newFullName, head);
+            changed = true;
+        }
+        if (changed) {
+            save();
+        }
+    }
+
+    /**
+     * Drops the rows of a deleted job or folder (its builds, the source of truth, are gone with it). Without
+     * this, a new job created under the same name would show the old job's records to its own readers.
+     *
+     * @param fullName the full name of the deleted job or folder
+     */
+    public synchronized void forgetJob(final String fullName) {
+        String prefix = fullName + "/";
+        boolean changed = rows.removeIf(row -> row.getJob().equals(fullName) || row.getJob().startsWith(prefix));
+        changed |= heads.keySet().removeIf(job -> job.equals(fullName) || job.startsWith(prefix));
+        if (changed) {
             save();
         }
     }

@@ -139,18 +139,4 @@ public class GovernanceRootAction implements RootAction, StaplerProxy {
         GovernanceIndex.get().rebuild();
         rsp.sendRedirect2(".");
     }
-
-    /**
-     * Makes a value safe for a CSV cell: quoted, quotes doubled, and formula-looking values defused.
-     *
-     * @param value the value
-     * @return the cell
-     */
-    static String cell(final String value) {
-        String safe = value;
-        if (!safe.isEmpty() && "=+-@\t\r".indexOf(safe.charAt(0)) >= 0) {
-            safe = "'" + safe;
-        }
-        return "\"" + safe.replace("\"", "\"\"") + "\"";
-    }
 }

@@ -14,17 +14,21 @@ import java.io.IOException;
 import java.io.Serial;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import jenkins.MasterToSlaveFileCallable;
 
 /**
  * Runs one {@link EngineTask} on the agent that holds the workspace: opens the engine on the spec with an
  * in-memory ledger and the console as progress listener, makes the call, and returns the value, the error
- * message (never a stack trace) and the records. Records are converted to plugin classes here, so only
+ * message (never a stack trace, also for an
+ * unexpected exception, which is logged on the agent instead) and the records. Records are converted to plugin classes here, so only
  * plugin and whitelisted JDK classes cross back to the controller.
  */
 final class EngineCall extends MasterToSlaveFileCallable<EngineOutcome> {
     @Serial
     private static final long serialVersionUID = 1L;
+    private static final Logger LOGGER = Logger.getLogger(EngineCall.class.getName());
 
     private final String spec;
     private final String actor;
@@ -56,7 +60,30 @@ final class EngineCall extends MasterToSlaveFileCallable<EngineOutcome> {
         catch (DataOpsException e) {
             error = progress.mask(String.valueOf(e.getMessage()));
         }
-        List<GovernanceEntry> records = ledger.records().stream().map(GovernanceEntry::of).toList();
+        catch (RuntimeException | IOException e) {
+            // Not the engine's own report of a failure: a bug or an outage (driver, file system). The exception
+            // itself must not cross the channel (its fields may be classes the controller's JEP-200 filter
+            // rejects, and the step would print a stack trace), so only its masked message does; the stack
+            // trace goes to this agent's log.
+            LOGGER.log(Level.WARNING, "DataOps engine call failed unexpectedly for " + buildRef, e);
+            error = progress.mask(unexpected(e));
+        }
+        // A second line of defence behind the engine's rule that nothing it returns holds a secret: the value goes
+        // into the Pipeline program's state, the records into build.xml and the reports.
+        value.replaceAll((key, item) -> item instanceof String text ? progress.mask(text) : item);
+        List<GovernanceEntry> records = ledger.records().stream()
+                .map(record -> GovernanceEntry.of(record, progress::mask)).toList();
         return new EngineOutcome(value, records, error);
+    }
+
+    /**
+     * Describes an exception that is not a {@link DataOpsException} in one line.
+     *
+     * @param e the exception
+     * @return its type and message, with a hint where the details are
+     */
+    static String unexpected(final Exception e) {
+        return "Unexpected %s: %s (details in the agent's log).".formatted(e.getClass().getSimpleName(),
+                e.getMessage() == null ? "no message" : e.getMessage().lines().findFirst().orElse(""));
     }
 }

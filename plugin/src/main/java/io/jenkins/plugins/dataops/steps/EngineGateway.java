@@ -74,12 +74,16 @@ final class EngineGateway {
     }
 
     static LinkedHashMap<String, Object> test(final DataOps dataOps, final String env, final Path workspace,
-            final String junitReport) throws IOException {
+            final String junitReport, final boolean failOnWarnings) throws IOException {
         Path report = workspace.resolve(junitReport).normalize();
         if (!report.startsWith(workspace.normalize())) {
             throw new InvalidInputException("junitReport '%s' must stay inside the workspace.".formatted(junitReport));
         }
-        DataTestOutcome outcome = dataOps.test(TestOptions.of(env));
+        // The engine records the run as passed or failed under this policy, and promotion gates read that record,
+        // so it must be the step's own: failOn 'warning' fails on warnings here and in the record.
+        TestOptions defaults = TestOptions.of(env);
+        DataTestOutcome outcome = dataOps.test(new TestOptions(env, defaults.suite(),
+                failOnWarnings ? FailOn.WARN : FailOn.ERROR, defaults.sampleSize()));
         Files.createDirectories(report.getParent());
         try (Writer out = Files.newBufferedWriter(report, StandardCharsets.UTF_8)) {
             JunitXmlWriter.write(outcome.report(), out);

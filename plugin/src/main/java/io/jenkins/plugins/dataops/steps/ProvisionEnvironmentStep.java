@@ -23,7 +23,7 @@ import org.kohsuke.stapler.DataBoundSetter;
  * {@code provisionEnvironment env: 'qat'} creates or updates what the spec declares for an environment (or
  * only plans it, {@code planOnly: true}). {@code provisionEnvironment(env: 'pr-42', ephemeral: true) { ... }}
  * creates a throw-away environment from the spec's {@code ephemeral} template, runs the body with
- * {@code DATAOPS_ENV} set, and destroys it afterwards, also when the body fails. The plain form returns
+ * {@code DATAOPS_ENV} set, and destroys it afterwards, also when the body fails or the build is aborted (see {@code Execution#onResume} for a controller restart). The plain form returns
  * {@code environment, provider, created, updated, unchanged, deleted, summary}; the block form returns the
  * body's value.
  */
@@ -93,6 +93,8 @@ public class ProvisionEnvironmentStep extends DataOpsStep {
         @CheckForNull
         private final String spec;
         private final Task create;
+        /** Where the block form stands; saved with the program, so a restart knows what to clean up. */
+        private volatile Phase phase = Phase.NONE;
 
         Execution(final StepContext context, @CheckForNull final String spec, final Task create) {
             super(context);
@@ -117,13 +119,25 @@ public class ProvisionEnvironmentStep extends DataOpsStep {
 
         private void createAndRunBody() throws Exception {
             StepContext context = getContext();
+            StepRunner.Target target = StepRunner.Target.of(context);
+            enter(Phase.CREATING);
             try {
-                StepRunner.run(context, spec, create);
+                StepRunner.run(target, spec, create);
             }
-            catch (AbortException e) {
-                destroyQuietly(context, e); // creation may have got half way
+            catch (EngineFailureException e) {
+                if (e.isRecorded()) {
+                    destroyAfterFailure(target, e); // the engine started creating: it may have got half way
+                }
                 throw e;
             }
+            catch (AbortException e) {
+                throw e; // refused before the engine ran (spec, credentials rules): nothing was created
+            }
+            catch (Exception e) {
+                destroyAfterFailure(target, e); // aborted build (interrupt) or lost agent in the middle
+                throw e;
+            }
+            enter(Phase.BODY);
             EnvironmentExpander variables = EnvironmentExpander.constant(Map.of("DATAOPS_ENV", create.env));
             context.newBodyInvoker()
                     .withContext(EnvironmentExpander.merge(context.get(EnvironmentExpander.class), variables))
@@ -131,13 +145,60 @@ public class ProvisionEnvironmentStep extends DataOpsStep {
                     .start();
         }
 
-        private void destroyQuietly(final StepContext context, final Exception failure) {
+        /**
+         * Destroys the environment after its creation failed or was interrupted. Runs with the build objects
+         * resolved before, because an aborted step's context has already completed.
+         */
+        private void destroyAfterFailure(final StepRunner.Target target, final Exception failure) {
+            boolean interrupted = Thread.interrupted(); // an aborted build interrupts this thread; destroy anyway
+            enter(Phase.DESTROYING);
             try {
-                StepRunner.run(context, spec, create.teardown());
+                StepRunner.run(target, spec, create.teardown());
+                enter(Phase.DONE);
             }
             catch (Exception e) {
                 failure.addSuppressed(e);
             }
+            finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        /**
+         * After a controller restart: a body in progress resumes and {@link Teardown} still runs after it; a
+         * creation or teardown that was cut off cannot resume, so the environment is destroyed (again) and the
+         * step fails with one line saying so.
+         */
+        @Override
+        public void onResume() {
+            if (phase == Phase.CREATING || phase == Phase.DESTROYING) {
+                run(this::destroyAfterRestart);
+            }
+            else {
+                super.onResume();
+            }
+        }
+
+        private void destroyAfterRestart() {
+            String message = "Jenkins restarted while ephemeral environment '%s' was being %s; ".formatted(create.env,
+                    phase == Phase.CREATING ? "created" : "destroyed");
+            try {
+                enter(Phase.DESTROYING);
+                StepRunner.run(getContext(), spec, create.teardown());
+                enter(Phase.DONE);
+                message += "it has been destroyed. Run the build again.";
+            }
+            catch (Exception e) {
+                message += "destroying it failed (%s); it expires after its time to live.".formatted(e.getMessage());
+            }
+            getContext().onFailure(new AbortException(ConsoleProgress.PREFIX + message));
+        }
+
+        private void enter(final Phase next) {
+            phase = next;
+            getContext().saveState();
         }
 
         /** Destroys the ephemeral environment after the body, then passes the body's outcome on. */
@@ -147,9 +208,16 @@ public class ProvisionEnvironmentStep extends DataOpsStep {
 
             @Override
             protected void finished(final StepContext context) throws Exception {
+                enter(Phase.DESTROYING);
                 StepRunner.run(context, spec, create.teardown());
+                enter(Phase.DONE);
             }
         }
+    }
+
+    /** The stages of the block form. */
+    private enum Phase {
+        NONE, CREATING, BODY, DESTROYING, DONE
     }
 
     private static final class Task extends EngineTask {

@@ -88,7 +88,7 @@ public class RunDataTestsStep extends DataOpsStep {
     @Override
     public StepExecution start(final StepContext context) {
         String report = junitReport == null ? "dataops-reports/TEST-dataops-" + env + ".xml" : junitReport;
-        return new Execution(context, getSpec(), new Task(env, report), failOn);
+        return new Execution(context, getSpec(), new Task(env, report, "warning".equals(failOn)), failOn);
     }
 
     private static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
@@ -140,10 +140,12 @@ public class RunDataTestsStep extends DataOpsStep {
         private static final long serialVersionUID = 1L;
         private final String env;
         private final String report;
+        private final boolean failOnWarnings;
 
-        Task(final String env, final String report) {
+        Task(final String env, final String report, final boolean failOnWarnings) {
             this.env = env;
             this.report = report;
+            this.failOnWarnings = failOnWarnings;
         }
 
         @Override
@@ -153,7 +155,7 @@ public class RunDataTestsStep extends DataOpsStep {
 
         @Override
         public LinkedHashMap<String, Object> run(final DataOps dataOps, final File workspace) throws IOException {
-            return EngineGateway.test(dataOps, env, workspace.toPath(), report);
+            return EngineGateway.test(dataOps, env, workspace.toPath(), report, failOnWarnings);
         }
     }
 

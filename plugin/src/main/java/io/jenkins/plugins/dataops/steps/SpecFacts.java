@@ -6,6 +6,7 @@ import io.jenkins.plugins.dataops.engine.DataOpsException;
 import io.jenkins.plugins.dataops.engine.spec.DataProductSpec;
 import io.jenkins.plugins.dataops.engine.spec.EnvironmentSpec;
 import io.jenkins.plugins.dataops.engine.spec.SpecLoader;
+import io.jenkins.plugins.dataops.util.ConsoleProgress;
 import java.io.File;
 import java.io.Serial;
 import java.io.Serializable;
@@ -13,6 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import jenkins.MasterToSlaveFileCallable;
 
 /**
@@ -61,6 +64,7 @@ public final class SpecFacts implements Serializable {
     static final class Reader extends MasterToSlaveFileCallable<SpecFacts> {
         @Serial
         private static final long serialVersionUID = 1L;
+        private static final Logger LOGGER = Logger.getLogger(Reader.class.getName());
 
         private final String spec;
         private final ArrayList<String> environments;
@@ -89,7 +93,12 @@ public final class SpecFacts implements Serializable {
                 }
             }
             catch (DataOpsException e) {
-                facts.error = e.getMessage();
+                facts.error = ConsoleProgress.PREFIX + e.getMessage();
+            }
+            catch (RuntimeException e) {
+                // only the message crosses the channel, never the exception (see EngineCall)
+                LOGGER.log(Level.WARNING, "Cannot read the DataOps spec " + spec, e);
+                facts.error = ConsoleProgress.PREFIX + EngineCall.unexpected(e);
             }
             return facts;
         }

@@ -72,9 +72,29 @@ final class StepRunner {
      */
     static LinkedHashMap<String, Object> run(final StepContext context, @CheckForNull final String spec,
             final List<String> environments, final TaskFactory factory) throws Exception {
-        Run<?, ?> run = required(context, Run.class);
-        TaskListener listener = required(context, TaskListener.class);
-        FilePath workspace = required(context, FilePath.class);
+        return run(Target.of(context), spec, environments, factory);
+    }
+
+    /**
+     * Runs a task on build objects resolved before (for a clean-up that must still work after the step's
+     * context has completed, e.g. when the build was aborted).
+     *
+     * @param target the build, its listener and the workspace
+     * @param spec   the spec parameter, null for the configured default
+     * @param task   the task
+     * @return the step's value
+     * @throws Exception an {@link AbortException} for engine errors; anything else is a bug or an outage
+     */
+    static LinkedHashMap<String, Object> run(final Target target, @CheckForNull final String spec,
+            final EngineTask task) throws Exception {
+        return run(target, spec, task.environments(), (run, facts) -> task);
+    }
+
+    private static LinkedHashMap<String, Object> run(final Target target, @CheckForNull final String spec,
+            final List<String> environments, final TaskFactory factory) throws Exception {
+        Run<?, ?> run = target.run;
+        TaskListener listener = target.listener;
+        FilePath workspace = target.workspace;
         String specPath = specPath(spec);
 
         SpecFacts facts = workspace.act(new SpecFacts.Reader(specPath, environments));
@@ -91,7 +111,8 @@ final class StepRunner {
             GovernanceIndex.get().record(run, outcome.getRecords());
         }
         if (outcome.getError() != null) {
-            throw new AbortException(ConsoleProgress.PREFIX + outcome.getError());
+            throw new EngineFailureException(ConsoleProgress.PREFIX + outcome.getError(),
+                    !outcome.getRecords().isEmpty());
         }
         return outcome.getValue();
     }
@@ -135,6 +156,31 @@ final class StepRunner {
             }
         }
         return all;
+    }
+
+    /** The build objects a step works with, resolved once from its context. */
+    static final class Target {
+        private final Run<?, ?> run;
+        private final TaskListener listener;
+        private final FilePath workspace;
+
+        private Target(final Run<?, ?> run, final TaskListener listener, final FilePath workspace) {
+            this.run = run;
+            this.listener = listener;
+            this.workspace = workspace;
+        }
+
+        /**
+         * Resolves the build, its listener and the workspace.
+         *
+         * @param context the step context
+         * @return the objects
+         * @throws Exception a {@link MissingContextVariableException} outside {@code node}
+         */
+        static Target of(final StepContext context) throws Exception {
+            return new Target(required(context, Run.class), required(context, TaskListener.class),
+                    required(context, FilePath.class));
+        }
     }
 
     private static <T> T required(final StepContext context, final Class<T> type) throws Exception {

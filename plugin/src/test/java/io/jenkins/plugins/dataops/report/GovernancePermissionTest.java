@@ -47,6 +47,20 @@ class GovernancePermissionTest {
         j.createWebClient().login("auditor").goTo("dataops-governance/exportJson", "application/json");
     }
 
+    @Test
+    void shouldNotShowADeletedJobsRecordsToReadersOfANewJobWithItsName(final JenkinsRule j) throws Exception {
+        FreeStyleProject old = j.createFreeStyleProject("customer");
+        record(j.buildAndAssertSuccess(old), "prod");
+        old.renameTo("customer-renamed");
+        assertThat(GovernanceIndex.get().visibleRows(10)).extracting(IndexedEntry::getJob)
+                .containsExactly("customer-renamed");
+
+        j.jenkins.getItemByFullName("customer-renamed", FreeStyleProject.class).delete();
+        j.createFreeStyleProject("customer-renamed");
+
+        assertThat(GovernanceIndex.get().visibleRows(10)).isEmpty();
+    }
+
     private static void record(final FreeStyleBuild build, final String environment) throws Exception {
         GovernanceEvent event = new GovernanceEvent("alice", "migrate", "customer", environment, "1.0", "success",
                 build.getExternalizableId(), new LinkedHashMap<>());

@@ -101,4 +101,45 @@ class DataOpsStepsITest {
         j.assertLogContains("needs ephemeral: true", run);
         j.assertLogNotContains("never", run);
     }
+
+    @Test
+    void shouldNotDestroyAnEnvironmentTheRefusedBlockDidNotCreate(final JenkinsRule j) throws Exception {
+        WorkflowJob job = jobWithExample(j, """
+                provisionEnvironment env: 'dev'
+                migrateSchema env: 'dev', tag: '1.0.0'
+                try {
+                    provisionEnvironment(env: 'dev', ephemeral: true) { echo 'never' }
+                } catch (e) {
+                    echo "refused: ${e.message}"
+                }
+                def m = migrateSchema env: 'dev', tag: '1.0.0'
+                echo "dev still runs ${m.release}"
+                """);
+
+        WorkflowRun run = j.buildAndAssertSuccess(job);
+
+        j.assertLogContains("is a declared environment", run);
+        j.assertLogContains("dev still runs 1.0.0", run);
+        j.assertLogNotContains("never", run);
+        assertThat(run.getAction(GovernanceRunAction.class).getEntries()).extracting(e -> e.getAction())
+                .doesNotContain("destroy", "ephemeral-destroy");
+    }
+
+    @Test
+    void shouldTearDownTheEphemeralEnvironmentWhenTheBuildIsAborted(final JenkinsRule j) throws Exception {
+        WorkflowJob job = jobWithExample(j, """
+                provisionEnvironment(env: 'pr-2', ephemeral: true) {
+                    echo 'body started'
+                    sleep 600
+                }
+                """);
+        WorkflowRun run = job.scheduleBuild2(0).waitForStart();
+        j.waitForMessage("body started", run);
+
+        run.doStop();
+
+        j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(run));
+        assertThat(run.getAction(GovernanceRunAction.class).getEntries()).extracting(e -> e.getAction())
+                .containsSubsequence("ephemeral-create", "ephemeral-destroy");
+    }
 }

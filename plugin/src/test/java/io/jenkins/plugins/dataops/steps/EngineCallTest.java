@@ -1,0 +1,84 @@
+package io.jenkins.plugins.dataops.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hudson.FilePath;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.dataops.engine.DataOps;
+import io.jenkins.plugins.dataops.engine.credentials.MapCredentialsResolver;
+import java.io.File;
+import java.io.Serial;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What crosses back from the agent: never an exception that is not the engine's (only its masked message),
+ * and no resolved secret in the step's value.
+ */
+class EngineCallTest {
+    private static final String SECRET = "s3cret-password-42";
+
+    @Test
+    void shouldTurnAnUnexpectedExceptionIntoOneMaskedLine(@TempDir final Path workspace) throws Exception {
+        EngineOutcome outcome = call(workspace, new Failing());
+
+        assertThat(outcome.getError())
+                .startsWith("Unexpected IllegalStateException: driver said ****")
+                .doesNotContain(SECRET)
+                .doesNotContain("line two");
+        assertThat(outcome.getValue()).isEmpty();
+    }
+
+    @Test
+    void shouldMaskResolvedSecretsInTheValue(@TempDir final Path workspace) throws Exception {
+        EngineOutcome outcome = call(workspace, new Leaking());
+
+        assertThat(outcome.getError()).isNull();
+        assertThat(outcome.getValue()).containsEntry("sql", "connect with ****").containsEntry("changeSets", 2);
+    }
+
+    private static EngineOutcome call(final Path workspace, final EngineTask task) throws Exception {
+        new FilePath(new File("../examples/customer")).copyRecursiveTo(new FilePath(workspace.toFile()));
+        EngineCall call = new EngineCall("dataops.yaml", "alice", "customer#1", new MapCredentialsResolver(),
+                TaskListener.NULL, List.of(SECRET), task);
+        return call.invoke(workspace.toFile(), null);
+    }
+
+    /** Fails the way a driver or library bug would: not with a DataOpsException. */
+    private static final class Failing extends EngineTask {
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public List<String> environments() {
+            return List.of("dev");
+        }
+
+        @Override
+        public LinkedHashMap<String, Object> run(final DataOps dataOps, final File workspace) {
+            throw new IllegalStateException("driver said " + SECRET + "\nline two");
+        }
+    }
+
+    /** Returns a value that holds a secret. */
+    private static final class Leaking extends EngineTask {
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public List<String> environments() {
+            return List.of("dev");
+        }
+
+        @Override
+        public LinkedHashMap<String, Object> run(final DataOps dataOps, final File workspace) {
+            LinkedHashMap<String, Object> value = new LinkedHashMap<>();
+            value.put("sql", "connect with " + SECRET);
+            value.put("changeSets", 2);
+            return value;
+        }
+    }
+}
