@@ -76,6 +76,8 @@ final class Releases {
     private PromotionResult applyPromotion(final PromotionRequest request, final DatabaseTarget target,
             final String fingerprint, final List<Gate> gates, final Map<String, Object> evidence) {
         Optional<String> before = ReleaseStack.of(new ReleaseHistory(target).list(spec.product())).current();
+        recorder.recordFailure("promote", request.to(), request.release(), () -> refuseIfTargetIsAhead(target,
+                request.release()));
         MigrationResult applied = recorder.recordWithHistory("promote", target, request.release(), fingerprint,
                 () -> migrator.update(migration(target, request.release())),
                 r -> Evidence.of().withMigration(r).with("from", request.from()).with("gates", evidence.get("gates"))
@@ -109,6 +111,21 @@ final class Releases {
         throw new PromotionFailedException("Release '%s' was applied to '%s' but its post-deploy data tests failed (%s);"
                 .formatted(request.release(), request.to(), verification.summary()) + " the environment was "
                 + outcome + ".");
+    }
+
+    /**
+     * Refuses to promote a release the target has already passed: updating to its tag would apply nothing, and
+     * the promotion would be recorded for a release the target does not run.
+     */
+    private Void refuseIfTargetIsAhead(final DatabaseTarget target, final String release) {
+        List<String> tags = migrator.history(migration(target, null)).stream().map(AppliedChangeSet::tag)
+                .filter(t -> !t.isEmpty()).toList();
+        if (tags.contains(release) && !tags.get(tags.size() - 1).equals(release)) {
+            throw new OperationRefusedException(("Cannot promote release '%s' to '%s': it already runs the later "
+                    + "release '%s'; roll it back with 'rollback --to %s' instead.").formatted(release,
+                    target.environment(), tags.get(tags.size() - 1), release));
+        }
+        return null;
     }
 
     RollbackResult rollback(final String environment, final String toTag) {

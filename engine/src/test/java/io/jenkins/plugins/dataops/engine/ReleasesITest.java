@@ -117,6 +117,22 @@ class ReleasesITest {
     }
 
     @Test
+    void shouldRefuseToPromoteAReleaseTheTargetHasAlreadyPassed() {
+        // Given 1.0.0 tested in dev, and qat already at the later 1.1.0
+        releaseInDev("1.0.0");
+        dataOps("alice").migrate(new MigrateOptions("qat", "1.1.0", false, false, false));
+
+        // When 1.0.0 is promoted to qat, Then it is refused, recorded, and qat still runs 1.1.0
+        assertThatThrownBy(() -> dataOps("alice").promote(new PromoteOptions("1.0.0", "dev", "qat", null, false, "")))
+                .isInstanceOf(OperationRefusedException.class)
+                .hasMessageContaining("already runs the later release '1.1.0'");
+        assertThat(lastRecord().event().action()).isEqualTo("promote");
+        assertThat(lastRecord().event().outcome()).isEqualTo("refused");
+        assertThat(dataOps("alice").history("qat").releases()).extracting(HistoryEntry::action)
+                .containsExactly("migrate");
+    }
+
+    @Test
     void shouldRollTheTargetBackWhenItsPostDeployTestsFail() throws SQLException {
         // Given 1.0.0 in dev and qat, 1.1.0 tested in dev, and data in qat that breaks a promise
         releaseInDev("1.0.0");

@@ -2,9 +2,13 @@ package io.jenkins.plugins.dataops.engine.db;
 
 /** Removes a secret from a text before it reaches a message, a log line or a record. */
 public final class SecretScrubber {
-    /** A password written into a JDBC URL ({@code password=...}, {@code pwd=...}), in any driver's syntax. */
+    /**
+     * A password written into a JDBC URL ({@code password=...}, {@code pwd=...}, also the key and trust store
+     * passwords and secrets such as {@code sslpassword=}, {@code trustStorePassword=}, {@code keyStoreSecret=}),
+     * in any driver's syntax.
+     */
     private static final java.util.regex.Pattern URL_PASSWORD = java.util.regex.Pattern.compile(
-            "(?i)\\b(password|pwd)=[^;&]*");
+            "(?i)\\b(\\w*password|pwd|\\w*secret)=[^;&]*");
 
     private SecretScrubber() {
     }

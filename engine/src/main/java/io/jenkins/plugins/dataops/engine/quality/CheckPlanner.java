@@ -132,8 +132,8 @@ final class CheckPlanner {
                 }
             }
         }
-        catch (IllegalArgumentException e) {
-            problems.add(at(suite, check) + e.getMessage() + ".");
+        catch (IllegalArgumentException | InvalidInputException e) {
+            problems.add(at(suite, check) + e.getMessage().replaceAll("\\.$", "") + ".");
         }
     }
 

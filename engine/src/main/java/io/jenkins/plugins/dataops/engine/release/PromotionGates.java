@@ -125,7 +125,8 @@ public final class PromotionGates {
             return new Gate("approval", false, ("'%s' is protected: an approval by someone other than '%s' is "
                     + "needed.").formatted(request.to(), request.requester()));
         }
-        if (request.approvedBy().equals(request.requester())) {
+        // user ids are compared as Jenkins' default id strategy does: case-insensitively (and without blanks)
+        if (request.approvedBy().strip().equalsIgnoreCase(request.requester().strip())) {
             return new Gate("approval", false, ("'%s' is protected and '%s' cannot approve their own promotion; "
                     + "ask someone else.").formatted(request.to(), request.requester()));
         }

@@ -16,6 +16,15 @@ class SecretScrubberTest {
     }
 
     @Test
+    void shouldMaskKeyStoreAndSslPasswordsInJdbcUrls() {
+        assertThat(SecretScrubber.url("jdbc:postgresql://db/x?sslpassword=s3cret&ssl=true"))
+                .isEqualTo("jdbc:postgresql://db/x?sslpassword=****&ssl=true");
+        assertThat(SecretScrubber.url("jdbc:sqlserver://s:1433;trustStorePassword=s3cret;keyStoreSecret=k3y;x=1"))
+                .isEqualTo("jdbc:sqlserver://s:1433;trustStorePassword=****;keyStoreSecret=****;x=1");
+        assertThat(SecretScrubber.hasPassword("jdbc:postgresql://db/x?sslpassword=s3cret")).isTrue();
+    }
+
+    @Test
     void shouldRemoveASecretFromAnyText() {
         assertThat(SecretScrubber.scrub("login failed for s3cret", "s3cret")).isEqualTo("login failed for ****");
         assertThat(SecretScrubber.scrub(null, "s3cret")).isEmpty();

@@ -460,6 +460,24 @@ abstract class AbstractDataTestRunnerITest {
     }
 
     @Test
+    void shouldNameSuiteAndCheckOfABadRelativeDateAndStillReportTheOtherProblems() {
+        // Given a date value with a bad relative age, and a misspelt column after it
+        String suite = """
+                table: customer
+                checks:
+                  - accepted_values: { column: created_at, values: ['now-lots'] }
+                  - not_null: { column: emial }
+                """;
+
+        // When it runs, Then both problems are reported, the first with suite file and check
+        assertThatThrownBy(() -> run(suite)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("2 problems")
+                .hasMessageContaining("check 'accepted_values_created_at' (line 3)")
+                .hasMessageContaining("'lots'")
+                .hasMessageContaining("column 'emial' does not exist");
+    }
+
+    @Test
     void shouldFetchNoSampleWhenSampleSizeIsZero() {
         // Given a failing check and sample size 0
         DataTestReport report = run("table: customer\nchecks:\n  - not_null: { column: email }\n", 0);

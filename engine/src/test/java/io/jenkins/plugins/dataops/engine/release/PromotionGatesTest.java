@@ -143,4 +143,16 @@ class PromotionGatesTest {
         assertThat(other.passed()).isTrue();
         assertThat(other.detail()).contains("approved by 'bob'");
     }
+
+    @Test
+    void shouldNotTakeTheRequesterWrittenInAnotherCaseOrWithBlanksAsAnApprover() {
+        // When alice approves her own promotion as 'Alice' or ' alice '
+        Gate upper = gate(evaluate(request("qat", "prod", "Alice"), testedSource()), "approval");
+        Gate padded = gate(evaluate(request("qat", "prod", " alice "), testedSource()), "approval");
+
+        // Then neither counts as someone else
+        assertThat(upper.passed()).isFalse();
+        assertThat(upper.detail()).contains("cannot approve their own promotion");
+        assertThat(padded.passed()).isFalse();
+    }
 }

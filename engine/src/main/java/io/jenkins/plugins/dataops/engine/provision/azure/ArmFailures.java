@@ -89,18 +89,19 @@ final class ArmFailures {
         return error == null || error.getCode() == null ? "" : error.getCode();
     }
 
-    private static String errorMessage(final HttpResponseException http) {
+    private String errorMessage(final HttpResponseException http) {
         ManagementError error = http instanceof ManagementException m ? m.getValue() : null;
         String message = error == null || error.getMessage() == null ? http.getMessage() : error.getMessage();
         return oneLine(message);
     }
 
-    private static String oneLine(final String text) {
+    private String oneLine(final String text) {
         if (text == null || text.isBlank()) {
             return "no details";
         }
-        // One line, and without a final full stop: the sentence around it adds its own.
-        String line = text.replaceAll("\\s+", " ").trim().replaceAll("\\.+$", "");
+        // One line, and without a final full stop: the sentence around it adds its own. Scrubbed before it is
+        // cut, so that a cut through a secret cannot leave a part of it behind.
+        String line = scrub(text).replaceAll("\\s+", " ").trim().replaceAll("\\.+$", "");
         return line.length() > MAX_DETAIL ? line.substring(0, MAX_DETAIL) + "..." : line;
     }
 
