@@ -54,6 +54,10 @@ final class Environments {
                 "Spec '%s' has no 'ephemeral' template; add one, e.g. 'ephemeral: { provider: h2, ttl: 4h }'."
                         .formatted(spec.file())));
         Duration lifetime = ttl != null ? ttl : template.ttl().orElse(DEFAULT_TTL);
+        if (lifetime.isZero() || lifetime.isNegative()) {
+            throw new InvalidInputException("The ttl of ephemeral environment '%s' must be positive, not '%s'."
+                    .formatted(name, lifetime));
+        }
         Instant expiresAt = session.clock().instant().plus(lifetime);
         return context(template.withName(name), expiresAt);
     }

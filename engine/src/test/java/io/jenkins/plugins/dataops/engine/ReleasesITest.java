@@ -206,6 +206,28 @@ class ReleasesITest {
     }
 
     @Test
+    void shouldRefuseToMigrateBackToATagThatWasPassed() {
+        // Given
+        DataOps dataOps = dataOps("alice");
+        dataOps.migrate(new MigrateOptions("dev", "1.1.0", false, false, false));
+
+        // When / Then
+        assertThatThrownBy(() -> dataOps.migrate(new MigrateOptions("dev", "1.0.0", false, false, false)))
+                .isInstanceOf(OperationRefusedException.class)
+                .hasMessageContaining("already past tag '1.0.0' (it runs '1.1.0')")
+                .hasMessageContaining("rollback --env dev --to 1.0.0");
+        assertThat(dataOps.status("dev", null).currentTag()).isEqualTo("1.1.0");
+        assertThat(lastRecord().event().outcome()).isEqualTo("refused");
+    }
+
+    @Test
+    void shouldRefuseAnEphemeralEnvironmentWithoutTimeToLive() {
+        assertThatThrownBy(() -> dataOps("alice").createEphemeral("pr-3", Duration.ZERO))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("must be positive");
+        assertThat(dir.resolve(".dataops/h2/pr-3.mv.db")).doesNotExist();
+    }
+
+    @Test
     void shouldCreateDestroyAndCollectEphemeralEnvironments() {
         // Given two ephemeral environments, one short-lived
         Instant now = Instant.parse("2026-11-26T10:00:00Z");

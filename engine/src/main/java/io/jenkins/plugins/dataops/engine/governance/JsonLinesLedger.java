@@ -4,6 +4,7 @@ import io.jenkins.plugins.dataops.engine.DataOpsException;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -26,6 +27,9 @@ import java.util.function.Consumer;
 public final class JsonLinesLedger implements Ledger {
     /** The ledger file name inside the state folder. */
     public static final String FILE_NAME = "ledger.jsonl";
+
+    /** How much of the file's end an append reads to find the last record. */
+    private static final int TAIL_BYTES = 256 * 1024;
 
     private static final ConcurrentMap<Path, Object> IN_PROCESS = new ConcurrentHashMap<>();
 
@@ -132,7 +136,15 @@ public final class JsonLinesLedger implements Ledger {
             }
             return;
         }
-        String[] parts = readHead();
+        String[] parts;
+        try {
+            parts = readHead();
+        }
+        catch (DataOpsException e) {
+            verifier.breakAfterEnd("the head file '" + head.getFileName() + "' is damaged, so records cut off the "
+                    + "end cannot be ruled out");
+            return;
+        }
         long headSequence = Long.parseLong(parts[0]);
         if (headSequence > verifier.position()) {
             verifier.breakAfterEnd("the ledger ends at record %d but %d were written (records were removed from "
@@ -143,10 +155,30 @@ public final class JsonLinesLedger implements Ledger {
         }
     }
 
+    /**
+     * Reads the last record from the end of the file, so an append costs the same for ten records or a million;
+     * only a last record longer than the tail read makes it scan the whole file.
+     */
     private GovernanceRecord last() throws IOException {
         if (!Files.exists(file) || Files.size(file) == 0) {
             return null;
         }
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
+            long size = raf.length();
+            int tail = (int) Math.min(size, TAIL_BYTES);
+            byte[] bytes = new byte[tail];
+            raf.seek(size - tail);
+            raf.readFully(bytes);
+            String text = new String(bytes, StandardCharsets.UTF_8).stripTrailing();
+            int start = text.lastIndexOf('\n');
+            if (start >= 0 || tail == size) {
+                return parse(text.substring(start + 1), -1);
+            }
+        }
+        return lastByScanning();
+    }
+
+    private GovernanceRecord lastByScanning() throws IOException {
         String lastLine = null;
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;

@@ -278,15 +278,34 @@ class JsonLinesLedgerTest {
     }
 
     @Test
-    void shouldRefuseADamagedHeadFile() throws IOException {
+    void shouldReportADamagedHeadFileAsABrokenChain() throws IOException {
         // Given
         JsonLinesLedger ledger = ledgerWithThreeRecords();
         Files.writeString(headOf(ledger), "three records\n");
 
-        // When / Then
-        assertThatThrownBy(ledger::verify)
-                .isInstanceOf(DataOpsException.class)
-                .hasMessageContaining("Ledger head file '" + headOf(ledger) + "' is damaged");
+        // When
+        LedgerVerification verification = ledger.verify();
+
+        // Then
+        assertThat(verification.intact()).isFalse();
+        assertThat(verification.firstBroken()).isEqualTo(4);
+        assertThat(verification.problem()).contains("the head file 'ledger.jsonl.head' is damaged");
+    }
+
+    @Test
+    void shouldChainAfterALastRecordLongerThanTheTailItReads() {
+        // Given a record whose evidence is larger than what an append reads from the end of the file
+        JsonLinesLedger ledger = ledgerWithThreeRecords();
+        ledger.append(new GovernanceEvent("alice", "test", "customer", "dev", "1.0.0", "passed", "cli",
+                java.util.Map.of("sample", "x".repeat(400_000))));
+
+        // When
+        GovernanceRecord next = ledger.append(new GovernanceEvent("alice", "migrate", "customer", "dev", "1.1.0",
+                "success", "cli", java.util.Map.of()));
+
+        // Then
+        assertThat(next.sequence()).isEqualTo(5);
+        assertThat(ledger.verify().intact()).isTrue();
     }
 
     @Test

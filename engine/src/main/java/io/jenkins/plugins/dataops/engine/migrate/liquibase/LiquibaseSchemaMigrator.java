@@ -59,6 +59,7 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
             MigrationStatus status = new MigrationStatus(request.target().environment(), currentTag(before),
                     before.size(), inspector.pending(before, request.tag()));
             refuseUnlessAllowed(request, status);
+            refuseGoingBack(request, before, status);
             if (status.pending().isEmpty()) {
                 request.progress().info("Environment '%s' is up to date at tag '%s'; nothing to apply."
                         .formatted(request.target().environment(), status.currentTag()));
@@ -201,6 +202,18 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
                     + "'%s': %s. Nothing was applied; allow it with --allow-destructive (or 'allow: {destructive: "
                     + "true}' in the spec) once a backup exists.").formatted(destructive.size(),
                     request.target().environment(), details));
+        }
+    }
+
+    /** Migrating "to" a tag the environment has already passed would silently do nothing: that is a rollback. */
+    private static void refuseGoingBack(final MigrationRequest request, final List<RanChangeSet> ran,
+            final MigrationStatus status) {
+        String tag = request.tag();
+        if (tag != null && status.pending().isEmpty() && !tag.equals(status.currentTag())
+                && ran.stream().anyMatch(r -> tag.equals(r.getTag()))) {
+            throw new OperationRefusedException(("Environment '%s' is already past tag '%s' (it runs '%s'); nothing "
+                    + "was applied. To go back, run 'rollback --env %s --to %s'.").formatted(
+                    request.target().environment(), tag, status.currentTag(), request.target().environment(), tag));
         }
     }
 
