@@ -1,7 +1,6 @@
 package io.jenkins.plugins.dataops.cli;
 
 import io.jenkins.plugins.dataops.engine.DataOps;
-import io.jenkins.plugins.dataops.engine.InvalidInputException;
 import io.jenkins.plugins.dataops.engine.governance.report.RecordFilter;
 import io.jenkins.plugins.dataops.engine.governance.report.ReportFormat;
 
@@ -42,14 +41,14 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ReportFormat reportFormat = parse(() -> ReportFormat.parse(format));
+        // A bad format or date throws IllegalArgumentException naming the value: the handler exits with 2.
+        ReportFormat reportFormat = ReportFormat.parse(format);
         RecordFilter filter = RecordFilter.all();
         if (environments != null && !environments.isEmpty()) {
             filter = filter.withEnvironments(environments);
         }
         if (since != null) {
-            RecordFilter unsinced = filter;
-            filter = parse(() -> unsinced.since(RecordFilter.parseTime(since)));
+            filter = filter.since(RecordFilter.parseTime(since));
         }
         boolean toStdout = out == null && reportFormat != ReportFormat.HTML;
         DataOps dataOps = parent.open(toStdout);
@@ -67,14 +66,5 @@ final class ReportCommand implements Callable<Integer> {
         }
         parent.out().println("Governance report written to " + file.toAbsolutePath());
         return 0;
-    }
-
-    private static <T> T parse(final java.util.function.Supplier<T> parser) {
-        try {
-            return parser.get();
-        }
-        catch (IllegalArgumentException e) {
-            throw new InvalidInputException(e.getMessage(), e);
-        }
     }
 }

@@ -4,18 +4,17 @@ import io.jenkins.plugins.dataops.engine.provision.EphemeralRegistry;
 import io.jenkins.plugins.dataops.engine.provision.ProvisioningContext;
 import io.jenkins.plugins.dataops.engine.spec.DataProductSpec;
 import io.jenkins.plugins.dataops.engine.spec.EnvironmentSpec;
+import io.jenkins.plugins.dataops.engine.spec.SpecLoader;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Resolves an environment name to what a provider needs: a declared environment, or a registered ephemeral one
  * (the template under its own name, with its expiry).
  */
 final class Environments {
-    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,39}");
     private static final Duration DEFAULT_TTL = Duration.ofHours(4);
 
     private final DataProductSpec spec;
@@ -72,7 +71,7 @@ final class Environments {
     }
 
     private static String validName(final String name) {
-        if (!NAME.matcher(name).matches()) {
+        if (!SpecLoader.NAME.matcher(name).matches()) {
             throw new InvalidInputException(("Environment name '%s' is not valid: use lower-case letters, digits and "
                     + "'-', starting with a letter (at most 40).").formatted(name));
         }

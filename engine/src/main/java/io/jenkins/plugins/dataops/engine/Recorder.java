@@ -37,12 +37,8 @@ final class Recorder {
         try {
             result = work.get();
         }
-        catch (OperationRefusedException e) {
-            append(action, environment, release, "refused", Evidence.of().with("reason", e.getMessage()).build());
-            throw e;
-        }
         catch (DataOpsException e) {
-            append(action, environment, release, "failed", Evidence.of().with("error", e.getMessage()).build());
+            appendFailure(action, environment, release, e);
             throw e;
         }
         append(action, environment, release, "success", evidence.apply(result).build());
@@ -60,12 +56,8 @@ final class Recorder {
         catch (InvalidInputException e) {
             throw e; // bad input is the caller's to fix: nothing happened that an auditor needs to see
         }
-        catch (OperationRefusedException e) {
-            append(action, environment, release, "refused", Evidence.of().with("reason", e.getMessage()).build());
-            throw e;
-        }
         catch (DataOpsException e) {
-            append(action, environment, release, "failed", Evidence.of().with("error", e.getMessage()).build());
+            appendFailure(action, environment, release, e);
             throw e;
         }
     }
@@ -100,6 +92,17 @@ final class Recorder {
         new ReleaseHistory(target).append(new HistoryEntry(0, spec.product(), target.environment(), release,
                 fingerprint, checksum, action, outcome, session.actor(), session.buildRef(),
                 session.clock().millis(), json(details)));
+    }
+
+    /** Records a refusal (with its reason) or a failure (with its error). */
+    private void appendFailure(final String action, final String environment, final String release,
+            final DataOpsException e) {
+        if (e instanceof OperationRefusedException) {
+            append(action, environment, release, "refused", Evidence.of().with("reason", e.getMessage()).build());
+        }
+        else {
+            append(action, environment, release, "failed", Evidence.of().with("error", e.getMessage()).build());
+        }
     }
 
     void append(final String action, final String environment, final String release, final String outcome,

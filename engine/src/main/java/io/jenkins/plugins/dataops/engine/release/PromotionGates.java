@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -101,7 +102,7 @@ public final class PromotionGates {
         HistoryEntry entry = test.get();
         Duration age = Duration.between(Instant.ofEpochMilli(entry.recordedAtMillis()), now);
         String when = "the last data test run in '%s' (%s ago, release '%s')".formatted(request.from(),
-                age.withNanos(0).toString().substring(2).toLowerCase(java.util.Locale.ROOT), entry.release());
+                readable(age.withNanos(0)), entry.release());
         if (!"passed".equals(entry.outcome())) {
             return new Gate("tests-passed", false, when + " " + entry.outcome() + ": " + summaryOf(entry)
                     + "; fix the data or the release and test again.");
@@ -111,8 +112,8 @@ public final class PromotionGates {
                     + request.release() + "' there first.");
         }
         if (age.compareTo(maxAge) > 0) {
-            return new Gate("tests-passed", false, when + " is older than gates.maxTestAge " + maxAge.toString()
-                    .substring(2).toLowerCase(java.util.Locale.ROOT) + "; run the data tests again.");
+            return new Gate("tests-passed", false, when + " is older than gates.maxTestAge " + readable(maxAge)
+                    + "; run the data tests again.");
         }
         return new Gate("tests-passed", true, when + " passed");
     }
@@ -141,6 +142,11 @@ public final class PromotionGates {
         catch (JsonProcessingException e) {
             return entry.details(); // written by an older version or by hand: show it as it is
         }
+    }
+
+    /** A duration as people write it in the spec: {@code 2h}, {@code 10m30s}. */
+    private static String readable(final Duration duration) {
+        return duration.toString().substring(2).toLowerCase(Locale.ROOT);
     }
 
     private static String abbreviate(final String fingerprint) {

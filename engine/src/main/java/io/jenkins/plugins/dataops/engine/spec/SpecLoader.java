@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  */
 public final class SpecLoader {
     /** Product and environment names: they become database, role and resource names, so they stay simple. */
-    static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,39}");
+    public static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,39}");
 
     private final Path file;
     private final YamlValues values;
