@@ -2,7 +2,7 @@ package io.jenkins.plugins.dataops.cli;
 
 import io.jenkins.plugins.dataops.cli.internal.ConsoleProgress;
 import io.jenkins.plugins.dataops.engine.DataOps;
-import io.jenkins.plugins.dataops.engine.ProgressListener;
+import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
 import io.jenkins.plugins.dataops.engine.Session;
 import io.jenkins.plugins.dataops.engine.credentials.EnvironmentVariableCredentials;
 import io.jenkins.plugins.dataops.engine.spec.DataProductSpec;

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.dataops.cli;
 
-import io.jenkins.plugins.dataops.engine.InvalidInputException;
+import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
 import io.jenkins.plugins.dataops.engine.spec.DurationParser;
 
 import picocli.CommandLine.Command;

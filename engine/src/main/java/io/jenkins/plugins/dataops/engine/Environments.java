@@ -1,5 +1,7 @@
 package io.jenkins.plugins.dataops.engine;
 
+import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
+
 import io.jenkins.plugins.dataops.engine.provision.EphemeralRegistry;
 import io.jenkins.plugins.dataops.engine.provision.ProvisioningContext;
 import io.jenkins.plugins.dataops.engine.spec.DataProductSpec;

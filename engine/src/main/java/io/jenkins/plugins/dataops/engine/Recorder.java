@@ -1,5 +1,11 @@
 package io.jenkins.plugins.dataops.engine;
 
+import io.jenkins.plugins.dataops.engine.kernel.OperationRefusedException;
+
+import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
+
+import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
+
 import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
 import io.jenkins.plugins.dataops.engine.governance.Evidence;
 import io.jenkins.plugins.dataops.engine.governance.GovernanceEvent;

@@ -1,5 +1,9 @@
 package io.jenkins.plugins.dataops.engine;
 
+import io.jenkins.plugins.dataops.engine.kernel.PromotionFailedException;
+
+import io.jenkins.plugins.dataops.engine.kernel.OperationRefusedException;
+
 import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
 import io.jenkins.plugins.dataops.engine.governance.Evidence;
 import io.jenkins.plugins.dataops.engine.migrate.AppliedChangeSet;

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.dataops.engine;
 
+import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
+
 import io.jenkins.plugins.dataops.engine.credentials.CredentialsResolver;
 import io.jenkins.plugins.dataops.engine.governance.Ledger;
 

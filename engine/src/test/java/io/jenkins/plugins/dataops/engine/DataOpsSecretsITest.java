@@ -1,5 +1,9 @@
 package io.jenkins.plugins.dataops.engine;
 
+import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
+
+import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
+
 import io.jenkins.plugins.dataops.engine.credentials.MapCredentialsResolver;
 import io.jenkins.plugins.dataops.engine.credentials.UsernamePassword;
 import io.jenkins.plugins.dataops.engine.governance.JsonLinesLedger;

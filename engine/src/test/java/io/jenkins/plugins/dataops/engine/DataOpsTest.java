@@ -1,5 +1,11 @@
 package io.jenkins.plugins.dataops.engine;
 
+import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
+
+import io.jenkins.plugins.dataops.engine.kernel.OperationRefusedException;
+
+import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
+
 import io.jenkins.plugins.dataops.engine.credentials.MapCredentialsResolver;
 import io.jenkins.plugins.dataops.engine.governance.GovernanceRecord;
 import io.jenkins.plugins.dataops.engine.governance.MemoryLedger;

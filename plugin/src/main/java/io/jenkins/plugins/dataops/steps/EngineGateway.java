@@ -3,7 +3,7 @@ package io.jenkins.plugins.dataops.steps;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.dataops.engine.DataOps;
 import io.jenkins.plugins.dataops.engine.DataTestOutcome;
-import io.jenkins.plugins.dataops.engine.InvalidInputException;
+import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
 import io.jenkins.plugins.dataops.engine.MigrateOptions;
 import io.jenkins.plugins.dataops.engine.EphemeralEnvironment;
 import io.jenkins.plugins.dataops.engine.MigrateOutcome;

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.dataops.util;
 
 import hudson.model.TaskListener;
-import io.jenkins.plugins.dataops.engine.ProgressListener;
+import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
 import java.io.PrintStream;
 import java.io.Serial;
 import java.io.Serializable;

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.dataops.cli.internal;
 
-import io.jenkins.plugins.dataops.engine.ProgressListener;
+import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
 
 import java.io.PrintWriter;
 

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.dataops.cli.internal;
 
-import io.jenkins.plugins.dataops.engine.InvalidInputException;
+import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;

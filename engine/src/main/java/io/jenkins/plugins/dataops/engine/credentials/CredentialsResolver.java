@@ -1,6 +1,6 @@
 package io.jenkins.plugins.dataops.engine.credentials;
 
-import io.jenkins.plugins.dataops.engine.InvalidInputException;
+import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
 
 /**
  * Turns a credentials id from the spec into the secret it names. The CLI resolves ids from environment

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.dataops.engine.credentials;
 
-import io.jenkins.plugins.dataops.engine.InvalidInputException;
+import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
 
 import java.io.Serial;
 import java.io.Serializable;

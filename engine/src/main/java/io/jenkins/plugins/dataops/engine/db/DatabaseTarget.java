@@ -1,6 +1,6 @@
 package io.jenkins.plugins.dataops.engine.db;
 
-import io.jenkins.plugins.dataops.engine.DataOpsException;
+import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
 
 import java.io.Serial;
 import java.io.Serializable;

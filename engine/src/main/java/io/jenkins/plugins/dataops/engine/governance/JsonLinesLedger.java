@@ -1,6 +1,6 @@
 package io.jenkins.plugins.dataops.engine.governance;
 
-import io.jenkins.plugins.dataops.engine.DataOpsException;
+import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
 
 import java.io.BufferedReader;
 import java.io.IOException;

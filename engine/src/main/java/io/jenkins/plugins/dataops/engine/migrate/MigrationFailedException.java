@@ -1,6 +1,6 @@
 package io.jenkins.plugins.dataops.engine.migrate;
 
-import io.jenkins.plugins.dataops.engine.DataOpsException;
+import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
 
 /**
  * A changeset failed while it was applied or rolled back. The message names the environment, the changeset

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.dataops.engine.provision;
 
-import io.jenkins.plugins.dataops.engine.InvalidInputException;
+import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
 import io.jenkins.plugins.dataops.engine.provision.azure.AzureSqlProvisioner;
 import io.jenkins.plugins.dataops.engine.provision.h2.H2Provisioner;
 import io.jenkins.plugins.dataops.engine.provision.postgres.PostgresProvisioner;

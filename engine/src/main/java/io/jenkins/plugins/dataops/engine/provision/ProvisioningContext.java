@@ -1,6 +1,6 @@
 package io.jenkins.plugins.dataops.engine.provision;
 
-import io.jenkins.plugins.dataops.engine.ProgressListener;
+import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
 import io.jenkins.plugins.dataops.engine.credentials.CredentialsResolver;
 import io.jenkins.plugins.dataops.engine.spec.DataProductSpec;
 import io.jenkins.plugins.dataops.engine.spec.EnvironmentSpec;

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.dataops.engine.quality;
 
-import io.jenkins.plugins.dataops.engine.InvalidInputException;
+import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package io.jenkins.plugins.dataops.engine.release;
 
-import io.jenkins.plugins.dataops.engine.DataOpsException;
-import io.jenkins.plugins.dataops.engine.OperationRefusedException;
-import io.jenkins.plugins.dataops.engine.ProgressListener;
+import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
+import io.jenkins.plugins.dataops.engine.kernel.OperationRefusedException;
+import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
 import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
 import io.jenkins.plugins.dataops.engine.db.Dialect;
 

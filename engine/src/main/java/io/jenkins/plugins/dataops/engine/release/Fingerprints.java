@@ -1,6 +1,6 @@
 package io.jenkins.plugins.dataops.engine.release;
 
-import io.jenkins.plugins.dataops.engine.DataOpsException;
+import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
 import io.jenkins.plugins.dataops.engine.spec.DataProductSpec;
 
 import java.io.IOException;

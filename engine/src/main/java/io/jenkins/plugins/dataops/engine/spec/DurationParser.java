@@ -1,6 +1,6 @@
 package io.jenkins.plugins.dataops.engine.spec;
 
-import io.jenkins.plugins.dataops.engine.InvalidInputException;
+import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
 
 import java.time.Duration;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.dataops.engine.spec;
 
-import io.jenkins.plugins.dataops.engine.InvalidInputException;
+import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

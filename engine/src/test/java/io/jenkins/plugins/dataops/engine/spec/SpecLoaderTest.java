@@ -1,6 +1,6 @@
 package io.jenkins.plugins.dataops.engine.spec;
 
-import io.jenkins.plugins.dataops.engine.InvalidInputException;
+import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
 import io.jenkins.plugins.dataops.engine.testing.ExampleProduct;
 
 import org.assertj.core.api.SoftAssertions;

@@ -27,7 +27,7 @@ public final class JsonExporter {
      * @param out    where the JSON goes (not closed, flushed)
      * @return how many records were written
      * @throws IOException when writing fails
-     * @throws io.jenkins.plugins.dataops.engine.DataOpsException when the source cannot be read
+     * @throws io.jenkins.plugins.dataops.engine.kernel.DataOpsException when the source cannot be read
      */
     public long export(final RecordSource source, final RecordFilter filter, final Writer out) throws IOException {
         long[] written = {0};

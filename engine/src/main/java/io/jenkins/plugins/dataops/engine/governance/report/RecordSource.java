@@ -20,7 +20,7 @@ public interface RecordSource {
      * Hands every record to the consumer, oldest first. Each call starts from the beginning again.
      *
      * @param consumer receives each record
-     * @throws io.jenkins.plugins.dataops.engine.DataOpsException when the underlying store cannot be read
+     * @throws io.jenkins.plugins.dataops.engine.kernel.DataOpsException when the underlying store cannot be read
      */
     void forEach(Consumer<GovernanceRecord> consumer);
 

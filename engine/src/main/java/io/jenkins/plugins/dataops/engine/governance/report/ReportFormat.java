@@ -48,7 +48,7 @@ public enum ReportFormat {
      * @param options title, verification, promotion paths (HTML only) and the filter (all formats)
      * @param out     where it goes, UTF-8 when it is a file (not closed, flushed)
      * @throws IOException when writing fails
-     * @throws io.jenkins.plugins.dataops.engine.DataOpsException when the source cannot be read
+     * @throws io.jenkins.plugins.dataops.engine.kernel.DataOpsException when the source cannot be read
      */
     public void write(final RecordSource source, final ReportOptions options, final Writer out) throws IOException {
         switch (this) {

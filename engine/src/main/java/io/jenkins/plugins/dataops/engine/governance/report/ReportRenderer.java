@@ -31,7 +31,7 @@ public final class ReportRenderer {
      * @param options title, verification, promotion paths, filter
      * @param out     where the page goes (not closed, flushed)
      * @throws IOException when writing fails
-     * @throws io.jenkins.plugins.dataops.engine.DataOpsException when the source cannot be read
+     * @throws io.jenkins.plugins.dataops.engine.kernel.DataOpsException when the source cannot be read
      */
     public void writePage(final RecordSource source, final ReportOptions options, final Writer out)
             throws IOException {
@@ -57,7 +57,7 @@ public final class ReportRenderer {
      * @param options title, verification, promotion paths, filter
      * @param out     where the fragment goes (not closed, flushed)
      * @throws IOException when writing fails
-     * @throws io.jenkins.plugins.dataops.engine.DataOpsException when the source cannot be read
+     * @throws io.jenkins.plugins.dataops.engine.kernel.DataOpsException when the source cannot be read
      */
     public void writeFragment(final RecordSource source, final ReportOptions options, final Writer out)
             throws IOException {

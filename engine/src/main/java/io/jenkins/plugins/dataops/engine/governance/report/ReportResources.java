@@ -1,6 +1,6 @@
 package io.jenkins.plugins.dataops.engine.governance.report;
 
-import io.jenkins.plugins.dataops.engine.DataOpsException;
+import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
 
 import java.io.IOException;
 import java.io.InputStream;

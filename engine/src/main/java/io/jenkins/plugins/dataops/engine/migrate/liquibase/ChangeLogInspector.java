@@ -1,6 +1,6 @@
 package io.jenkins.plugins.dataops.engine.migrate.liquibase;
 
-import io.jenkins.plugins.dataops.engine.InvalidInputException;
+import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
 import io.jenkins.plugins.dataops.engine.migrate.ChangeSetInfo;
 
 import liquibase.ChecksumVersion;

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.dataops.engine.migrate.liquibase;
 
-import io.jenkins.plugins.dataops.engine.InvalidInputException;
-import io.jenkins.plugins.dataops.engine.OperationRefusedException;
+import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
+import io.jenkins.plugins.dataops.engine.kernel.OperationRefusedException;
 import io.jenkins.plugins.dataops.engine.db.SecretScrubber;
 import io.jenkins.plugins.dataops.engine.migrate.AppliedChangeSet;
 import io.jenkins.plugins.dataops.engine.migrate.ChangeSetInfo;

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.dataops.engine.migrate.liquibase;
 
-import io.jenkins.plugins.dataops.engine.ProgressListener;
+import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;

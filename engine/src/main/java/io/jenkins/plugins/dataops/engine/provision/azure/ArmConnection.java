@@ -47,7 +47,7 @@ public final class ArmConnection {
      *
      * @param principal the service principal
      * @return the connection; no request is made yet
-     * @throws io.jenkins.plugins.dataops.engine.InvalidInputException for an unknown cloud name
+     * @throws io.jenkins.plugins.dataops.engine.kernel.InvalidInputException for an unknown cloud name
      */
     public static ArmConnection forServicePrincipal(final ServicePrincipal principal) {
         AzureCloud cloud = AzureCloud.of(principal.cloud());

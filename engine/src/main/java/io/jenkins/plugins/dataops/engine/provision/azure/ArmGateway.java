@@ -28,7 +28,7 @@ import java.util.stream.StreamSupport;
 /**
  * All calls to Azure Resource Manager, one method per request kind: {@code find...} is a GET with 404 mapped
  * to empty, {@code put...} an idempotent PUT, {@code delete...} a DELETE. Long-running operations are waited
- * for. Every failure becomes a {@link io.jenkins.plugins.dataops.engine.DataOpsException} naming the resource.
+ * for. Every failure becomes a {@link io.jenkins.plugins.dataops.engine.kernel.DataOpsException} naming the resource.
  */
 final class ArmGateway {
     private static final int NOT_FOUND = 404;

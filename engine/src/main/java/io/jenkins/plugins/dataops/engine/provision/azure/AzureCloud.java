@@ -3,7 +3,7 @@ package io.jenkins.plugins.dataops.engine.provision.azure;
 import com.azure.core.management.AzureEnvironment;
 import com.azure.identity.AzureAuthorityHosts;
 
-import io.jenkins.plugins.dataops.engine.InvalidInputException;
+import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.dataops.engine.provision.azure;
 
-import io.jenkins.plugins.dataops.engine.ProgressListener;
+import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
 import io.jenkins.plugins.dataops.engine.credentials.UsernamePassword;
 import io.jenkins.plugins.dataops.engine.provision.ChangeAction;
 import io.jenkins.plugins.dataops.engine.provision.ResourceChange;

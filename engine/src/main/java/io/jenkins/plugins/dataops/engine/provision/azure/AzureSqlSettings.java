@@ -1,6 +1,6 @@
 package io.jenkins.plugins.dataops.engine.provision.azure;
 
-import io.jenkins.plugins.dataops.engine.InvalidInputException;
+import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
 import io.jenkins.plugins.dataops.engine.provision.ProvisioningContext;
 import io.jenkins.plugins.dataops.engine.provision.azure.AzureSqlState.FirewallRule;
 import io.jenkins.plugins.dataops.engine.spec.EnvironmentSpec;

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.dataops.engine.provision.h2;
 
-import io.jenkins.plugins.dataops.engine.DataOpsException;
-import io.jenkins.plugins.dataops.engine.OperationRefusedException;
+import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
+import io.jenkins.plugins.dataops.engine.kernel.OperationRefusedException;
 import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
 import io.jenkins.plugins.dataops.engine.provision.ChangeAction;
 import io.jenkins.plugins.dataops.engine.provision.Provisioner;

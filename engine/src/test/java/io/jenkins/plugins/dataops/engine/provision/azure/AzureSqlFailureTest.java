@@ -1,7 +1,7 @@
 package io.jenkins.plugins.dataops.engine.provision.azure;
 
-import io.jenkins.plugins.dataops.engine.DataOpsException;
-import io.jenkins.plugins.dataops.engine.InvalidInputException;
+import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
+import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
 import io.jenkins.plugins.dataops.engine.provision.ChangeAction;
 import io.jenkins.plugins.dataops.engine.provision.ProvisioningPlan;
 import io.jenkins.plugins.dataops.engine.provision.ResourceChange;

@@ -1,8 +1,8 @@
 package io.jenkins.plugins.dataops.engine.provision.postgres;
 
-import io.jenkins.plugins.dataops.engine.DataOpsException;
-import io.jenkins.plugins.dataops.engine.InvalidInputException;
-import io.jenkins.plugins.dataops.engine.ProgressListener;
+import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
+import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
+import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
 import io.jenkins.plugins.dataops.engine.credentials.MapCredentialsResolver;
 import io.jenkins.plugins.dataops.engine.credentials.UsernamePassword;
 import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;

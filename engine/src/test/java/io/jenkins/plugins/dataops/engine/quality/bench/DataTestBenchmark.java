@@ -1,6 +1,6 @@
 package io.jenkins.plugins.dataops.engine.quality.bench;
 
-import io.jenkins.plugins.dataops.engine.ProgressListener;
+import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
 import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
 import io.jenkins.plugins.dataops.engine.quality.CheckStatus;
 import io.jenkins.plugins.dataops.engine.quality.CheckSuite;

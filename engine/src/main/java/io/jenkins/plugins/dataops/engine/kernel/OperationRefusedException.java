@@ -1,4 +1,4 @@
-package io.jenkins.plugins.dataops.engine;
+package io.jenkins.plugins.dataops.engine.kernel;
 
 /**
  * The engine refused to do something before touching anything: a promotion gate, a rollback-readiness or

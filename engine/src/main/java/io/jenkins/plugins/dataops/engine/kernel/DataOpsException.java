@@ -1,4 +1,4 @@
-package io.jenkins.plugins.dataops.engine;
+package io.jenkins.plugins.dataops.engine.kernel;
 
 /**
  * The base of every failure the engine reports to its callers. The message is one readable sentence with

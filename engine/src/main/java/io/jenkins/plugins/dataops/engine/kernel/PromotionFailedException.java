@@ -1,4 +1,4 @@
-package io.jenkins.plugins.dataops.engine;
+package io.jenkins.plugins.dataops.engine.kernel;
 
 /**
  * A promotion passed its gates and was applied, but the target's post-deploy data tests failed. The message

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.dataops.engine;
+package io.jenkins.plugins.dataops.engine.kernel;
 
 /**
  * Bad input from the user: a malformed or inconsistent spec or check suite, an unknown environment, a bad

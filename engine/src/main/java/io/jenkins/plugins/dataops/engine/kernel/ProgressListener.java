@@ -1,4 +1,4 @@
-package io.jenkins.plugins.dataops.engine;
+package io.jenkins.plugins.dataops.engine.kernel;
 
 /**
  * Where the engine reports progress while it works. The engine never prints: the CLI writes these lines

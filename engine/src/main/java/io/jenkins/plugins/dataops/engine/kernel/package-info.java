@@ -1,0 +1,5 @@
+/**
+ * Kernel types every engine package needs: the exception hierarchy and the progress listener. A leaf: it
+ * imports no other engine package, so the package graph has no cycle through it.
+ */
+package io.jenkins.plugins.dataops.engine.kernel;
