@@ -2,38 +2,56 @@ package io.jenkins.plugins.dataops.cli;
 
 import io.jenkins.plugins.dataops.cli.internal.ConsoleProgress;
 import io.jenkins.plugins.dataops.engine.DataOps;
-import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
 import io.jenkins.plugins.dataops.engine.Session;
 import io.jenkins.plugins.dataops.engine.credentials.EnvironmentVariableCredentials;
+import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
 import io.jenkins.plugins.dataops.engine.spec.DataProductSpec;
 import io.jenkins.plugins.dataops.engine.spec.SpecLoader;
-
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Map;
-
 /** The {@code dataops} command: global options and the subcommands. */
-@Command(name = "dataops", mixinStandardHelpOptions = true, version = "dataops 0.1.0",
+@Command(
+        name = "dataops",
+        mixinStandardHelpOptions = true,
+        version = "dataops 0.1.0",
         description = "Deliver a data product through its environments: provision, migrate, test, promote, "
                 + "roll back, and keep a governance ledger.",
-        subcommands = {PlanCommand.class, ProvisionCommand.class, DestroyCommand.class, MigrateCommand.class,
-                StatusCommand.class, HistoryCommand.class, TestCommand.class, PromoteCommand.class, RollbackCommand.class, GcCommand.class, ReportCommand.class,
-                VerifyLedgerCommand.class, DemoCommand.class})
+        subcommands = {
+            PlanCommand.class,
+            ProvisionCommand.class,
+            DestroyCommand.class,
+            MigrateCommand.class,
+            StatusCommand.class,
+            HistoryCommand.class,
+            TestCommand.class,
+            PromoteCommand.class,
+            RollbackCommand.class,
+            GcCommand.class,
+            ReportCommand.class,
+            VerifyLedgerCommand.class,
+            DemoCommand.class
+        })
 public final class DataOpsCommand implements Runnable {
     @Spec
     private CommandSpec commandSpec;
 
-    @Option(names = "--spec", paramLabel = "FILE", defaultValue = "dataops.yaml",
+    @Option(
+            names = "--spec",
+            paramLabel = "FILE",
+            defaultValue = "dataops.yaml",
             description = "The data product spec (default: ${DEFAULT-VALUE}).")
     private Path specFile;
 
-    @Option(names = "--actor", paramLabel = "NAME",
+    @Option(
+            names = "--actor",
+            paramLabel = "NAME",
             description = "Who acts, for the records (default: $DATAOPS_ACTOR, else the OS user).")
     private String actor;
 
@@ -96,8 +114,13 @@ public final class DataOpsCommand implements Runnable {
     DataOps open(final Path file, final boolean quiet) {
         DataProductSpec spec = SpecLoader.load(file);
         ProgressListener progress = new ConsoleProgress(out(), err(), quiet);
-        Session session = new Session(actor(), "cli", new EnvironmentVariableCredentials(environment), progress,
-                DataOps.fileLedger(spec, clock), clock);
+        Session session = new Session(
+                actor(),
+                "cli",
+                new EnvironmentVariableCredentials(environment),
+                progress,
+                DataOps.fileLedger(spec, clock),
+                clock);
         return new DataOps(spec, session);
     }
 
@@ -106,7 +129,8 @@ public final class DataOpsCommand implements Runnable {
             return actor;
         }
         String fromEnvironment = environment.get("DATAOPS_ACTOR");
-        return fromEnvironment != null && !fromEnvironment.isBlank() ? fromEnvironment
+        return fromEnvironment != null && !fromEnvironment.isBlank()
+                ? fromEnvironment
                 : System.getProperty("user.name", "unknown");
     }
 }

@@ -1,13 +1,14 @@
 package io.jenkins.plugins.dataops.cli;
 
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-import java.util.concurrent.Callable;
-
 /** {@code dataops destroy}: remove what the product owns in an environment. */
-@Command(name = "destroy", mixinStandardHelpOptions = true,
+@Command(
+        name = "destroy",
+        mixinStandardHelpOptions = true,
         description = "Remove what the data product owns in an environment (never what it did not create).")
 final class DestroyCommand implements Callable<Integer> {
     @ParentCommand

@@ -1,12 +1,13 @@
 package io.jenkins.plugins.dataops.cli;
 
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
-import java.util.concurrent.Callable;
-
 /** {@code dataops gc}: destroy expired ephemeral environments. */
-@Command(name = "gc", mixinStandardHelpOptions = true,
+@Command(
+        name = "gc",
+        mixinStandardHelpOptions = true,
         description = "Destroy every ephemeral environment whose time to live has passed.")
 final class GcCommand implements Callable<Integer> {
     @ParentCommand

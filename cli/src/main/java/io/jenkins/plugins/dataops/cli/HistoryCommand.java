@@ -3,17 +3,17 @@ package io.jenkins.plugins.dataops.cli;
 import io.jenkins.plugins.dataops.cli.internal.JsonOutput;
 import io.jenkins.plugins.dataops.engine.EnvironmentHistory;
 import io.jenkins.plugins.dataops.engine.release.HistoryEntry;
-
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-import java.io.PrintWriter;
-import java.time.Instant;
-import java.util.concurrent.Callable;
-
 /** {@code dataops history}: what happened to an environment, from its own database. */
-@Command(name = "history", mixinStandardHelpOptions = true,
+@Command(
+        name = "history",
+        mixinStandardHelpOptions = true,
         description = "Show an environment's release history (kept inside its database) and applied changesets.")
 final class HistoryCommand implements Callable<Integer> {
     @ParentCommand
@@ -33,12 +33,18 @@ final class HistoryCommand implements Callable<Integer> {
             JsonOutput.print(out, history);
             return 0;
         }
-        out.printf("Release history of environment '%s' (%d entries, %d changesets applied):%n", environment,
-                history.releases().size(), history.changeSets().size());
+        out.printf(
+                "Release history of environment '%s' (%d entries, %d changesets applied):%n",
+                environment, history.releases().size(), history.changeSets().size());
         for (HistoryEntry e : history.releases()) {
-            out.printf("  %s  %-9s %-8s release %-8s by %s (%s) fingerprint %s%n",
-                    Instant.ofEpochMilli(e.recordedAtMillis()), e.action(), e.outcome(),
-                    e.release().isEmpty() ? "-" : e.release(), e.actor(), e.buildRef(),
+            out.printf(
+                    "  %s  %-9s %-8s release %-8s by %s (%s) fingerprint %s%n",
+                    Instant.ofEpochMilli(e.recordedAtMillis()),
+                    e.action(),
+                    e.outcome(),
+                    e.release().isEmpty() ? "-" : e.release(),
+                    e.actor(),
+                    e.buildRef(),
                     e.fingerprint().isEmpty() ? "-" : e.fingerprint().substring(0, 12));
         }
         return 0;

@@ -1,19 +1,16 @@
 package io.jenkins.plugins.dataops.cli;
 
 import io.jenkins.plugins.dataops.cli.internal.MessageOnlyExceptionHandler;
-
-import picocli.CommandLine;
-
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Map;
+import picocli.CommandLine;
 
 /** The entry point of {@code dataops.jar}. */
 public final class Main {
-    private Main() {
-    }
+    private Main() {}
 
     /**
      * Runs the command line and exits with its code.
@@ -36,8 +33,12 @@ public final class Main {
      * @param args        the arguments
      * @return the exit code
      */
-    public static int run(final PrintWriter out, final PrintWriter err, final Map<String, String> environment,
-            final Clock clock, final String... args) {
+    public static int run(
+            final PrintWriter out,
+            final PrintWriter err,
+            final Map<String, String> environment,
+            final Clock clock,
+            final String... args) {
         CommandLine commandLine = new CommandLine(new DataOpsCommand(environment, clock));
         commandLine.setOut(out);
         commandLine.setErr(err);

@@ -3,15 +3,15 @@ package io.jenkins.plugins.dataops.cli;
 import io.jenkins.plugins.dataops.cli.internal.JsonOutput;
 import io.jenkins.plugins.dataops.engine.MigrateOptions;
 import io.jenkins.plugins.dataops.engine.MigrateOutcome;
-
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-import java.util.concurrent.Callable;
-
 /** {@code dataops migrate}: apply the changelog to an environment. */
-@Command(name = "migrate", mixinStandardHelpOptions = true,
+@Command(
+        name = "migrate",
+        mixinStandardHelpOptions = true,
         description = "Apply pending changesets to an environment, after the rollback-readiness and "
                 + "destructive-change checks.")
 final class MigrateCommand implements Callable<Integer> {
@@ -38,17 +38,20 @@ final class MigrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        MigrateOutcome outcome = parent.open(json).migrate(
-                new MigrateOptions(environment, tag, dryRun, allowNoRollback, allowDestructive));
+        MigrateOutcome outcome = parent.open(json)
+                .migrate(new MigrateOptions(environment, tag, dryRun, allowNoRollback, allowDestructive));
         if (json) {
             JsonOutput.print(parent.out(), outcome);
-        }
-        else if (dryRun) {
+        } else if (dryRun) {
             parent.out().println(outcome.dryRunSql());
-        }
-        else {
-            parent.out().printf("Environment '%s' is at release '%s' (%d changeset(s) applied, fingerprint %s).%n",
-                    environment, outcome.release(), outcome.changeSetCount(), outcome.fingerprint().substring(0, 12));
+        } else {
+            parent.out()
+                    .printf(
+                            "Environment '%s' is at release '%s' (%d changeset(s) applied, fingerprint %s).%n",
+                            environment,
+                            outcome.release(),
+                            outcome.changeSetCount(),
+                            outcome.fingerprint().substring(0, 12));
         }
         return 0;
     }

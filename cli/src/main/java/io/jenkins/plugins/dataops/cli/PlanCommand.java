@@ -2,15 +2,15 @@ package io.jenkins.plugins.dataops.cli;
 
 import io.jenkins.plugins.dataops.cli.internal.JsonOutput;
 import io.jenkins.plugins.dataops.engine.provision.ProvisioningPlan;
-
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-import java.util.concurrent.Callable;
-
 /** {@code dataops plan}: what provisioning an environment would change. */
-@Command(name = "plan", mixinStandardHelpOptions = true,
+@Command(
+        name = "plan",
+        mixinStandardHelpOptions = true,
         description = "Show what 'provision' would create, update or delete in an environment. Changes nothing.")
 final class PlanCommand implements Callable<Integer> {
     @ParentCommand
@@ -27,8 +27,7 @@ final class PlanCommand implements Callable<Integer> {
         ProvisioningPlan plan = parent.open(json).plan(environment);
         if (json) {
             JsonOutput.print(parent.out(), plan);
-        }
-        else {
+        } else {
             parent.out().println(plan.render());
         }
         return 0;

@@ -3,15 +3,15 @@ package io.jenkins.plugins.dataops.cli;
 import io.jenkins.plugins.dataops.cli.internal.JsonOutput;
 import io.jenkins.plugins.dataops.engine.PromoteOptions;
 import io.jenkins.plugins.dataops.engine.PromotionResult;
-
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-import java.util.concurrent.Callable;
-
 /** {@code dataops promote}: move a release to the next environment, gated by evidence. */
-@Command(name = "promote", mixinStandardHelpOptions = true,
+@Command(
+        name = "promote",
+        mixinStandardHelpOptions = true,
         description = "Promote a release from one environment to the next: the source must run it (same "
                 + "fingerprint) with passing, recent data tests, and a protected target needs an approval by "
                 + "someone else. Then apply, verify with the target's data tests, and roll back on failure.")
@@ -42,14 +42,19 @@ final class PromoteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PromotionResult result = parent.open(json).promote(
-                new PromoteOptions(release, from, to, approvedBy, force, reason));
+        PromotionResult result =
+                parent.open(json).promote(new PromoteOptions(release, from, to, approvedBy, force, reason));
         if (json) {
             JsonOutput.print(parent.out(), result);
-        }
-        else {
-            parent.out().printf("Release '%s' promoted from '%s' to '%s' (%d changeset(s), fingerprint %s).%n",
-                    release, from, to, result.applied().changeSets().size(), result.fingerprint().substring(0, 12));
+        } else {
+            parent.out()
+                    .printf(
+                            "Release '%s' promoted from '%s' to '%s' (%d changeset(s), fingerprint %s).%n",
+                            release,
+                            from,
+                            to,
+                            result.applied().changeSets().size(),
+                            result.fingerprint().substring(0, 12));
         }
         return 0;
     }

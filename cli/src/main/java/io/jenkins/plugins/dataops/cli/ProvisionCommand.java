@@ -2,15 +2,15 @@ package io.jenkins.plugins.dataops.cli;
 
 import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
 import io.jenkins.plugins.dataops.engine.spec.DurationParser;
-
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-import java.util.concurrent.Callable;
-
 /** {@code dataops provision}: make an environment's infrastructure match the spec. */
-@Command(name = "provision", mixinStandardHelpOptions = true,
+@Command(
+        name = "provision",
+        mixinStandardHelpOptions = true,
         description = "Create or update an environment's infrastructure as the spec declares it (idempotent).")
 final class ProvisionCommand implements Callable<Integer> {
     @ParentCommand
@@ -19,20 +19,23 @@ final class ProvisionCommand implements Callable<Integer> {
     @Option(names = "--env", required = true, paramLabel = "ENV", description = "The environment.")
     private String environment;
 
-    @Option(names = "--ephemeral", description = "Create a throw-away environment of this name from the spec's "
-            + "ephemeral template (destroy it with 'destroy', or let 'gc' do it after its ttl).")
+    @Option(
+            names = "--ephemeral",
+            description = "Create a throw-away environment of this name from the spec's "
+                    + "ephemeral template (destroy it with 'destroy', or let 'gc' do it after its ttl).")
     private boolean ephemeral;
 
-    @Option(names = "--ttl", paramLabel = "DURATION", description = "With --ephemeral: how long it may live, e.g. "
-            + "2h (default: the template's ttl).")
+    @Option(
+            names = "--ttl",
+            paramLabel = "DURATION",
+            description = "With --ephemeral: how long it may live, e.g. " + "2h (default: the template's ttl).")
     private String ttl;
 
     @Override
     public Integer call() {
         if (ephemeral) {
             parent.open(false).createEphemeral(environment, ttl == null ? null : DurationParser.parse(ttl));
-        }
-        else {
+        } else {
             if (ttl != null) {
                 throw new InvalidInputException("--ttl goes with --ephemeral only.");
             }

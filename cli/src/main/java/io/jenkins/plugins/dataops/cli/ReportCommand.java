@@ -3,11 +3,6 @@ package io.jenkins.plugins.dataops.cli;
 import io.jenkins.plugins.dataops.engine.DataOps;
 import io.jenkins.plugins.dataops.engine.governance.report.RecordFilter;
 import io.jenkins.plugins.dataops.engine.governance.report.ReportFormat;
-
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -15,28 +10,41 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code dataops report}: the governance report of the ledger. */
-@Command(name = "report", mixinStandardHelpOptions = true,
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
         description = "Write the governance report: a self-contained HTML page (timeline per environment, "
                 + "filterable records with their evidence, ledger integrity), or CSV or JSON of the records.")
 final class ReportCommand implements Callable<Integer> {
     @ParentCommand
     private DataOpsCommand parent;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Where to write (default: HTML to "
-            + ".dataops/governance-report.html beside the spec, CSV and JSON to standard output).")
+    @Option(
+            names = "--out",
+            paramLabel = "FILE",
+            description = "Where to write (default: HTML to "
+                    + ".dataops/governance-report.html beside the spec, CSV and JSON to standard output).")
     private Path out;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "html",
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            defaultValue = "html",
             description = "html, csv or json (default: ${DEFAULT-VALUE}).")
     private String format;
 
     @Option(names = "--env", paramLabel = "ENV", split = ",", description = "Only these environments.")
     private List<String> environments;
 
-    @Option(names = "--since", paramLabel = "DATE", description = "Only records from this day (2026-05-01, UTC) "
-            + "or instant (ISO-8601) on.")
+    @Option(
+            names = "--since",
+            paramLabel = "DATE",
+            description = "Only records from this day (2026-05-01, UTC) " + "or instant (ISO-8601) on.")
     private String since;
 
     @Override

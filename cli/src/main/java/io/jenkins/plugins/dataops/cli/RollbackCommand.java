@@ -2,15 +2,15 @@ package io.jenkins.plugins.dataops.cli;
 
 import io.jenkins.plugins.dataops.cli.internal.JsonOutput;
 import io.jenkins.plugins.dataops.engine.RollbackResult;
-
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-import java.util.concurrent.Callable;
-
 /** {@code dataops rollback}: take an environment back to its previous release. */
-@Command(name = "rollback", mixinStandardHelpOptions = true,
+@Command(
+        name = "rollback",
+        mixinStandardHelpOptions = true,
         description = "Roll an environment back to the release it ran before (or --to a named one), refusing "
                 + "before touching anything when a changeset in the way has no rollback; then run its data tests.")
 final class RollbackCommand implements Callable<Integer> {
@@ -31,10 +31,14 @@ final class RollbackCommand implements Callable<Integer> {
         RollbackResult result = parent.open(json).rollback(environment, to);
         if (json) {
             JsonOutput.print(parent.out(), result);
-        }
-        else {
-            parent.out().printf("Environment '%s' rolled back from '%s' to '%s' (%d changeset(s)).%n", environment,
-                    result.fromRelease(), result.toRelease(), result.rolledBack().changeSets().size());
+        } else {
+            parent.out()
+                    .printf(
+                            "Environment '%s' rolled back from '%s' to '%s' (%d changeset(s)).%n",
+                            environment,
+                            result.fromRelease(),
+                            result.toRelease(),
+                            result.rolledBack().changeSets().size());
         }
         return 0;
     }

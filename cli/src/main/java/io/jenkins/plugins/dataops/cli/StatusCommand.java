@@ -3,16 +3,16 @@ package io.jenkins.plugins.dataops.cli;
 import io.jenkins.plugins.dataops.cli.internal.JsonOutput;
 import io.jenkins.plugins.dataops.engine.migrate.ChangeSetInfo;
 import io.jenkins.plugins.dataops.engine.migrate.MigrationStatus;
-
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-import java.io.PrintWriter;
-import java.util.concurrent.Callable;
-
 /** {@code dataops status}: where an environment's schema stands against the changelog. */
-@Command(name = "status", mixinStandardHelpOptions = true,
+@Command(
+        name = "status",
+        mixinStandardHelpOptions = true,
         description = "Show the current release tag and the pending changesets with their readiness findings.")
 final class StatusCommand implements Callable<Integer> {
     @ParentCommand
@@ -35,14 +35,21 @@ final class StatusCommand implements Callable<Integer> {
             JsonOutput.print(out, status);
             return 0;
         }
-        out.printf("Environment '%s': release '%s', %d changeset(s) applied, %d pending.%n", environment,
-                status.currentTag().isEmpty() ? "(none)" : status.currentTag(), status.applied(),
+        out.printf(
+                "Environment '%s': release '%s', %d changeset(s) applied, %d pending.%n",
+                environment,
+                status.currentTag().isEmpty() ? "(none)" : status.currentTag(),
+                status.applied(),
                 status.pending().size());
         for (ChangeSetInfo c : status.pending()) {
-            out.printf("  pending %s%s%s%s%n", c.key(), c.tag().isEmpty() ? "" : " [tag " + c.tag() + "]",
+            out.printf(
+                    "  pending %s%s%s%s%n",
+                    c.key(),
+                    c.tag().isEmpty() ? "" : " [tag " + c.tag() + "]",
                     c.rollbackSupported() ? "" : " NO ROLLBACK",
-                    c.destructiveChanges().isEmpty() ? "" : " DESTRUCTIVE: " + String.join("; ",
-                            c.destructiveChanges()));
+                    c.destructiveChanges().isEmpty()
+                            ? ""
+                            : " DESTRUCTIVE: " + String.join("; ", c.destructiveChanges()));
         }
         return 0;
     }

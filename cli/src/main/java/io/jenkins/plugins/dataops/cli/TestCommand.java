@@ -9,11 +9,6 @@ import io.jenkins.plugins.dataops.engine.quality.DataTestOptions;
 import io.jenkins.plugins.dataops.engine.quality.FailOn;
 import io.jenkins.plugins.dataops.engine.quality.JsonReportWriter;
 import io.jenkins.plugins.dataops.engine.quality.JunitXmlWriter;
-
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -21,9 +16,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code dataops test}: run the data-test suites against an environment. */
-@Command(name = "test", mixinStandardHelpOptions = true,
+@Command(
+        name = "test",
+        mixinStandardHelpOptions = true,
         description = "Run the data-test suites against an environment, pushed down to its database (one scan per "
                 + "table for column checks). Exit 1 when a check breaches --fail-on.")
 final class TestCommand implements Callable<Integer> {
@@ -42,21 +42,30 @@ final class TestCommand implements Callable<Integer> {
     @Option(names = "--junit", paramLabel = "FILE", description = "Also write JUnit XML for CI (Jenkins' junit).")
     private Path junit;
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
+    @Option(
+            names = "--fail-on",
+            paramLabel = "LEVEL",
+            defaultValue = "error",
             description = "error (default): only error-severity failures fail the run; warn: warnings too.")
     private String failOn;
 
-    @Option(names = "--sample-size", paramLabel = "ROWS", defaultValue = "" + DataTestOptions.DEFAULT_SAMPLE_SIZE,
+    @Option(
+            names = "--sample-size",
+            paramLabel = "ROWS",
+            defaultValue = "" + DataTestOptions.DEFAULT_SAMPLE_SIZE,
             description = "Failing rows kept as evidence per failing check (default: ${DEFAULT-VALUE}; 0 keeps none).")
     private int sampleSize;
 
     @Override
     public Integer call() throws IOException {
-        FailOn level = switch (failOn) {
-            case "error" -> FailOn.ERROR;
-            case "warn" -> FailOn.WARN;
-            default -> throw new IllegalArgumentException("--fail-on must be 'error' or 'warn', not '" + failOn + "'.");
-        };
+        FailOn level =
+                switch (failOn) {
+                    case "error" -> FailOn.ERROR;
+                    case "warn" -> FailOn.WARN;
+                    default ->
+                        throw new IllegalArgumentException(
+                                "--fail-on must be 'error' or 'warn', not '" + failOn + "'.");
+                };
         DataTestOutcome outcome = parent.open(json).test(new TestOptions(environment, suite, level, sampleSize));
         if (junit != null) {
             try (Writer out = Files.newBufferedWriter(junit, StandardCharsets.UTF_8)) {
@@ -68,8 +77,7 @@ final class TestCommand implements Callable<Integer> {
             JsonReportWriter.write(outcome.report(), out);
             out.println();
             out.flush();
-        }
-        else {
+        } else {
             print(outcome, out);
         }
         return outcome.breached() ? ExitCodes.FAILED : ExitCodes.OK;
@@ -80,12 +88,22 @@ final class TestCommand implements Callable<Integer> {
             if (result.status() == CheckStatus.PASS) {
                 continue;
             }
-            out.printf("  %-5s %s.%s (%s): observed %s, threshold %s%s%n", result.status().key().toUpperCase(),
-                    result.suite(), result.name(), result.type().key(), result.observed(), result.threshold(),
+            out.printf(
+                    "  %-5s %s.%s (%s): observed %s, threshold %s%s%n",
+                    result.status().key().toUpperCase(),
+                    result.suite(),
+                    result.name(),
+                    result.type().key(),
+                    result.observed(),
+                    result.threshold(),
                     result.message().isEmpty() ? "" : " - " + result.message());
             result.sample().forEach(row -> out.println("        sample: " + row));
         }
-        out.printf("Release '%s' in '%s': %s%s%n", outcome.release().isEmpty() ? "-" : outcome.release(),
-                environment, outcome.breached() ? "BREACHED" : "ok", junit == null ? "" : "; JUnit XML: " + junit);
+        out.printf(
+                "Release '%s' in '%s': %s%s%n",
+                outcome.release().isEmpty() ? "-" : outcome.release(),
+                environment,
+                outcome.breached() ? "BREACHED" : "ok",
+                junit == null ? "" : "; JUnit XML: " + junit);
     }
 }

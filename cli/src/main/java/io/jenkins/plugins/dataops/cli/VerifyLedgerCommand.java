@@ -2,14 +2,14 @@ package io.jenkins.plugins.dataops.cli;
 
 import io.jenkins.plugins.dataops.cli.internal.ExitCodes;
 import io.jenkins.plugins.dataops.engine.governance.LedgerVerification;
-
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
-import java.util.concurrent.Callable;
-
 /** {@code dataops verify-ledger}: check the governance ledger's hash chain. */
-@Command(name = "verify-ledger", mixinStandardHelpOptions = true,
+@Command(
+        name = "verify-ledger",
+        mixinStandardHelpOptions = true,
         description = "Verify the governance ledger's hash chain; exit 1 naming the first broken record.")
 final class VerifyLedgerCommand implements Callable<Integer> {
     @ParentCommand

@@ -1,11 +1,8 @@
 package io.jenkins.plugins.dataops.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.jenkins.plugins.dataops.engine.governance.report.Browser;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.WebElement;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -13,8 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Clock;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.WebElement;
 
 /** The demo's written report, opened in headless Chromium: timeline and every record of the ledger. */
 class DemoReportBrowserITest {
@@ -23,8 +21,14 @@ class DemoReportBrowserITest {
         // Given the demo has run
         Path demo = dir.resolve("demo");
         StringWriter out = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(new StringWriter()), Map.of(), Clock.systemUTC(),
-                "demo", "--dir", demo.toString());
+        int code = Main.run(
+                new PrintWriter(out),
+                new PrintWriter(new StringWriter()),
+                Map.of(),
+                Clock.systemUTC(),
+                "demo",
+                "--dir",
+                demo.toString());
         assertThat(code).as(out.toString()).isZero();
         Path report = demo.resolve(".dataops/governance-report.html");
         long records = Files.readAllLines(demo.resolve(".dataops/ledger.jsonl")).size();
@@ -34,12 +38,12 @@ class DemoReportBrowserITest {
             browser.open(report.toUri().toString());
 
             // Then it shows one lane per environment, release markers, every record, and no console error
-            assertThat(browser.all("figure.dor-timeline .dor-lane")).extracting(l -> l.getAttribute("data-env"))
+            assertThat(browser.all("figure.dor-timeline .dor-lane"))
+                    .extracting(l -> l.getAttribute("data-env"))
                     .containsExactly("dev", "qat", "prod", "pr-42");
             assertThat(browser.all("figure.dor-timeline .dor-marker")).hasSizeGreaterThanOrEqualTo(10);
             assertThat(browser.all("figure.dor-timeline .dor-marker.dor-fail")).isNotEmpty();
-            assertThat(browser.all("tbody.dor-rec")).hasSize((int) records)
-                    .allMatch(WebElement::isDisplayed);
+            assertThat(browser.all("tbody.dor-rec")).hasSize((int) records).allMatch(WebElement::isDisplayed);
             assertThat(browser.one(".dor-integrity").getText()).contains("Chain verified", records + " records");
             assertThat(browser.consoleErrors()).isEmpty();
             Path shots = Files.createDirectories(Paths.get("target", "demo-report"));

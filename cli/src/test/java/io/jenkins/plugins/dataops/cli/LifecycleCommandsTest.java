@@ -1,19 +1,10 @@
 package io.jenkins.plugins.dataops.cli;
 
-import io.jenkins.plugins.dataops.cli.internal.ExampleCopier;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
-
+import io.jenkins.plugins.dataops.cli.internal.ExampleCopier;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -26,8 +17,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.xml.parsers.DocumentBuilderFactory;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /** The data-test, promotion, rollback and report commands, in-process on a copy of the example. */
 class LifecycleCommandsTest {
@@ -61,8 +58,18 @@ class LifecycleCommandsTest {
         JsonNode json = JSON.readTree(result.out());
         Set<String> types = new HashSet<>();
         json.get("results").forEach(r -> types.add(r.get("type").asText()));
-        assertThat(types).containsExactlyInAnyOrder("row_count", "not_null", "unique", "accepted_values", "range",
-                "pattern", "relationships", "freshness", "schema", "sql");
+        assertThat(types)
+                .containsExactlyInAnyOrder(
+                        "row_count",
+                        "not_null",
+                        "unique",
+                        "accepted_values",
+                        "range",
+                        "pattern",
+                        "relationships",
+                        "freshness",
+                        "schema",
+                        "sql");
         assertThat(json.get("status").asText()).isEqualTo("pass");
         assertThat(json.get("scanQueries").asInt()).isEqualTo(3 + 4);
         Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(junit.toFile());
@@ -82,8 +89,13 @@ class LifecycleCommandsTest {
 
         // Then
         assertThat(result.code()).isEqualTo(1);
-        assertThat(result.out()).contains("FAIL  customer.unique_email", "FAIL  orders.amount_not_negative",
-                "observed 1 failing row", "sample: ", "BREACHED");
+        assertThat(result.out())
+                .contains(
+                        "FAIL  customer.unique_email",
+                        "FAIL  orders.amount_not_negative",
+                        "observed 1 failing row",
+                        "sample: ",
+                        "BREACHED");
     }
 
     @Test
@@ -96,8 +108,8 @@ class LifecycleCommandsTest {
         dataops("test", "--env", "dev");
         Result promoted = dataops("promote", "--release", "1.1.0", "--from", "dev", "--to", "qat");
         Result unapproved = dataops("promote", "--release", "1.1.0", "--from", "qat", "--to", "prod");
-        Result approved = dataops("promote", "--release", "1.1.0", "--from", "qat", "--to", "prod",
-                "--approved-by", "bob");
+        Result approved =
+                dataops("promote", "--release", "1.1.0", "--from", "qat", "--to", "prod", "--approved-by", "bob");
         Result rollback = dataops("rollback", "--env", "prod", "--to", "1.0.0");
         Result history = dataops("history", "--env", "prod", "--json");
 
@@ -112,7 +124,8 @@ class LifecycleCommandsTest {
         assertThat(rollback.out()).contains("rolled back from '1.1.0' to '1.0.0'");
         JsonNode releases = JSON.readTree(history.out()).get("releases");
         List<String> steps = new ArrayList<>();
-        releases.forEach(r -> steps.add(r.get("action").asText() + " " + r.get("release").asText()));
+        releases.forEach(
+                r -> steps.add(r.get("action").asText() + " " + r.get("release").asText()));
         assertThat(steps).containsExactly("promote 1.1.0", "test 1.1.0", "rollback 1.0.0", "test 1.0.0");
         releases.forEach(r -> assertThat(r.get("fingerprint").asText()).hasSize(64));
     }
@@ -170,11 +183,14 @@ class LifecycleCommandsTest {
         StringWriter err = new StringWriter();
         List<String> all = new ArrayList<>(List.of("--spec", spec.toString()));
         all.addAll(Arrays.asList(args));
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), Map.of("DATAOPS_ACTOR", "alice"),
-                Clock.systemUTC(), all.toArray(String[]::new));
+        int code = Main.run(
+                new PrintWriter(out),
+                new PrintWriter(err),
+                Map.of("DATAOPS_ACTOR", "alice"),
+                Clock.systemUTC(),
+                all.toArray(String[]::new));
         return new Result(code, out.toString(), err.toString());
     }
 
-    private record Result(int code, String out, String err) {
-    }
+    private record Result(int code, String out, String err) {}
 }

@@ -1,18 +1,12 @@
 package io.jenkins.plugins.dataops.cli;
 
-import io.jenkins.plugins.dataops.cli.internal.ExampleCopier;
-import io.jenkins.plugins.dataops.engine.governance.GovernanceRecord;
-import io.jenkins.plugins.dataops.engine.governance.JsonLinesLedger;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
+import io.jenkins.plugins.dataops.cli.internal.ExampleCopier;
+import io.jenkins.plugins.dataops.engine.governance.GovernanceRecord;
+import io.jenkins.plugins.dataops.engine.governance.JsonLinesLedger;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -24,8 +18,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class MainTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -61,7 +58,8 @@ class MainTest {
         assertThat(statusJson.get("applied").asInt()).isEqualTo(7);
         assertThat(statusJson.get("pending")).hasSize(3);
         assertThat(statusJson.get("pending").get(0).get("id").asText()).isEqualTo("8-backfill-segment");
-        assertThat(statusJson.get("pending").get(0).get("rollbackSupported").asBoolean()).isFalse();
+        assertThat(statusJson.get("pending").get(0).get("rollbackSupported").asBoolean())
+                .isFalse();
         assertThat(history.code()).isZero();
         JsonNode historyJson = JSON.readTree(history.out());
         assertThat(historyJson.get("changeSets")).hasSize(7);
@@ -130,8 +128,16 @@ class MainTest {
 
         // When
         StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), Map.of(), Clock.systemUTC(),
-                "--spec", missing.toString(), "plan", "--env", "dev");
+        int code = Main.run(
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(err),
+                Map.of(),
+                Clock.systemUTC(),
+                "--spec",
+                missing.toString(),
+                "plan",
+                "--env",
+                "dev");
 
         // Then
         assertThat(code).isEqualTo(2);
@@ -169,9 +175,11 @@ class MainTest {
 
         // Then
         assertThat(result.code()).isEqualTo(1);
-        assertThat(result.err()).contains("ERROR: Refusing to apply 1 changeset(s) without rollback",
-                "8-backfill-segment");
-        assertThat(dataops("migrate", "--env", "dev", "--tag", "1.2.0", "--allow-no-rollback").code()).isZero();
+        assertThat(result.err())
+                .contains("ERROR: Refusing to apply 1 changeset(s) without rollback", "8-backfill-segment");
+        assertThat(dataops("migrate", "--env", "dev", "--tag", "1.2.0", "--allow-no-rollback")
+                        .code())
+                .isZero();
     }
 
     @Test
@@ -202,16 +210,23 @@ class MainTest {
         // Given
         Path demo = dir.resolve("demo");
         Result first = dataops("demo", "--dir", demo.toString());
-        long recordsAfterFirst = Files.readAllLines(demo.resolve(".dataops/ledger.jsonl")).size();
+        long recordsAfterFirst =
+                Files.readAllLines(demo.resolve(".dataops/ledger.jsonl")).size();
 
         // When
         Result second = dataops("demo", "--dir", demo.toString());
 
         // Then
         assertThat(first.code()).as(first.err()).isZero();
-        assertThat(first.out()).contains("$ dataops migrate --env dev --tag 1.2.0", "(exit 1, as expected)",
-                "$ dataops promote --release 1.1.0 --from qat --to prod --approved-by release-manager",
-                "$ dataops rollback --env prod", "Ledger intact", "Governance report written to", "Demo finished.");
+        assertThat(first.out())
+                .contains(
+                        "$ dataops migrate --env dev --tag 1.2.0",
+                        "(exit 1, as expected)",
+                        "$ dataops promote --release 1.1.0 --from qat --to prod --approved-by release-manager",
+                        "$ dataops rollback --env prod",
+                        "Ledger intact",
+                        "Governance report written to",
+                        "Demo finished.");
         assertThat(demo.resolve(".dataops/governance-report.html")).isRegularFile();
         assertThat(second.code()).as(second.err()).isZero();
         assertThat(Files.readAllLines(demo.resolve(".dataops/ledger.jsonl"))).hasSize((int) recordsAfterFirst);
@@ -234,7 +249,8 @@ class MainTest {
     }
 
     @ParameterizedTest(name = "{0} --help")
-    @ValueSource(strings = {"", "plan", "provision", "destroy", "migrate", "status", "history", "verify-ledger", "demo"})
+    @ValueSource(
+            strings = {"", "plan", "provision", "destroy", "migrate", "status", "history", "verify-ledger", "demo"})
     void shouldPrintHelpForEveryCommand(final String command) {
         // Given
         List<String> args = new ArrayList<>();
@@ -278,12 +294,15 @@ class MainTest {
         StringWriter err = new StringWriter();
         List<String> all = new ArrayList<>(List.of("--spec", spec.toString()));
         all.addAll(Arrays.asList(args));
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), Map.of("DATAOPS_ACTOR", "env-actor"),
-                Clock.systemUTC(), all.toArray(String[]::new));
+        int code = Main.run(
+                new PrintWriter(out),
+                new PrintWriter(err),
+                Map.of("DATAOPS_ACTOR", "env-actor"),
+                Clock.systemUTC(),
+                all.toArray(String[]::new));
         return new Result(code, out.toString(), err.toString());
     }
 
     /** What one run of the command printed and returned. */
-    private record Result(int code, String out, String err) {
-    }
+    private record Result(int code, String out, String err) {}
 }

@@ -1,11 +1,5 @@
 package io.jenkins.plugins.dataops.engine;
 
-import io.jenkins.plugins.dataops.engine.kernel.PromotionFailedException;
-
-import io.jenkins.plugins.dataops.engine.kernel.OperationRefusedException;
-
-import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
-
 import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
 import io.jenkins.plugins.dataops.engine.governance.Evidence;
 import io.jenkins.plugins.dataops.engine.governance.JsonLinesLedger;
@@ -14,6 +8,9 @@ import io.jenkins.plugins.dataops.engine.governance.report.RecordFilter;
 import io.jenkins.plugins.dataops.engine.governance.report.RecordSource;
 import io.jenkins.plugins.dataops.engine.governance.report.ReportFormat;
 import io.jenkins.plugins.dataops.engine.governance.report.ReportOptions;
+import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
+import io.jenkins.plugins.dataops.engine.kernel.OperationRefusedException;
+import io.jenkins.plugins.dataops.engine.kernel.PromotionFailedException;
 import io.jenkins.plugins.dataops.engine.migrate.MigrationRequest;
 import io.jenkins.plugins.dataops.engine.migrate.MigrationResult;
 import io.jenkins.plugins.dataops.engine.migrate.MigrationStatus;
@@ -27,7 +24,6 @@ import io.jenkins.plugins.dataops.engine.release.Fingerprints;
 import io.jenkins.plugins.dataops.engine.release.ReleaseHistory;
 import io.jenkins.plugins.dataops.engine.spec.DataProductSpec;
 import io.jenkins.plugins.dataops.engine.spec.SpecLoader;
-
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
@@ -69,7 +65,10 @@ public final class DataOps {
      * @param provisioners the providers
      * @param migrator     the schema migrator
      */
-    public DataOps(final DataProductSpec spec, final Session session, final ProvisionerRegistry provisioners,
+    public DataOps(
+            final DataProductSpec spec,
+            final Session session,
+            final ProvisionerRegistry provisioners,
             final SchemaMigrator migrator) {
         this.spec = spec;
         this.session = session;
@@ -183,17 +182,28 @@ public final class DataOps {
     public MigrateOutcome migrate(final MigrateOptions options) {
         String fingerprint = Fingerprints.releaseFingerprint(spec);
         String release = nullToEmpty(options.tag());
-        MigrationRequest request = recorder.recordFailure("migrate", options.environment(), release,
-                () -> request(options.environment(), options.tag(),
+        MigrationRequest request = recorder.recordFailure(
+                "migrate",
+                options.environment(),
+                release,
+                () -> request(
+                        options.environment(),
+                        options.tag(),
                         options.allowNoRollback() || spec.policy().allowNoRollback(),
                         options.allowDestructive() || spec.policy().allowDestructive()));
         if (options.dryRun()) {
             return new MigrateOutcome(options.environment(), release, fingerprint, null, migrator.updateSql(request));
         }
-        try (EnvironmentLock ignored = recorder.recordFailure("migrate", options.environment(), release,
-                () -> releases.lock(request.target(), "migrate"))) {
-            MigrationResult result = recorder.recordWithHistory("migrate", request.target(), release, fingerprint,
-                    () -> migrator.update(request), r -> Evidence.of().withMigration(r)
+        try (EnvironmentLock ignored = recorder.recordFailure(
+                "migrate", options.environment(), release, () -> releases.lock(request.target(), "migrate"))) {
+            MigrationResult result = recorder.recordWithHistory(
+                    "migrate",
+                    request.target(),
+                    release,
+                    fingerprint,
+                    () -> migrator.update(request),
+                    r -> Evidence.of()
+                            .withMigration(r)
                             .with("allowNoRollback", request.allowNoRollback())
                             .with("allowDestructive", request.allowDestructive()));
             return new MigrateOutcome(options.environment(), result.tagAfter(), fingerprint, result, "");
@@ -209,8 +219,8 @@ public final class DataOps {
      * @throws InvalidInputException when a suite is invalid or names a table or column the database lacks
      */
     public DataTestOutcome test(final TestOptions options) {
-        DatabaseTarget target = recorder.recordFailure("test", options.environment(), "",
-                () -> target(options.environment()));
+        DatabaseTarget target =
+                recorder.recordFailure("test", options.environment(), "", () -> target(options.environment()));
         return dataTests.run(target, options);
     }
 
@@ -248,8 +258,8 @@ public final class DataOps {
      */
     public EnvironmentHistory history(final String environment) {
         MigrationRequest request = request(environment, null, false, false);
-        return new EnvironmentHistory(environment, new ReleaseHistory(request.target()).list(spec.product()),
-                migrator.history(request));
+        return new EnvironmentHistory(
+                environment, new ReleaseHistory(request.target()).list(spec.product()), migrator.history(request));
     }
 
     /**
@@ -261,8 +271,7 @@ public final class DataOps {
      * @param out    where to write (the caller closes it)
      * @throws IOException when writing fails
      */
-    public void writeReport(final ReportFormat format, final RecordFilter filter, final Writer out)
-            throws IOException {
+    public void writeReport(final ReportFormat format, final RecordFilter filter, final Writer out) throws IOException {
         ReportOptions options = ReportOptions.titled("Governance report: " + spec.product())
                 .withVerification(session.ledger().verify())
                 .withPromotionPath(spec.product(), spec.promotion())
@@ -280,10 +289,10 @@ public final class DataOps {
         return session.ledger().verify();
     }
 
-    private MigrationRequest request(final String environment, final String tag, final boolean allowNoRollback,
-            final boolean allowDestructive) {
-        return new MigrationRequest(target(environment), spec.changelog(), tag, allowNoRollback, allowDestructive,
-                session.progress());
+    private MigrationRequest request(
+            final String environment, final String tag, final boolean allowNoRollback, final boolean allowDestructive) {
+        return new MigrationRequest(
+                target(environment), spec.changelog(), tag, allowNoRollback, allowDestructive, session.progress());
     }
 
     /**
@@ -301,7 +310,6 @@ public final class DataOps {
     private ProvisioningContext context(final String environment) {
         return environments.context(environment);
     }
-
 
     private static String nullToEmpty(final String text) {
         return text == null ? "" : text;

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.dataops.engine;
 
 import io.jenkins.plugins.dataops.engine.quality.DataTestReport;
-
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.List;
@@ -16,8 +15,9 @@ import java.util.Objects;
  * @param skippedSuites suites that apply only from a later release than the environment runs
  * @param breached      true when a result breaches the run's {@code failOn}
  */
-public record DataTestOutcome(DataTestReport report, String release, String fingerprint, List<String> skippedSuites,
-                              boolean breached) implements Serializable {
+public record DataTestOutcome(
+        DataTestReport report, String release, String fingerprint, List<String> skippedSuites, boolean breached)
+        implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
 

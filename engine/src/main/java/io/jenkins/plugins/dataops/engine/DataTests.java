@@ -18,7 +18,6 @@ import io.jenkins.plugins.dataops.engine.release.ReleaseHistory;
 import io.jenkins.plugins.dataops.engine.release.ReleaseStack;
 import io.jenkins.plugins.dataops.engine.release.Verification;
 import io.jenkins.plugins.dataops.engine.spec.DataProductSpec;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,8 +38,8 @@ final class DataTests {
     private final SchemaMigrator migrator;
     private final Recorder recorder;
 
-    DataTests(final DataProductSpec spec, final Session session, final SchemaMigrator migrator,
-            final Recorder recorder) {
+    DataTests(
+            final DataProductSpec spec, final Session session, final SchemaMigrator migrator, final Recorder recorder) {
         this.spec = spec;
         this.session = session;
         this.migrator = migrator;
@@ -48,47 +47,68 @@ final class DataTests {
     }
 
     DataTestOutcome run(final DatabaseTarget target, final TestOptions options) {
-        List<CheckSuite> suites = options.suite() == null ? CheckSuiteLoader.load(spec.checks())
+        List<CheckSuite> suites = options.suite() == null
+                ? CheckSuiteLoader.load(spec.checks())
                 : CheckSuiteLoader.load(spec.checks(), options.suite());
-        Set<String> appliedTags = migrator.history(new MigrationRequest(target, spec.changelog(), null, false, false,
-                session.progress())).stream().map(AppliedChangeSet::tag).filter(t -> !t.isEmpty())
+        Set<String> appliedTags = migrator
+                .history(new MigrationRequest(target, spec.changelog(), null, false, false, session.progress()))
+                .stream()
+                .map(AppliedChangeSet::tag)
+                .filter(t -> !t.isEmpty())
                 .collect(Collectors.toSet());
         List<CheckSuite> applicable = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (CheckSuite suite : suites) {
             if (suite.since().isEmpty() || appliedTags.contains(suite.since())) {
                 applicable.add(suite);
-            }
-            else {
+            } else {
                 skipped.add(suite.name());
-                session.progress().info("Suite '%s' applies from release '%s', which '%s' has not reached: skipped."
-                        .formatted(suite.name(), suite.since(), target.environment()));
+                session.progress()
+                        .info("Suite '%s' applies from release '%s', which '%s' has not reached: skipped."
+                                .formatted(suite.name(), suite.since(), target.environment()));
             }
         }
-        String release = ReleaseStack.of(new ReleaseHistory(target).list(spec.product())).current().orElse("");
+        String release = ReleaseStack.of(new ReleaseHistory(target).list(spec.product()))
+                .current()
+                .orElse("");
         String fingerprint = Fingerprints.releaseFingerprint(spec);
-        DataTestReport report = new DataTestRunner(target, session.progress()).run(applicable,
-                DataTestOptions.defaults().withSampleSize(options.sampleSize())
-                        .withNow(session.clock().instant()));
+        DataTestReport report = new DataTestRunner(target, session.progress())
+                .run(
+                        applicable,
+                        DataTestOptions.defaults()
+                                .withSampleSize(options.sampleSize())
+                                .withNow(session.clock().instant()));
         boolean breached = report.isBreached(options.failOn());
         String outcome = breached ? "failed" : "passed";
         Map<String, Object> evidence = evidence(report, skipped, options.sampleSize());
         recorder.append("test", target.environment(), release, outcome, evidence);
-        recorder.history(target, "test", release, fingerprint, Fingerprints.changelogChecksum(spec), outcome,
-                Map.of("summary", report.summary(), "failOn", options.failOn().name().toLowerCase(Locale.ROOT)));
+        recorder.history(
+                target,
+                "test",
+                release,
+                fingerprint,
+                Fingerprints.changelogChecksum(spec),
+                outcome,
+                Map.of(
+                        "summary",
+                        report.summary(),
+                        "failOn",
+                        options.failOn().name().toLowerCase(Locale.ROOT)));
         return new DataTestOutcome(report, release, fingerprint, skipped, breached);
     }
 
     /** Post-deploy verification: every suite, failing on errors only. */
     Verification verify(final DatabaseTarget target) {
-        DataTestOutcome outcome = run(target, new TestOptions(target.environment(), null, FailOn.ERROR,
-                DataTestOptions.DEFAULT_SAMPLE_SIZE));
-        return new Verification(!outcome.breached(), outcome.report().summary(),
+        DataTestOutcome outcome = run(
+                target, new TestOptions(target.environment(), null, FailOn.ERROR, DataTestOptions.DEFAULT_SAMPLE_SIZE));
+        return new Verification(
+                !outcome.breached(),
+                outcome.report().summary(),
                 evidence(outcome.report(), outcome.skippedSuites(), DataTestOptions.DEFAULT_SAMPLE_SIZE));
     }
 
-    private static Map<String, Object> evidence(final DataTestReport report, final List<String> skipped,
-            final int sampleSize) {
+    private static Map<String, Object> evidence(
+            final DataTestReport report, final List<String> skipped, final int sampleSize) {
         List<Object> checks = new ArrayList<>();
         for (CheckResult result : report.results()) {
             Map<String, Object> check = new LinkedHashMap<>();
@@ -100,15 +120,22 @@ final class DataTests {
             check.put("status", result.status().key());
             check.put("observed", result.observed());
             check.put("threshold", result.threshold());
-            if (result.status() != CheckStatus.PASS && sampleSize > 0 && !result.sample().isEmpty()) {
+            if (result.status() != CheckStatus.PASS
+                    && sampleSize > 0
+                    && !result.sample().isEmpty()) {
                 List<Object> sample = new ArrayList<>();
                 result.sample().stream().limit(sampleSize).forEach(row -> sample.add(new LinkedHashMap<>(row)));
                 check.put("sample", sample);
             }
             checks.add(check);
         }
-        return Evidence.of().with("suitesChecksum", report.suitesChecksum()).with("summary", report.summary())
-                .with("scanQueries", report.scanQueries()).with("sampleQueries", report.sampleQueries())
-                .with("skippedSuites", new ArrayList<>(skipped)).with("checks", checks).build();
+        return Evidence.of()
+                .with("suitesChecksum", report.suitesChecksum())
+                .with("summary", report.summary())
+                .with("scanQueries", report.scanQueries())
+                .with("sampleQueries", report.sampleQueries())
+                .with("skippedSuites", new ArrayList<>(skipped))
+                .with("checks", checks)
+                .build();
     }
 }

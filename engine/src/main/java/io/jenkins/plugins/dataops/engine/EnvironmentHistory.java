@@ -2,7 +2,6 @@ package io.jenkins.plugins.dataops.engine;
 
 import io.jenkins.plugins.dataops.engine.migrate.AppliedChangeSet;
 import io.jenkins.plugins.dataops.engine.release.HistoryEntry;
-
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.List;

@@ -1,13 +1,11 @@
 package io.jenkins.plugins.dataops.engine;
 
 import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
-
 import io.jenkins.plugins.dataops.engine.provision.EphemeralRegistry;
 import io.jenkins.plugins.dataops.engine.provision.ProvisioningContext;
 import io.jenkins.plugins.dataops.engine.spec.DataProductSpec;
 import io.jenkins.plugins.dataops.engine.spec.EnvironmentSpec;
 import io.jenkins.plugins.dataops.engine.spec.SpecLoader;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -49,33 +47,43 @@ final class Environments {
         validName(name);
         if (spec.environments().containsKey(name)) {
             throw new InvalidInputException(("'%s' is a declared environment of '%s'; an ephemeral environment needs "
-                    + "a name of its own, e.g. 'pr-42'.").formatted(name, spec.file()));
+                            + "a name of its own, e.g. 'pr-42'.")
+                    .formatted(name, spec.file()));
         }
-        EnvironmentSpec template = spec.ephemeral().orElseThrow(() -> new InvalidInputException(
-                "Spec '%s' has no 'ephemeral' template; add one, e.g. 'ephemeral: { provider: h2, ttl: 4h }'."
-                        .formatted(spec.file())));
+        EnvironmentSpec template = spec.ephemeral()
+                .orElseThrow(() -> new InvalidInputException(
+                        "Spec '%s' has no 'ephemeral' template; add one, e.g. 'ephemeral: { provider: h2, ttl: 4h }'."
+                                .formatted(spec.file())));
         Duration lifetime = ttl != null ? ttl : template.ttl().orElse(DEFAULT_TTL);
         if (lifetime.isZero() || lifetime.isNegative()) {
-            throw new InvalidInputException("The ttl of ephemeral environment '%s' must be positive, not '%s'."
-                    .formatted(name, lifetime));
+            throw new InvalidInputException(
+                    "The ttl of ephemeral environment '%s' must be positive, not '%s'.".formatted(name, lifetime));
         }
         Instant expiresAt = session.clock().instant().plus(lifetime);
         return context(template.withName(name), expiresAt);
     }
 
     boolean isEphemeral(final String name) {
-        return !spec.environments().containsKey(name) && ephemeral.find(validName(name)).isPresent();
+        return !spec.environments().containsKey(name)
+                && ephemeral.find(validName(name)).isPresent();
     }
 
     private ProvisioningContext context(final EnvironmentSpec environment, final Instant expiresAt) {
-        return new ProvisioningContext(spec, environment, session.credentials(), session.progress(), session.actor(),
-                session.buildRef(), expiresAt);
+        return new ProvisioningContext(
+                spec,
+                environment,
+                session.credentials(),
+                session.progress(),
+                session.actor(),
+                session.buildRef(),
+                expiresAt);
     }
 
     private static String validName(final String name) {
         if (!SpecLoader.NAME.matcher(name).matches()) {
             throw new InvalidInputException(("Environment name '%s' is not valid: use lower-case letters, digits and "
-                    + "'-', starting with a letter (at most 40).").formatted(name));
+                            + "'-', starting with a letter (at most 40).")
+                    .formatted(name));
         }
         return name;
     }

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.dataops.engine;
 
 import io.jenkins.plugins.dataops.engine.provision.ProvisioningPlan;
-
 import java.io.Serial;
 import java.io.Serializable;
 import java.time.Instant;

@@ -13,8 +13,9 @@ import java.util.Objects;
  * @param allowNoRollback  apply changesets without rollback (recorded)
  * @param allowDestructive apply destructive changes (recorded)
  */
-public record MigrateOptions(String environment, String tag, boolean dryRun, boolean allowNoRollback,
-                             boolean allowDestructive) implements Serializable {
+public record MigrateOptions(
+        String environment, String tag, boolean dryRun, boolean allowNoRollback, boolean allowDestructive)
+        implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
 

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.dataops.engine;
 
 import io.jenkins.plugins.dataops.engine.migrate.MigrationResult;
-
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.Objects;
@@ -16,8 +15,9 @@ import java.util.Optional;
  * @param result      what was applied; null for a dry run
  * @param dryRunSql   the SQL a dry run would execute; empty otherwise
  */
-public record MigrateOutcome(String environment, String release, String fingerprint, MigrationResult result,
-                             String dryRunSql) implements Serializable {
+public record MigrateOutcome(
+        String environment, String release, String fingerprint, MigrationResult result, String dryRunSql)
+        implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
 

@@ -3,7 +3,6 @@ package io.jenkins.plugins.dataops.engine;
 import io.jenkins.plugins.dataops.engine.migrate.MigrationResult;
 import io.jenkins.plugins.dataops.engine.release.Gate;
 import io.jenkins.plugins.dataops.engine.release.Verification;
-
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.List;
@@ -20,8 +19,15 @@ import java.util.Objects;
  * @param applied      the changesets applied to the target
  * @param verification the target's post-deploy data tests
  */
-public record PromotionResult(String release, String from, String to, String fingerprint, List<Gate> gates,
-                              MigrationResult applied, Verification verification) implements Serializable {
+public record PromotionResult(
+        String release,
+        String from,
+        String to,
+        String fingerprint,
+        List<Gate> gates,
+        MigrationResult applied,
+        Verification verification)
+        implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
 

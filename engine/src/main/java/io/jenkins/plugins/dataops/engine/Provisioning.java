@@ -5,7 +5,6 @@ import io.jenkins.plugins.dataops.engine.provision.EphemeralRegistry;
 import io.jenkins.plugins.dataops.engine.provision.ProvisionerRegistry;
 import io.jenkins.plugins.dataops.engine.provision.ProvisioningContext;
 import io.jenkins.plugins.dataops.engine.provision.ProvisioningPlan;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +20,10 @@ final class Provisioning {
     private final Recorder recorder;
     private final Environments environments;
 
-    Provisioning(final Session session, final ProvisionerRegistry provisioners, final Recorder recorder,
+    Provisioning(
+            final Session session,
+            final ProvisionerRegistry provisioners,
+            final Recorder recorder,
             final Environments environments) {
         this.session = session;
         this.provisioners = provisioners;
@@ -31,37 +33,56 @@ final class Provisioning {
 
     ProvisioningPlan provision(final String environment) {
         ProvisioningContext context = environments.context(environment);
-        return recorder.record("provision", environment, "", () -> {
-            ProvisioningPlan plan = provisioners.get(context.environment().provider()).apply(context);
-            session.progress().info(plan.render());
-            return plan;
-        }, plan -> Evidence.of().withPlan(plan));
+        return recorder.record(
+                "provision",
+                environment,
+                "",
+                () -> {
+                    ProvisioningPlan plan =
+                            provisioners.get(context.environment().provider()).apply(context);
+                    session.progress().info(plan.render());
+                    return plan;
+                },
+                plan -> Evidence.of().withPlan(plan));
     }
 
     ProvisioningPlan destroy(final String environment) {
         ProvisioningContext context = environments.context(environment);
         boolean ephemeral = environments.isEphemeral(environment);
-        return recorder.record(ephemeral ? "ephemeral-destroy" : "destroy", environment, "", () -> {
-            ProvisioningPlan plan = provisioners.get(context.environment().provider()).destroy(context);
-            session.progress().info(plan.render());
-            if (ephemeral) {
-                environments.ephemeral().remove(environment);
-            }
-            return plan;
-        }, plan -> Evidence.of().withPlan(plan));
+        return recorder.record(
+                ephemeral ? "ephemeral-destroy" : "destroy",
+                environment,
+                "",
+                () -> {
+                    ProvisioningPlan plan =
+                            provisioners.get(context.environment().provider()).destroy(context);
+                    session.progress().info(plan.render());
+                    if (ephemeral) {
+                        environments.ephemeral().remove(environment);
+                    }
+                    return plan;
+                },
+                plan -> Evidence.of().withPlan(plan));
     }
 
     EphemeralEnvironment createEphemeral(final String name, final Duration ttl) {
         ProvisioningContext context = environments.newEphemeral(name, ttl);
         Instant expiresAt = context.expiry().orElseThrow();
-        return recorder.record("ephemeral-create", name, "", () -> {
-            environments.ephemeral().save(new EphemeralRegistry.Entry(name, session.actor(), session.buildRef(),
-                    expiresAt));
-            ProvisioningPlan plan = provisioners.get(context.environment().provider()).apply(context);
-            session.progress().info(plan.render());
-            session.progress().info("Ephemeral environment '%s' expires at %s.".formatted(name, expiresAt));
-            return new EphemeralEnvironment(name, expiresAt, plan);
-        }, e -> Evidence.of().withPlan(e.plan()).with("expiresAt", expiresAt.toString()));
+        return recorder.record(
+                "ephemeral-create",
+                name,
+                "",
+                () -> {
+                    environments
+                            .ephemeral()
+                            .save(new EphemeralRegistry.Entry(name, session.actor(), session.buildRef(), expiresAt));
+                    ProvisioningPlan plan =
+                            provisioners.get(context.environment().provider()).apply(context);
+                    session.progress().info(plan.render());
+                    session.progress().info("Ephemeral environment '%s' expires at %s.".formatted(name, expiresAt));
+                    return new EphemeralEnvironment(name, expiresAt, plan);
+                },
+                e -> Evidence.of().withPlan(e.plan()).with("expiresAt", expiresAt.toString()));
     }
 
     List<String> gc() {
@@ -69,8 +90,9 @@ final class Provisioning {
         List<String> destroyed = new ArrayList<>();
         for (EphemeralRegistry.Entry entry : environments.ephemeral().list()) {
             if (entry.expiresAt().isBefore(now)) {
-                session.progress().info("Ephemeral environment '%s' of %s expired at %s: destroying it.".formatted(
-                        entry.name(), entry.owner(), entry.expiresAt()));
+                session.progress()
+                        .info("Ephemeral environment '%s' of %s expired at %s: destroying it."
+                                .formatted(entry.name(), entry.owner(), entry.expiresAt()));
                 destroy(entry.name());
                 destroyed.add(entry.name());
             }

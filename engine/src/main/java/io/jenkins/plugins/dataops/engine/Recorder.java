@@ -1,23 +1,18 @@
 package io.jenkins.plugins.dataops.engine;
 
-import io.jenkins.plugins.dataops.engine.kernel.OperationRefusedException;
-
-import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
-
-import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
-
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
 import io.jenkins.plugins.dataops.engine.governance.Evidence;
 import io.jenkins.plugins.dataops.engine.governance.GovernanceEvent;
+import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
+import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
+import io.jenkins.plugins.dataops.engine.kernel.OperationRefusedException;
 import io.jenkins.plugins.dataops.engine.migrate.MigrationResult;
 import io.jenkins.plugins.dataops.engine.release.Fingerprints;
 import io.jenkins.plugins.dataops.engine.release.HistoryEntry;
 import io.jenkins.plugins.dataops.engine.release.ReleaseHistory;
 import io.jenkins.plugins.dataops.engine.spec.DataProductSpec;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -37,13 +32,16 @@ final class Recorder {
         this.session = session;
     }
 
-    <T> T record(final String action, final String environment, final String release, final Supplier<T> work,
+    <T> T record(
+            final String action,
+            final String environment,
+            final String release,
+            final Supplier<T> work,
             final Function<T, Evidence> evidence) {
         T result;
         try {
             result = work.get();
-        }
-        catch (DataOpsException e) {
+        } catch (DataOpsException e) {
             appendFailure(action, environment, release, e);
             throw e;
         }
@@ -58,70 +56,120 @@ final class Recorder {
     <T> T recordFailure(final String action, final String environment, final String release, final Supplier<T> work) {
         try {
             return work.get();
-        }
-        catch (InvalidInputException e) {
+        } catch (InvalidInputException e) {
             throw e; // bad input is the caller's to fix: nothing happened that an auditor needs to see
-        }
-        catch (DataOpsException e) {
+        } catch (DataOpsException e) {
             appendFailure(action, environment, release, e);
             throw e;
         }
     }
 
-    MigrationResult recordWithHistory(final String action, final DatabaseTarget target, final String release,
-            final String fingerprint, final Supplier<MigrationResult> work,
+    MigrationResult recordWithHistory(
+            final String action,
+            final DatabaseTarget target,
+            final String release,
+            final String fingerprint,
+            final Supplier<MigrationResult> work,
             final Function<MigrationResult, Evidence> evidence) {
         String checksum = Fingerprints.changelogChecksum(spec);
         try {
-            MigrationResult result = record(action, target.environment(), release, work,
+            MigrationResult result = record(
+                    action,
+                    target.environment(),
+                    release,
+                    work,
                     r -> evidence.apply(r).with("fingerprint", fingerprint).with("changelogChecksum", checksum));
-            history(target, action, result.tagAfter(), fingerprint, checksum, "success",
-                    Map.of("tagBefore", result.tagBefore(), "changeSets", result.changeSets().size()));
+            history(
+                    target,
+                    action,
+                    result.tagAfter(),
+                    fingerprint,
+                    checksum,
+                    "success",
+                    Map.of(
+                            "tagBefore",
+                            result.tagBefore(),
+                            "changeSets",
+                            result.changeSets().size()));
             return result;
-        }
-        catch (OperationRefusedException e) {
+        } catch (OperationRefusedException e) {
             throw e; // refused before touching anything: the environment's history has nothing to add
-        }
-        catch (DataOpsException e) {
+        } catch (DataOpsException e) {
             try {
                 history(target, action, release, fingerprint, checksum, "failed", Map.of("error", e.getMessage()));
-            }
-            catch (DataOpsException unrecorded) {
+            } catch (DataOpsException unrecorded) {
                 e.addSuppressed(unrecorded); // the database may be the reason: keep the original failure first
             }
             throw e;
         }
     }
 
-    void history(final DatabaseTarget target, final String action, final String release, final String fingerprint,
-            final String checksum, final String outcome, final Map<String, Object> details) {
-        new ReleaseHistory(target).append(new HistoryEntry(0, spec.product(), target.environment(), release,
-                fingerprint, checksum, action, outcome, session.actor(), session.buildRef(),
-                session.clock().millis(), json(details)));
+    void history(
+            final DatabaseTarget target,
+            final String action,
+            final String release,
+            final String fingerprint,
+            final String checksum,
+            final String outcome,
+            final Map<String, Object> details) {
+        new ReleaseHistory(target)
+                .append(new HistoryEntry(
+                        0,
+                        spec.product(),
+                        target.environment(),
+                        release,
+                        fingerprint,
+                        checksum,
+                        action,
+                        outcome,
+                        session.actor(),
+                        session.buildRef(),
+                        session.clock().millis(),
+                        json(details)));
     }
 
     /** Records a refusal (with its reason) or a failure (with its error). */
-    private void appendFailure(final String action, final String environment, final String release,
-            final DataOpsException e) {
+    private void appendFailure(
+            final String action, final String environment, final String release, final DataOpsException e) {
         if (e instanceof OperationRefusedException) {
-            append(action, environment, release, "refused", Evidence.of().with("reason", e.getMessage()).build());
-        }
-        else {
-            append(action, environment, release, "failed", Evidence.of().with("error", e.getMessage()).build());
+            append(
+                    action,
+                    environment,
+                    release,
+                    "refused",
+                    Evidence.of().with("reason", e.getMessage()).build());
+        } else {
+            append(
+                    action,
+                    environment,
+                    release,
+                    "failed",
+                    Evidence.of().with("error", e.getMessage()).build());
         }
     }
 
-    void append(final String action, final String environment, final String release, final String outcome,
+    void append(
+            final String action,
+            final String environment,
+            final String release,
+            final String outcome,
             final Map<String, Object> evidence) {
-        session.ledger().append(new GovernanceEvent(session.actor(), action, spec.product(), environment, release,
-                outcome, session.buildRef(), evidence));
+        session.ledger()
+                .append(new GovernanceEvent(
+                        session.actor(),
+                        action,
+                        spec.product(),
+                        environment,
+                        release,
+                        outcome,
+                        session.buildRef(),
+                        evidence));
     }
 
     private static String json(final Map<String, Object> details) {
         try {
             return JSON.writeValueAsString(details);
-        }
-        catch (JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("plain maps always serialise", e);
         }
     }

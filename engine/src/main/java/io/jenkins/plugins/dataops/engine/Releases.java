@@ -1,11 +1,9 @@
 package io.jenkins.plugins.dataops.engine;
 
-import io.jenkins.plugins.dataops.engine.kernel.PromotionFailedException;
-
-import io.jenkins.plugins.dataops.engine.kernel.OperationRefusedException;
-
 import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
 import io.jenkins.plugins.dataops.engine.governance.Evidence;
+import io.jenkins.plugins.dataops.engine.kernel.OperationRefusedException;
+import io.jenkins.plugins.dataops.engine.kernel.PromotionFailedException;
 import io.jenkins.plugins.dataops.engine.migrate.AppliedChangeSet;
 import io.jenkins.plugins.dataops.engine.migrate.MigrationRequest;
 import io.jenkins.plugins.dataops.engine.migrate.MigrationResult;
@@ -21,7 +19,6 @@ import io.jenkins.plugins.dataops.engine.release.ReleaseStack;
 import io.jenkins.plugins.dataops.engine.release.Verification;
 import io.jenkins.plugins.dataops.engine.release.Verifier;
 import io.jenkins.plugins.dataops.engine.spec.DataProductSpec;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,8 +39,13 @@ final class Releases {
     private final Function<String, DatabaseTarget> targets;
     private final Verifier verifier;
 
-    Releases(final DataProductSpec spec, final Session session, final SchemaMigrator migrator, final Recorder recorder,
-            final Function<String, DatabaseTarget> targets, final Verifier verifier) {
+    Releases(
+            final DataProductSpec spec,
+            final Session session,
+            final SchemaMigrator migrator,
+            final Recorder recorder,
+            final Function<String, DatabaseTarget> targets,
+            final Verifier verifier) {
         this.spec = spec;
         this.session = session;
         this.migrator = migrator;
@@ -53,68 +55,109 @@ final class Releases {
     }
 
     PromotionResult promote(final PromoteOptions options) {
-        PromotionRequest request = new PromotionRequest(options.release(), options.from(), options.to(),
-                session.actor(), options.approvedBy(), options.force(), options.reason());
+        PromotionRequest request = new PromotionRequest(
+                options.release(),
+                options.from(),
+                options.to(),
+                session.actor(),
+                options.approvedBy(),
+                options.force(),
+                options.reason());
         String fingerprint = Fingerprints.releaseFingerprint(spec);
         DatabaseTarget source = targets.apply(options.from());
         DatabaseTarget target = targets.apply(options.to());
         List<HistoryEntry> sourceHistory = new ReleaseHistory(source).list(spec.product());
-        List<Gate> gates = new PromotionGates(spec).evaluate(request, fingerprint, sourceHistory,
-                session.clock().instant());
-        gates.forEach(g -> session.progress().info("Gate %-20s %s: %s".formatted(g.name(), g.passed() ? "passed"
-                : "REFUSED", g.detail())));
+        List<Gate> gates = new PromotionGates(spec)
+                .evaluate(request, fingerprint, sourceHistory, session.clock().instant());
+        gates.forEach(g -> session.progress()
+                .info("Gate %-20s %s: %s".formatted(g.name(), g.passed() ? "passed" : "REFUSED", g.detail())));
         Map<String, Object> evidence = promotionEvidence(request, gates, fingerprint);
         List<Gate> refused = gates.stream().filter(g -> !g.passed()).toList();
         if (!refused.isEmpty()) {
             recorder.append("promote", options.to(), options.release(), "refused", evidence);
-            throw new OperationRefusedException("Promotion of release '%s' from '%s' to '%s' refused: %s".formatted(
-                    options.release(), options.from(), options.to(),
-                    refused.stream().map(g -> g.name() + ": " + g.detail()).collect(Collectors.joining(" "))));
+            throw new OperationRefusedException("Promotion of release '%s' from '%s' to '%s' refused: %s"
+                    .formatted(
+                            options.release(),
+                            options.from(),
+                            options.to(),
+                            refused.stream()
+                                    .map(g -> g.name() + ": " + g.detail())
+                                    .collect(Collectors.joining(" "))));
         }
-        try (EnvironmentLock ignored = recorder.recordFailure("promote", options.to(), options.release(),
-                () -> lock(target, "promote"))) {
+        try (EnvironmentLock ignored =
+                recorder.recordFailure("promote", options.to(), options.release(), () -> lock(target, "promote"))) {
             return applyPromotion(request, target, fingerprint, gates, evidence);
         }
     }
 
-    private PromotionResult applyPromotion(final PromotionRequest request, final DatabaseTarget target,
-            final String fingerprint, final List<Gate> gates, final Map<String, Object> evidence) {
-        Optional<String> before = ReleaseStack.of(new ReleaseHistory(target).list(spec.product())).current();
-        recorder.recordFailure("promote", request.to(), request.release(), () -> refuseIfTargetIsAhead(target,
-                request.release()));
-        MigrationResult applied = recorder.recordWithHistory("promote", target, request.release(), fingerprint,
+    private PromotionResult applyPromotion(
+            final PromotionRequest request,
+            final DatabaseTarget target,
+            final String fingerprint,
+            final List<Gate> gates,
+            final Map<String, Object> evidence) {
+        Optional<String> before =
+                ReleaseStack.of(new ReleaseHistory(target).list(spec.product())).current();
+        recorder.recordFailure(
+                "promote", request.to(), request.release(), () -> refuseIfTargetIsAhead(target, request.release()));
+        MigrationResult applied = recorder.recordWithHistory(
+                "promote",
+                target,
+                request.release(),
+                fingerprint,
                 () -> migrator.update(migration(target, request.release())),
-                r -> Evidence.of().withMigration(r).with("from", request.from()).with("gates", evidence.get("gates"))
-                        .with("approvedBy", evidence.get("approvedBy")).with("forced", request.force())
+                r -> Evidence.of()
+                        .withMigration(r)
+                        .with("from", request.from())
+                        .with("gates", evidence.get("gates"))
+                        .with("approvedBy", evidence.get("approvedBy"))
+                        .with("forced", request.force())
                         .with("reason", request.reason()));
         Verification verification = verifier.verify(target);
         if (verification.passed()) {
-            session.progress().info("Release '%s' promoted to '%s'; post-deploy data tests: %s".formatted(
-                    request.release(), request.to(), verification.summary()));
-            return new PromotionResult(request.release(), request.from(), request.to(), fingerprint, gates, applied,
-                    verification);
+            session.progress()
+                    .info("Release '%s' promoted to '%s'; post-deploy data tests: %s"
+                            .formatted(request.release(), request.to(), verification.summary()));
+            return new PromotionResult(
+                    request.release(), request.from(), request.to(), fingerprint, gates, applied, verification);
         }
         String outcome = "kept at release '" + request.release() + "' (onFailure: keep)";
         if (spec.policy().rollbackOnFailure() && before.isPresent()) {
-            session.progress().warn("Post-deploy data tests failed in '%s' (%s); rolling back to '%s'.".formatted(
-                    request.to(), verification.summary(), before.get()));
-            recorder.recordWithHistory("rollback", target, before.get(), fingerprint,
+            session.progress()
+                    .warn("Post-deploy data tests failed in '%s' (%s); rolling back to '%s'."
+                            .formatted(request.to(), verification.summary(), before.get()));
+            recorder.recordWithHistory(
+                    "rollback",
+                    target,
+                    before.get(),
+                    fingerprint,
                     () -> migrator.rollback(migration(target, before.get())),
-                    r -> Evidence.of().withMigration(r).with("cause", "post-deploy data tests failed after "
-                            + "promoting '" + request.release() + "'"));
+                    r -> Evidence.of()
+                            .withMigration(r)
+                            .with(
+                                    "cause",
+                                    "post-deploy data tests failed after " + "promoting '" + request.release() + "'"));
             Verification restored = verifier.verify(target);
-            outcome = "rolled back to release '" + before.get() + "', whose data tests now report: "
-                    + restored.summary();
-        }
-        else if (before.isEmpty()) {
+            outcome =
+                    "rolled back to release '" + before.get() + "', whose data tests now report: " + restored.summary();
+        } else if (before.isEmpty()) {
             outcome = "kept at release '" + request.release() + "' (it ran no release before, nothing to go back to)";
         }
-        recorder.append("promote-verification", request.to(), request.release(), "failed",
-                Evidence.of().with("verification", verification.evidence()).with("summary", verification.summary())
-                        .with("target", outcome).build());
-        throw new PromotionFailedException("Release '%s' was applied to '%s' but its post-deploy data tests failed (%s);"
-                .formatted(request.release(), request.to(), verification.summary()) + " the environment was "
-                + outcome + ".");
+        recorder.append(
+                "promote-verification",
+                request.to(),
+                request.release(),
+                "failed",
+                Evidence.of()
+                        .with("verification", verification.evidence())
+                        .with("summary", verification.summary())
+                        .with("target", outcome)
+                        .build());
+        throw new PromotionFailedException(
+                "Release '%s' was applied to '%s' but its post-deploy data tests failed (%s);"
+                                .formatted(request.release(), request.to(), verification.summary())
+                        + " the environment was "
+                        + outcome + ".");
     }
 
     /**
@@ -122,33 +165,51 @@ final class Releases {
      * the promotion would be recorded for a release the target does not run.
      */
     private Void refuseIfTargetIsAhead(final DatabaseTarget target, final String release) {
-        List<String> tags = migrator.history(migration(target, null)).stream().map(AppliedChangeSet::tag)
-                .filter(t -> !t.isEmpty()).toList();
+        List<String> tags = migrator.history(migration(target, null)).stream()
+                .map(AppliedChangeSet::tag)
+                .filter(t -> !t.isEmpty())
+                .toList();
         if (tags.contains(release) && !tags.get(tags.size() - 1).equals(release)) {
             throw new OperationRefusedException(("Cannot promote release '%s' to '%s': it already runs the later "
-                    + "release '%s'; roll it back with 'rollback --to %s' instead.").formatted(release,
-                    target.environment(), tags.get(tags.size() - 1), release));
+                            + "release '%s'; roll it back with 'rollback --to %s' instead.")
+                    .formatted(release, target.environment(), tags.get(tags.size() - 1), release));
         }
         return null;
     }
 
     RollbackResult rollback(final String environment, final String toTag) {
         DatabaseTarget target = recorder.recordFailure("rollback", environment, "", () -> targets.apply(environment));
-        try (EnvironmentLock ignored = recorder.recordFailure("rollback", environment, "", () -> lock(target,
-                "rollback"))) {
+        try (EnvironmentLock ignored =
+                recorder.recordFailure("rollback", environment, "", () -> lock(target, "rollback"))) {
             ReleaseStack stack = ReleaseStack.of(new ReleaseHistory(target).list(spec.product()));
-            String current = recorder.recordFailure("rollback", environment, "", () -> stack.current()
-                    .orElseThrow(() -> refusedRollback(environment, "it runs no release yet")));
-            String to = toTag != null ? toTag : recorder.recordFailure("rollback", environment, "", () -> stack
-                    .previous().or(() -> previousAppliedTag(target, current)).orElseThrow(() -> refusedRollback(
-                            environment, "it ran no release before '" + current + "'; name a tag with --to")));
+            String current = recorder.recordFailure(
+                    "rollback",
+                    environment,
+                    "",
+                    () -> stack.current().orElseThrow(() -> refusedRollback(environment, "it runs no release yet")));
+            String to = toTag != null
+                    ? toTag
+                    : recorder.recordFailure(
+                            "rollback",
+                            environment,
+                            "",
+                            () -> stack.previous()
+                                    .or(() -> previousAppliedTag(target, current))
+                                    .orElseThrow(() -> refusedRollback(
+                                            environment,
+                                            "it ran no release before '" + current + "'; name a tag with --to")));
             String fingerprint = Fingerprints.releaseFingerprint(spec);
-            MigrationResult rolledBack = recorder.recordWithHistory("rollback", target, to, fingerprint,
+            MigrationResult rolledBack = recorder.recordWithHistory(
+                    "rollback",
+                    target,
+                    to,
+                    fingerprint,
                     () -> migrator.rollback(migration(target, to)),
                     r -> Evidence.of().withMigration(r).with("fromRelease", current));
             Verification verification = verifier.verify(target);
-            session.progress().info("Environment '%s' rolled back from '%s' to '%s'; data tests: %s".formatted(
-                    environment, current, to, verification.summary()));
+            session.progress()
+                    .info("Environment '%s' rolled back from '%s' to '%s'; data tests: %s"
+                            .formatted(environment, current, to, verification.summary()));
             return new RollbackResult(environment, current, to, rolledBack, verification);
         }
     }
@@ -158,8 +219,10 @@ final class Releases {
      * environment reached its release in one step (e.g. migrated straight to 1.1.0, passing 1.0.0).
      */
     private Optional<String> previousAppliedTag(final DatabaseTarget target, final String current) {
-        List<String> tags = migrator.history(migration(target, null)).stream().map(AppliedChangeSet::tag)
-                .filter(t -> !t.isEmpty()).toList();
+        List<String> tags = migrator.history(migration(target, null)).stream()
+                .map(AppliedChangeSet::tag)
+                .filter(t -> !t.isEmpty())
+                .toList();
         int index = tags.lastIndexOf(current);
         return index > 0 ? Optional.of(tags.get(index - 1)) : Optional.empty();
     }
@@ -169,30 +232,43 @@ final class Releases {
      * the middle of a migration, so it is released and the next run resumes.
      */
     EnvironmentLock lock(final DatabaseTarget target, final String action) {
-        EnvironmentLock lock = EnvironmentLock.acquire(target, "%s (%s, %s)".formatted(session.actor(), action,
-                session.buildRef()), spec.policy().lockTimeout(), session.clock(), session.progress());
+        EnvironmentLock lock = EnvironmentLock.acquire(
+                target,
+                "%s (%s, %s)".formatted(session.actor(), action, session.buildRef()),
+                spec.policy().lockTimeout(),
+                session.clock(),
+                session.progress());
         try {
-            migrator.releaseStaleLock(migration(target, null)).ifPresent(holder -> recorder.append("release-lock",
-                    target.environment(), "", "success", Evidence.of().with("staleHolder", holder).build()));
+            migrator.releaseStaleLock(migration(target, null))
+                    .ifPresent(holder -> recorder.append(
+                            "release-lock",
+                            target.environment(),
+                            "",
+                            "success",
+                            Evidence.of().with("staleHolder", holder).build()));
             return lock;
-        }
-        catch (RuntimeException e) {
+        } catch (RuntimeException e) {
             lock.close();
             throw e;
         }
     }
 
     private MigrationRequest migration(final DatabaseTarget target, final String tag) {
-        return new MigrationRequest(target, spec.changelog(), tag, spec.policy().allowNoRollback(),
-                spec.policy().allowDestructive(), session.progress());
+        return new MigrationRequest(
+                target,
+                spec.changelog(),
+                tag,
+                spec.policy().allowNoRollback(),
+                spec.policy().allowDestructive(),
+                session.progress());
     }
 
     private static OperationRefusedException refusedRollback(final String environment, final String why) {
         return new OperationRefusedException("Cannot roll back environment '%s': %s.".formatted(environment, why));
     }
 
-    private static Map<String, Object> promotionEvidence(final PromotionRequest request, final List<Gate> gates,
-            final String fingerprint) {
+    private static Map<String, Object> promotionEvidence(
+            final PromotionRequest request, final List<Gate> gates, final String fingerprint) {
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("from", request.from());
         evidence.put("fingerprint", fingerprint);

@@ -2,7 +2,6 @@ package io.jenkins.plugins.dataops.engine;
 
 import io.jenkins.plugins.dataops.engine.migrate.MigrationResult;
 import io.jenkins.plugins.dataops.engine.release.Verification;
-
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.Objects;
@@ -16,8 +15,9 @@ import java.util.Objects;
  * @param rolledBack   the changesets rolled back, newest first
  * @param verification the data tests after the rollback
  */
-public record RollbackResult(String environment, String fromRelease, String toRelease, MigrationResult rolledBack,
-                             Verification verification) implements Serializable {
+public record RollbackResult(
+        String environment, String fromRelease, String toRelease, MigrationResult rolledBack, Verification verification)
+        implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
 

@@ -1,10 +1,8 @@
 package io.jenkins.plugins.dataops.engine;
 
-import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
-
 import io.jenkins.plugins.dataops.engine.credentials.CredentialsResolver;
 import io.jenkins.plugins.dataops.engine.governance.Ledger;
-
+import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -19,8 +17,13 @@ import java.util.Objects;
  * @param ledger      where governance records go
  * @param clock       the clock for records, expiry and evidence age
  */
-public record Session(String actor, String buildRef, CredentialsResolver credentials, ProgressListener progress,
-                      Ledger ledger, Clock clock) {
+public record Session(
+        String actor,
+        String buildRef,
+        CredentialsResolver credentials,
+        ProgressListener progress,
+        Ledger ledger,
+        Clock clock) {
     /** Validates the parts. */
     public Session {
         Objects.requireNonNull(actor, "actor");
@@ -43,8 +46,12 @@ public record Session(String actor, String buildRef, CredentialsResolver credent
      * @param progress    where progress lines go
      * @param ledger      where governance records go
      */
-    public Session(final String actor, final String buildRef, final CredentialsResolver credentials,
-            final ProgressListener progress, final Ledger ledger) {
+    public Session(
+            final String actor,
+            final String buildRef,
+            final CredentialsResolver credentials,
+            final ProgressListener progress,
+            final Ledger ledger) {
         this(actor, buildRef, credentials, progress, ledger, Clock.systemUTC());
     }
 }

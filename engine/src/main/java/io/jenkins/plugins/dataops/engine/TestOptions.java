@@ -2,7 +2,6 @@ package io.jenkins.plugins.dataops.engine;
 
 import io.jenkins.plugins.dataops.engine.quality.DataTestOptions;
 import io.jenkins.plugins.dataops.engine.quality.FailOn;
-
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.Objects;
@@ -24,8 +23,8 @@ public record TestOptions(String environment, String suite, FailOn failOn, int s
         Objects.requireNonNull(environment, "environment");
         Objects.requireNonNull(failOn, "failOn");
         if (sampleSize < 0 || sampleSize > DataTestOptions.MAX_SAMPLE_SIZE) {
-            throw new IllegalArgumentException("Sample size %d is out of range 0..%d.".formatted(sampleSize,
-                    DataTestOptions.MAX_SAMPLE_SIZE));
+            throw new IllegalArgumentException(
+                    "Sample size %d is out of range 0..%d.".formatted(sampleSize, DataTestOptions.MAX_SAMPLE_SIZE));
         }
     }
 

@@ -1,20 +1,17 @@
 package io.jenkins.plugins.dataops.engine;
 
-import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
-
-import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.jenkins.plugins.dataops.engine.credentials.MapCredentialsResolver;
 import io.jenkins.plugins.dataops.engine.credentials.UsernamePassword;
 import io.jenkins.plugins.dataops.engine.governance.JsonLinesLedger;
+import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
+import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
 import io.jenkins.plugins.dataops.engine.spec.DataProductSpec;
 import io.jenkins.plugins.dataops.engine.spec.SpecLoader;
 import io.jenkins.plugins.dataops.engine.testing.ExampleProduct;
 import io.jenkins.plugins.dataops.engine.testing.PostgresServer;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -22,9 +19,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DataOpsSecretsITest {
     private static final String WRONG_PASSWORD = "Not-The-Password-31337";
@@ -36,7 +32,8 @@ class DataOpsSecretsITest {
     void shouldKeepAWrongPasswordOutOfMessagesLedgerAndProgress() throws Exception {
         // Given
         PostgresServer server = PostgresServer.get();
-        DataProductSpec spec = SpecLoader.load(ExampleProduct.copyWithSpec("customer", dir, """
+        DataProductSpec spec = SpecLoader.load(
+                ExampleProduct.copyWithSpec("customer", dir, """
                 product: secrets
                 changelog: db/changelog.yaml
                 environments:
@@ -63,8 +60,15 @@ class DataOpsSecretsITest {
             }
         };
         JsonLinesLedger ledger = DataOps.fileLedger(spec, Clock.systemUTC());
-        DataOps dataOps = new DataOps(spec, new Session("alice", "cli", new MapCredentialsResolver().withLogin(
-                "qat-admin", new UsernamePassword(PostgresServer.SUPERUSER, WRONG_PASSWORD)), listener, ledger));
+        DataOps dataOps = new DataOps(
+                spec,
+                new Session(
+                        "alice",
+                        "cli",
+                        new MapCredentialsResolver()
+                                .withLogin("qat-admin", new UsernamePassword(PostgresServer.SUPERUSER, WRONG_PASSWORD)),
+                        listener,
+                        ledger));
 
         // When
         Throwable provision = catchThrowable(() -> dataOps.provision("qat"));
@@ -72,17 +76,19 @@ class DataOpsSecretsITest {
         Throwable status = catchThrowable(() -> dataOps.status("qat", null));
 
         // Then
-        assertThat(provision).isInstanceOf(DataOpsException.class)
+        assertThat(provision)
+                .isInstanceOf(DataOpsException.class)
                 .hasMessageContaining("password authentication failed");
-        assertThat(migrate).isInstanceOf(DataOpsException.class)
-                .hasMessageContaining("password authentication failed");
+        assertThat(migrate).isInstanceOf(DataOpsException.class).hasMessageContaining("password authentication failed");
         assertThat(status).isInstanceOf(DataOpsException.class);
         for (Throwable failure : List.of(provision, migrate, status)) {
             StringWriter trace = new StringWriter();
             failure.printStackTrace(new PrintWriter(trace));
             assertThat(trace.toString()).doesNotContain(WRONG_PASSWORD);
         }
-        assertThat(Files.readString(ledger.file())).contains("\"outcome\":\"failed\"").doesNotContain(WRONG_PASSWORD);
+        assertThat(Files.readString(ledger.file()))
+                .contains("\"outcome\":\"failed\"")
+                .doesNotContain(WRONG_PASSWORD);
         assertThat(ledger.verify().records()).isEqualTo(2);
         assertThat(progress).noneMatch(line -> line.contains(WRONG_PASSWORD));
     }

@@ -1,24 +1,19 @@
 package io.jenkins.plugins.dataops.engine;
 
-import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
-
-import io.jenkins.plugins.dataops.engine.kernel.OperationRefusedException;
-
-import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.dataops.engine.credentials.MapCredentialsResolver;
 import io.jenkins.plugins.dataops.engine.governance.GovernanceRecord;
 import io.jenkins.plugins.dataops.engine.governance.MemoryLedger;
+import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
+import io.jenkins.plugins.dataops.engine.kernel.OperationRefusedException;
+import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
 import io.jenkins.plugins.dataops.engine.migrate.MigrationFailedException;
 import io.jenkins.plugins.dataops.engine.provision.ChangeAction;
 import io.jenkins.plugins.dataops.engine.release.Fingerprints;
 import io.jenkins.plugins.dataops.engine.spec.SpecLoader;
 import io.jenkins.plugins.dataops.engine.testing.ExampleProduct;
-
-import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,9 +21,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DataOpsTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-01T10:15:30Z"), ZoneOffset.UTC);
@@ -56,7 +51,8 @@ class DataOpsTest {
         softly.assertThat(record.event().outcome()).isEqualTo("success");
         softly.assertThat(record.event().buildRef()).isEqualTo("build-7");
         softly.assertThat(record.timeMillis()).isEqualTo(CLOCK.millis());
-        softly.assertThat(record.event().evidence()).containsEntry("provider", "h2")
+        softly.assertThat(record.event().evidence())
+                .containsEntry("provider", "h2")
                 .containsEntry("plan", "1 to create, 0 to update, 0 unchanged, 0 to delete");
         softly.assertAll();
         assertThat(dataOps.plan("dev").count(ChangeAction.NO_OP)).isEqualTo(1);
@@ -80,10 +76,13 @@ class DataOpsTest {
         assertThat(record.event().action()).isEqualTo("migrate");
         assertThat(record.event().release()).isEqualTo("1.0.0");
         assertThat(record.event().outcome()).isEqualTo("success");
-        assertThat(record.event().evidence()).containsEntry("tagBefore", "").containsEntry("tagAfter", "1.0.0")
+        assertThat(record.event().evidence())
+                .containsEntry("tagBefore", "")
+                .containsEntry("tagAfter", "1.0.0")
                 .containsEntry("fingerprint", fingerprint)
                 .containsEntry("changelogChecksum", Fingerprints.changelogChecksum(dataOps.spec()))
-                .containsEntry("allowNoRollback", false).containsEntry("allowDestructive", false);
+                .containsEntry("allowNoRollback", false)
+                .containsEntry("allowDestructive", false);
         assertThat((List<?>) record.event().evidence().get("changeSets")).hasSize(3);
         EnvironmentHistory history = dataOps.history("dev");
         assertThat(history.changeSets()).hasSize(3);
@@ -132,7 +131,8 @@ class DataOpsTest {
 
         // Then
         assertThat(outcome.release()).isEqualTo("1.2.0");
-        assertThat(ledger.records().get(1).event().evidence()).containsEntry("allowNoRollback", true)
+        assertThat(ledger.records().get(1).event().evidence())
+                .containsEntry("allowNoRollback", true)
                 .containsEntry("allowedNoRollback", List.of("changelog.yaml::8-backfill-segment::dataops-example"));
     }
 
@@ -226,8 +226,9 @@ class DataOpsTest {
     }
 
     private DataOps open(final Path spec) {
-        return new DataOps(SpecLoader.load(spec), new Session("alice", "build-7", new MapCredentialsResolver(),
-                ProgressListener.NONE, ledger, CLOCK));
+        return new DataOps(
+                SpecLoader.load(spec),
+                new Session("alice", "build-7", new MapCredentialsResolver(), ProgressListener.NONE, ledger, CLOCK));
     }
 
     private GovernanceRecord onlyRecord() {

@@ -1,26 +1,19 @@
 package io.jenkins.plugins.dataops.engine;
 
-import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
-
-import io.jenkins.plugins.dataops.engine.kernel.PromotionFailedException;
-
-import io.jenkins.plugins.dataops.engine.kernel.OperationRefusedException;
-
-import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.dataops.engine.credentials.MapCredentialsResolver;
 import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
 import io.jenkins.plugins.dataops.engine.governance.GovernanceRecord;
 import io.jenkins.plugins.dataops.engine.governance.MemoryLedger;
+import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
+import io.jenkins.plugins.dataops.engine.kernel.OperationRefusedException;
+import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
+import io.jenkins.plugins.dataops.engine.kernel.PromotionFailedException;
 import io.jenkins.plugins.dataops.engine.release.HistoryEntry;
-import io.jenkins.plugins.dataops.engine.release.ReleaseHistory;
 import io.jenkins.plugins.dataops.engine.spec.SpecLoader;
 import io.jenkins.plugins.dataops.engine.testing.ExampleProduct;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -32,9 +25,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Promote, rollback and ephemeral environments through the facade, on the example product and real H2. */
 class ReleasesITest {
@@ -59,8 +52,9 @@ class ReleasesITest {
     }
 
     private DataOps dataOps(final String actor, final Clock clock) {
-        return new DataOps(SpecLoader.load(product.spec()), new Session(actor, "test", new MapCredentialsResolver(),
-                ProgressListener.NONE, ledger, clock));
+        return new DataOps(
+                SpecLoader.load(product.spec()),
+                new Session(actor, "test", new MapCredentialsResolver(), ProgressListener.NONE, ledger, clock));
     }
 
     private void releaseInDev(final String tag) {
@@ -75,14 +69,15 @@ class ReleasesITest {
     }
 
     private static void execute(final DatabaseTarget target, final String sql) throws SQLException {
-        try (Connection c = target.open(); Statement s = c.createStatement()) {
+        try (Connection c = target.open();
+                Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }
 
     private static boolean tableExists(final DatabaseTarget target, final String table) throws SQLException {
         try (Connection c = target.open();
-             ResultSet r = c.getMetaData().getTables(null, null, table.toUpperCase(), null)) {
+                ResultSet r = c.getMetaData().getTables(null, null, table.toUpperCase(), null)) {
             return r.next();
         }
     }
@@ -94,8 +89,7 @@ class ReleasesITest {
 
         // When it is promoted to qat, then to the protected prod with an approval by someone else
         PromotionResult toQat = dataOps("alice").promote(new PromoteOptions("1.0.0", "dev", "qat", null, false, ""));
-        PromotionResult toProd = dataOps("alice").promote(new PromoteOptions("1.0.0", "qat", "prod", "bob", false,
-                ""));
+        PromotionResult toProd = dataOps("alice").promote(new PromoteOptions("1.0.0", "qat", "prod", "bob", false, ""));
 
         // Then each promotion applied the release, verified the target and recorded its gates
         assertThat(toQat.applied().changeSets()).hasSize(3);
@@ -103,8 +97,10 @@ class ReleasesITest {
         assertThat(toProd.gates()).allMatch(g -> g.passed());
         assertThat(toProd.gates().get(3).detail()).contains("approved by 'bob'");
         List<HistoryEntry> prod = dataOps("alice").history("prod").releases();
-        assertThat(prod).extracting(HistoryEntry::action, HistoryEntry::outcome, HistoryEntry::release)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("promote", "success", "1.0.0"),
+        assertThat(prod)
+                .extracting(HistoryEntry::action, HistoryEntry::outcome, HistoryEntry::release)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("promote", "success", "1.0.0"),
                         org.assertj.core.groups.Tuple.tuple("test", "passed", "1.0.0"));
         assertThat(prod.get(0).fingerprint()).isEqualTo(toProd.fingerprint());
     }
@@ -136,7 +132,8 @@ class ReleasesITest {
                 .hasMessageContaining("already runs the later release '1.1.0'");
         assertThat(lastRecord().event().action()).isEqualTo("promote");
         assertThat(lastRecord().event().outcome()).isEqualTo("refused");
-        assertThat(dataOps("alice").history("qat").releases()).extracting(HistoryEntry::action)
+        assertThat(dataOps("alice").history("qat").releases())
+                .extracting(HistoryEntry::action)
                 .containsExactly("migrate");
     }
 
@@ -147,24 +144,26 @@ class ReleasesITest {
         dataOps("alice").promote(new PromoteOptions("1.0.0", "dev", "qat", null, false, ""));
         releaseInDev("1.1.0");
         DatabaseTarget qat = dataOps("alice").target("qat");
-        execute(qat, "INSERT INTO customer (id, email, country, status, loyalty_points, created_at) "
-                + "VALUES (77, 'x@example.com', 'XX', 'active', 1, CURRENT_TIMESTAMP)");
+        execute(
+                qat,
+                "INSERT INTO customer (id, email, country, status, loyalty_points, created_at) "
+                        + "VALUES (77, 'x@example.com', 'XX', 'active', 1, CURRENT_TIMESTAMP)");
 
         // When
-        assertThatThrownBy(() -> dataOps("alice").promote(new PromoteOptions("1.1.0", "dev", "qat", null, false,
-                "")))
+        assertThatThrownBy(() -> dataOps("alice").promote(new PromoteOptions("1.1.0", "dev", "qat", null, false, "")))
                 .isInstanceOf(PromotionFailedException.class)
                 .hasMessageContaining("post-deploy data tests failed")
                 .hasMessageContaining("rolled back to release '1.0.0'");
 
         // Then qat runs 1.0.0 again, and its history tells the whole story
         assertThat(tableExists(qat, "orders")).isFalse();
-        assertThat(dataOps("alice").history("qat").releases()).extracting(HistoryEntry::action,
-                HistoryEntry::outcome, HistoryEntry::release).endsWith(
-                org.assertj.core.groups.Tuple.tuple("promote", "success", "1.1.0"),
-                org.assertj.core.groups.Tuple.tuple("test", "failed", "1.1.0"),
-                org.assertj.core.groups.Tuple.tuple("rollback", "success", "1.0.0"),
-                org.assertj.core.groups.Tuple.tuple("test", "failed", "1.0.0"));
+        assertThat(dataOps("alice").history("qat").releases())
+                .extracting(HistoryEntry::action, HistoryEntry::outcome, HistoryEntry::release)
+                .endsWith(
+                        org.assertj.core.groups.Tuple.tuple("promote", "success", "1.1.0"),
+                        org.assertj.core.groups.Tuple.tuple("test", "failed", "1.1.0"),
+                        org.assertj.core.groups.Tuple.tuple("rollback", "success", "1.0.0"),
+                        org.assertj.core.groups.Tuple.tuple("test", "failed", "1.0.0"));
         assertThat(lastRecord().event().action()).isEqualTo("promote-verification");
         assertThat(lastRecord().event().evidence().get("target").toString()).contains("rolled back");
     }
@@ -179,9 +178,9 @@ class ReleasesITest {
         execute(dataOps("alice").target("qat"), "UPDATE customer SET country = 'XX' WHERE id = 1");
 
         // When / Then
-        assertThatThrownBy(() -> dataOps("alice").promote(new PromoteOptions("1.1.0", "dev", "qat", null, false,
-                "")))
-                .isInstanceOf(PromotionFailedException.class).hasMessageContaining("kept at release '1.1.0'");
+        assertThatThrownBy(() -> dataOps("alice").promote(new PromoteOptions("1.1.0", "dev", "qat", null, false, "")))
+                .isInstanceOf(PromotionFailedException.class)
+                .hasMessageContaining("kept at release '1.1.0'");
         assertThat(tableExists(dataOps("alice").target("qat"), "orders")).isTrue();
     }
 
@@ -208,7 +207,8 @@ class ReleasesITest {
         // When / Then the rollback is refused before anything is touched
         assertThatThrownBy(() -> dataOps.rollback("dev", null))
                 .isInstanceOf(OperationRefusedException.class)
-                .hasMessageContaining("8-backfill-segment").hasMessageContaining("no rollback");
+                .hasMessageContaining("8-backfill-segment")
+                .hasMessageContaining("no rollback");
         assertThat(dataOps.status("dev", null).applied()).isEqualTo(applied);
         assertThat(lastRecord().event().outcome()).isEqualTo("refused");
     }
@@ -231,7 +231,8 @@ class ReleasesITest {
     @Test
     void shouldRefuseAnEphemeralEnvironmentWithoutTimeToLive() {
         assertThatThrownBy(() -> dataOps("alice").createEphemeral("pr-3", Duration.ZERO))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("must be positive");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("must be positive");
         assertThat(dir.resolve(".dataops/h2/pr-3.mv.db")).doesNotExist();
     }
 
@@ -249,10 +250,12 @@ class ReleasesITest {
         assertThat(longLived.expiresAt()).isEqualTo(now.plus(Duration.ofHours(4)));
         assertThat(Files.exists(dir.resolve(".dataops/h2/pr-1.mv.db"))).isTrue();
         assertThatThrownBy(() -> creator.createEphemeral("qat", null))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("is a declared environment");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("is a declared environment");
 
         // When gc runs an hour later
-        List<String> collected = dataOps("gc", Clock.fixed(now.plus(Duration.ofHours(1)), ZoneOffset.UTC)).gc();
+        List<String> collected = dataOps("gc", Clock.fixed(now.plus(Duration.ofHours(1)), ZoneOffset.UTC))
+                .gc();
 
         // Then only the expired one is gone
         assertThat(collected).containsExactly("pr-1");
@@ -262,9 +265,11 @@ class ReleasesITest {
         // and destroy removes the other one
         dataOps("alice").destroy("pr-2");
         assertThat(Files.exists(dir.resolve(".dataops/h2/pr-2.mv.db"))).isFalse();
-        assertThat(ledger.records()).extracting(r -> r.event().action()).contains("ephemeral-create",
-                "ephemeral-destroy");
+        assertThat(ledger.records())
+                .extracting(r -> r.event().action())
+                .contains("ephemeral-create", "ephemeral-destroy");
         assertThatThrownBy(() -> dataOps("alice").migrate(MigrateOptions.to("pr-2")))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("'pr-2' is not declared");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("'pr-2' is not declared");
     }
 }

@@ -94,8 +94,10 @@ public class EnvironmentRule implements Describable<EnvironmentRule> {
      */
     public boolean matches(final String environment) {
         if (name.contains("*")) {
-            String regex = Arrays.stream(name.split("\\*", -1)).map(java.util.regex.Pattern::quote)
-                    .reduce((a, b) -> a + ".*" + b).orElse("");
+            String regex = Arrays.stream(name.split("\\*", -1))
+                    .map(java.util.regex.Pattern::quote)
+                    .reduce((a, b) -> a + ".*" + b)
+                    .orElse("");
             return environment.matches(regex);
         }
         return name.equals(environment);
@@ -146,8 +148,8 @@ public class EnvironmentRule implements Describable<EnvironmentRule> {
                 return FormValidation.error("Enter an environment name such as 'prod', or a pattern such as 'pr-*'.");
             }
             if (!name.toLowerCase(Locale.ROOT).matches("[a-z0-9*][a-z0-9*-]*")) {
-                return FormValidation.error("Environment name '%s' may hold only lower-case letters, digits, '-' and '*'."
-                        .formatted(name));
+                return FormValidation.error(
+                        "Environment name '%s' may hold only lower-case letters, digits, '-' and '*'.".formatted(name));
             }
             return FormValidation.ok();
         }

@@ -50,9 +50,15 @@ public class AzureServicePrincipalCredentials extends BaseStandardCredentials {
      */
     @DataBoundConstructor
     @SuppressWarnings("checkstyle:ParameterNumber") // the credentials form binds every field through the constructor
-    public AzureServicePrincipalCredentials(@CheckForNull final CredentialsScope scope, @CheckForNull final String id,
-            @CheckForNull final String description, final String tenantId, final String clientId,
-            final Secret clientSecret, final String subscriptionId, @CheckForNull final String cloud) {
+    public AzureServicePrincipalCredentials(
+            @CheckForNull final CredentialsScope scope,
+            @CheckForNull final String id,
+            @CheckForNull final String description,
+            final String tenantId,
+            final String clientId,
+            final Secret clientSecret,
+            final String subscriptionId,
+            @CheckForNull final String cloud) {
         super(scope, id, description);
         this.tenantId = Util.fixNull(tenantId).trim();
         this.clientId = Util.fixNull(clientId).trim();
@@ -101,8 +107,12 @@ public class AzureServicePrincipalCredentials extends BaseStandardCredentials {
      * @param cloud          the cloud
      * @return the problems, empty when the fields look right
      */
-    static List<String> problems(final String tenantId, final String clientId, final String clientSecret,
-            final String subscriptionId, final String cloud) {
+    static List<String> problems(
+            final String tenantId,
+            final String clientId,
+            final String clientSecret,
+            final String subscriptionId,
+            final String cloud) {
         List<String> problems = new ArrayList<>();
         checkGuid(problems, "Tenant ID", tenantId);
         checkGuid(problems, "Client ID", clientId);
@@ -119,8 +129,8 @@ public class AzureServicePrincipalCredentials extends BaseStandardCredentials {
 
     private static void checkGuid(final List<String> problems, final String label, final String value) {
         if (!GUID.matcher(Util.fixNull(value).trim()).matches()) {
-            problems.add("%s '%s' is not a GUID such as 00000000-0000-0000-0000-000000000000.".formatted(label,
-                    Util.fixNull(value)));
+            problems.add("%s '%s' is not a GUID such as 00000000-0000-0000-0000-000000000000."
+                    .formatted(label, Util.fixNull(value)));
         }
     }
 
@@ -157,19 +167,22 @@ public class AzureServicePrincipalCredentials extends BaseStandardCredentials {
          * @return ok, or every problem found
          */
         @POST
-        public FormValidation doVerifyConfiguration(@AncestorInPath @CheckForNull final Item item,
-                @QueryParameter final String tenantId, @QueryParameter final String clientId,
-                @QueryParameter final String clientSecret, @QueryParameter final String subscriptionId,
+        public FormValidation doVerifyConfiguration(
+                @AncestorInPath @CheckForNull final Item item,
+                @QueryParameter final String tenantId,
+                @QueryParameter final String clientId,
+                @QueryParameter final String clientSecret,
+                @QueryParameter final String subscriptionId,
                 @QueryParameter final String cloud) {
             if (item == null) {
                 Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-            }
-            else {
+            } else {
                 item.checkPermission(Item.CONFIGURE);
             }
             String secret = Secret.fromString(Util.fixNull(clientSecret)).getPlainText();
             List<String> problems = problems(tenantId, clientId, secret, subscriptionId, cloud);
-            return problems.isEmpty() ? FormValidation.ok("The service principal is well-formed.")
+            return problems.isEmpty()
+                    ? FormValidation.ok("The service principal is well-formed.")
                     : FormValidation.error(String.join(" ", problems));
         }
     }

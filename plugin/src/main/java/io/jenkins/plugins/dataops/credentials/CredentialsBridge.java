@@ -20,8 +20,7 @@ public final class CredentialsBridge {
     private final MapCredentialsResolver resolver = new MapCredentialsResolver();
     private final List<String> masks = new ArrayList<>();
 
-    private CredentialsBridge() {
-    }
+    private CredentialsBridge() {}
 
     /**
      * Resolves every id.
@@ -40,8 +39,8 @@ public final class CredentialsBridge {
     }
 
     private void add(final Run<?, ?> run, final String id) throws AbortException {
-        StandardUsernamePasswordCredentials login = CredentialsProvider.findCredentialById(id,
-                StandardUsernamePasswordCredentials.class, run);
+        StandardUsernamePasswordCredentials login =
+                CredentialsProvider.findCredentialById(id, StandardUsernamePasswordCredentials.class, run);
         if (login != null) {
             CredentialsProvider.track(run, login);
             String password = login.getPassword().getPlainText();
@@ -52,8 +51,8 @@ public final class CredentialsBridge {
             }
             return;
         }
-        AzureServicePrincipalCredentials principal = CredentialsProvider.findCredentialById(id,
-                AzureServicePrincipalCredentials.class, run);
+        AzureServicePrincipalCredentials principal =
+                CredentialsProvider.findCredentialById(id, AzureServicePrincipalCredentials.class, run);
         if (principal != null) {
             CredentialsProvider.track(run, principal);
             resolver.withServicePrincipal(id, principal.toServicePrincipal());
@@ -61,7 +60,7 @@ public final class CredentialsBridge {
             return;
         }
         throw new AbortException(("No Username/Password or Azure service principal credentials with id '%s' are "
-                + "visible to %s; add them (scope Global) to the job, its folder or Jenkins.")
+                        + "visible to %s; add them (scope Global) to the job, its folder or Jenkins.")
                 .formatted(id, run.getParent().getFullName()));
     }
 

@@ -25,8 +25,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
  * nothing.
  */
 public final class Approvals {
-    private Approvals() {
-    }
+    private Approvals() {}
 
     /**
      * Returns the approver of a promotion.
@@ -40,10 +39,16 @@ public final class Approvals {
      * @throws AbortException when the target is protected and no valid approval exists, saying what to do
      */
     @CheckForNull
-    public static String approverFor(final Run<?, ?> run, final String requester, final String target,
-            final boolean specProtected, @CheckForNull final String requested) throws AbortException {
+    public static String approverFor(
+            final Run<?, ?> run,
+            final String requester,
+            final String target,
+            final boolean specProtected,
+            @CheckForNull final String requested)
+            throws AbortException {
         Optional<EnvironmentRule> rule = DataOpsConfiguration.get().ruleFor(target);
-        boolean isProtected = specProtected || rule.map(EnvironmentRule::isProtectedEnvironment).orElse(false);
+        boolean isProtected = specProtected
+                || rule.map(EnvironmentRule::isProtectedEnvironment).orElse(false);
         List<String> approvals = new ArrayList<>();
         run.getActions(ApproverAction.class).forEach(action -> approvals.add(action.getUserId()));
         String wanted = Util.fixEmptyAndTrim(requested);
@@ -58,11 +63,18 @@ public final class Approvals {
                 return candidate;
             }
         }
-        throw new AbortException(("[DataOps] Promotion to '%s' needs an approval from a Jenkins user other than '%s'%s: "
-                + "add an input step before promote (e.g. input message: 'Promote to %s?', submitter: '...') "
-                + "and have that user approve it.%s").formatted(target, requester,
-                groups.isEmpty() ? "" : " in one of the groups " + groups, target,
-                wanted == null ? "" : " '" + wanted + "' did not approve an input step of this build."));
+        throw new AbortException(
+                ("[DataOps] Promotion to '%s' needs an approval from a Jenkins user other than '%s'%s: "
+                                + "add an input step before promote (e.g. input message: 'Promote to %s?', submitter: '...') "
+                                + "and have that user approve it.%s")
+                        .formatted(
+                                target,
+                                requester,
+                                groups.isEmpty() ? "" : " in one of the groups " + groups,
+                                target,
+                                wanted == null
+                                        ? ""
+                                        : " '" + wanted + "' did not approve an input step of this build."));
     }
 
     /**
@@ -85,8 +97,7 @@ public final class Approvals {
         for (Cause cause : causes) {
             if (cause instanceof Cause.UserIdCause user && user.getUserId() != null) {
                 ids.add(user.getUserId());
-            }
-            else if (cause instanceof Cause.UpstreamCause upstream) {
+            } else if (cause instanceof Cause.UpstreamCause upstream) {
                 addUsers(upstream.getUpstreamCauses(), ids);
             }
         }
@@ -109,8 +120,7 @@ public final class Approvals {
                     return true;
                 }
             }
-        }
-        catch (UsernameNotFoundException e) {
+        } catch (UsernameNotFoundException e) {
             return false; // the security realm no longer knows this user, so they cannot approve
         }
         return false;

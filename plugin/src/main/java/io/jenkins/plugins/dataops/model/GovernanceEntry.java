@@ -35,7 +35,11 @@ public final class GovernanceEntry implements Serializable {
     private final String hash;
 
     @SuppressWarnings("checkstyle:ParameterNumber") // a persisted value with one field per record part
-    GovernanceEntry(final long sequence, final long timeMillis, final GovernanceEvent event, final String prev,
+    GovernanceEntry(
+            final long sequence,
+            final long timeMillis,
+            final GovernanceEvent event,
+            final String prev,
             final String hash) {
         this.sequence = sequence;
         this.timeMillis = timeMillis;
@@ -58,8 +62,8 @@ public final class GovernanceEntry implements Serializable {
      * @return the plugin's copy
      */
     public static GovernanceEntry of(final GovernanceRecord record) {
-        return new GovernanceEntry(record.sequence(), record.timeMillis(), record.event(), record.prev(),
-                record.hash());
+        return new GovernanceEntry(
+                record.sequence(), record.timeMillis(), record.event(), record.prev(), record.hash());
     }
 
     /**
@@ -74,8 +78,14 @@ public final class GovernanceEntry implements Serializable {
      */
     public static GovernanceEntry of(final GovernanceRecord record, final UnaryOperator<String> mask) {
         GovernanceEvent event = record.event();
-        GovernanceEvent masked = new GovernanceEvent(mask.apply(event.actor()), event.action(), event.product(),
-                event.environment(), event.release(), mask.apply(event.outcome()), event.buildRef(),
+        GovernanceEvent masked = new GovernanceEvent(
+                mask.apply(event.actor()),
+                event.action(),
+                event.product(),
+                event.environment(),
+                event.release(),
+                mask.apply(event.outcome()),
+                event.buildRef(),
                 copyMap(event.evidence(), mask));
         return new GovernanceEntry(record.sequence(), record.timeMillis(), masked, record.prev(), record.hash());
     }
@@ -165,8 +175,11 @@ public final class GovernanceEntry implements Serializable {
         if (value instanceof String text) {
             return mask.apply(text);
         }
-        if (value == null || value instanceof Boolean || value instanceof Long
-                || value instanceof Integer || value instanceof Double) {
+        if (value == null
+                || value instanceof Boolean
+                || value instanceof Long
+                || value instanceof Integer
+                || value instanceof Double) {
             return value;
         }
         if (value instanceof Number number) {

@@ -114,8 +114,8 @@ public class GovernanceRunAction implements RunAction2 {
      * @return the HTML fragment, escaped by the renderer
      */
     public String getReportHtml() {
-        return ReportFragments.render(getEntries(), "DataOps governance: "
-                + (run == null ? "this build" : run.getFullDisplayName()));
+        return ReportFragments.render(
+                getEntries(), "DataOps governance: " + (run == null ? "this build" : run.getFullDisplayName()));
     }
 
     /**

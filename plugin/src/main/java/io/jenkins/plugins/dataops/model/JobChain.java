@@ -17,8 +17,7 @@ import java.util.List;
  * reason.</p>
  */
 public final class JobChain {
-    private JobChain() {
-    }
+    private JobChain() {}
 
     /**
      * Chains entries after a head.

@@ -18,8 +18,7 @@ import org.kohsuke.stapler.StaplerResponse2;
  * the page holds up under Jenkins' Content-Security-Policy.
  */
 public final class ReportFragments {
-    private ReportFragments() {
-    }
+    private ReportFragments() {}
 
     /**
      * Renders records with the engine's report renderer.
@@ -32,8 +31,7 @@ public final class ReportFragments {
         StringWriter html = new StringWriter();
         try {
             new ReportRenderer().writeFragment(source(entries), ReportOptions.titled(title), html);
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException("A StringWriter does not fail", e);
         }
         return html.toString();
@@ -46,7 +44,8 @@ public final class ReportFragments {
      * @return the source
      */
     public static RecordSource source(final List<GovernanceEntry> entries) {
-        List<GovernanceRecord> records = entries.stream().map(GovernanceEntry::toRecord).toList();
+        List<GovernanceRecord> records =
+                entries.stream().map(GovernanceEntry::toRecord).toList();
         return RecordSource.of(records);
     }
 

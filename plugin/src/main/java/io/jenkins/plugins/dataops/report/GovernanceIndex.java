@@ -36,14 +36,14 @@ public final class GovernanceIndex {
     private static final Logger LOGGER = Logger.getLogger(GovernanceIndex.class.getName());
     /** The most rows kept; older records stay available in their builds. */
     static final int MAX_ROWS = 20_000;
+
     private static GovernanceIndex instance;
     private static WeakReference<Jenkins> owner = new WeakReference<>(null);
 
     private final LinkedHashMap<String, ChainHead> heads = new LinkedHashMap<>();
     private final ArrayList<IndexedEntry> rows = new ArrayList<>();
 
-    private GovernanceIndex() {
-    }
+    private GovernanceIndex() {}
 
     /**
      * Returns the index, loading or rebuilding it on first use.
@@ -60,8 +60,8 @@ public final class GovernanceIndex {
     }
 
     private static XmlFile file() {
-        return new XmlFile(Jenkins.XSTREAM2, new File(Jenkins.get().getRootDir(),
-                GovernanceIndex.class.getName() + ".xml"));
+        return new XmlFile(
+                Jenkins.XSTREAM2, new File(Jenkins.get().getRootDir(), GovernanceIndex.class.getName() + ".xml"));
     }
 
     private static GovernanceIndex load() {
@@ -69,8 +69,7 @@ public final class GovernanceIndex {
         if (file.exists()) {
             try {
                 return (GovernanceIndex) file.read();
-            }
-            catch (IOException | ClassCastException e) {
+            } catch (IOException | ClassCastException e) {
                 LOGGER.log(Level.WARNING, "Cannot read the DataOps governance index; rebuilding it from the builds", e);
             }
         }
@@ -152,7 +151,7 @@ public final class GovernanceIndex {
      */
     public synchronized void moveJob(final String oldFullName, final String newFullName) {
         boolean changed = false;
-        for (ListIterator<IndexedEntry> it = rows.listIterator(); it.hasNext();) {
+        for (ListIterator<IndexedEntry> it = rows.listIterator(); it.hasNext(); ) {
             IndexedEntry row = it.next();
             if (row.getJob().equals(oldFullName)) {
                 it.set(new IndexedEntry(newFullName, row.getBuild(), row.getEntry()));
@@ -177,7 +176,8 @@ public final class GovernanceIndex {
      */
     public synchronized void forgetJob(final String fullName) {
         String prefix = fullName + "/";
-        boolean changed = rows.removeIf(row -> row.getJob().equals(fullName) || row.getJob().startsWith(prefix));
+        boolean changed = rows.removeIf(
+                row -> row.getJob().equals(fullName) || row.getJob().startsWith(prefix));
         changed |= heads.keySet().removeIf(job -> job.equals(fullName) || job.startsWith(prefix));
         if (changed) {
             save();
@@ -220,8 +220,7 @@ public final class GovernanceIndex {
         try {
             Job<?, ?> job = Jenkins.get().getItemByFullName(fullName, Job.class);
             return job != null && job.hasPermission(Item.READ);
-        }
-        catch (AccessDeniedException e) {
+        } catch (AccessDeniedException e) {
             return false; // the user may discover the job but not read it
         }
     }
@@ -229,9 +228,9 @@ public final class GovernanceIndex {
     private void save() {
         try {
             file().write(this);
-        }
-        catch (IOException e) {
-            LOGGER.log(Level.WARNING, "Cannot save the DataOps governance index; it will be rebuilt from the builds", e);
+        } catch (IOException e) {
+            LOGGER.log(
+                    Level.WARNING, "Cannot save the DataOps governance index; it will be rebuilt from the builds", e);
         }
     }
 }

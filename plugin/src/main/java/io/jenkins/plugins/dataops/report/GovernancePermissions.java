@@ -17,15 +17,14 @@ public final class GovernancePermissions {
     private static final ResourceBundleHolder TEXTS = ResourceBundleHolder.get(GovernancePermissions.class);
 
     /** The permission group shown in the authorization matrix. */
-    public static final PermissionGroup GROUP = new PermissionGroup(GovernancePermissions.class,
-            new Localizable(TEXTS, "group"));
+    public static final PermissionGroup GROUP =
+            new PermissionGroup(GovernancePermissions.class, new Localizable(TEXTS, "group"));
 
     /** Read the cross-job governance report and export it. */
-    public static final Permission AUDIT = new Permission(GROUP, "Audit", new Localizable(TEXTS, "audit"),
-            Jenkins.ADMINISTER, PermissionScope.JENKINS);
+    public static final Permission AUDIT = new Permission(
+            GROUP, "Audit", new Localizable(TEXTS, "audit"), Jenkins.ADMINISTER, PermissionScope.JENKINS);
 
-    private GovernancePermissions() {
-    }
+    private GovernancePermissions() {}
 
     /** Loads this class early so that the permission appears in the authorization matrix. */
     @Initializer(after = InitMilestone.PLUGINS_STARTED, before = InitMilestone.EXTENSIONS_AUGMENTED)

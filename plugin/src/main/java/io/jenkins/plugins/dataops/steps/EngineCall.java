@@ -3,10 +3,10 @@ package io.jenkins.plugins.dataops.steps;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.dataops.engine.DataOps;
-import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
 import io.jenkins.plugins.dataops.engine.Session;
 import io.jenkins.plugins.dataops.engine.credentials.MapCredentialsResolver;
 import io.jenkins.plugins.dataops.engine.governance.MemoryLedger;
+import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
 import io.jenkins.plugins.dataops.model.GovernanceEntry;
 import io.jenkins.plugins.dataops.util.ConsoleProgress;
 import java.io.File;
@@ -28,6 +28,7 @@ import jenkins.MasterToSlaveFileCallable;
 final class EngineCall extends MasterToSlaveFileCallable<EngineOutcome> {
     @Serial
     private static final long serialVersionUID = 1L;
+
     private static final Logger LOGGER = Logger.getLogger(EngineCall.class.getName());
 
     private final String spec;
@@ -38,8 +39,14 @@ final class EngineCall extends MasterToSlaveFileCallable<EngineOutcome> {
     private final EngineTask task;
 
     @SuppressWarnings("checkstyle:ParameterNumber") // the serializable state of one agent call
-    EngineCall(final String spec, final String actor, final String buildRef, final MapCredentialsResolver credentials,
-            final TaskListener listener, final List<String> masks, final EngineTask task) {
+    EngineCall(
+            final String spec,
+            final String actor,
+            final String buildRef,
+            final MapCredentialsResolver credentials,
+            final TaskListener listener,
+            final List<String> masks,
+            final EngineTask task) {
         this.spec = spec;
         this.actor = actor;
         this.buildRef = buildRef;
@@ -56,11 +63,9 @@ final class EngineCall extends MasterToSlaveFileCallable<EngineOutcome> {
         String error = null;
         try {
             value = task.run(DataOps.open(workspace.toPath().resolve(spec), session), workspace);
-        }
-        catch (DataOpsException e) {
+        } catch (DataOpsException e) {
             error = progress.mask(String.valueOf(e.getMessage()));
-        }
-        catch (RuntimeException | IOException e) {
+        } catch (RuntimeException | IOException e) {
             // Not the engine's own report of a failure: a bug or an outage (driver, file system). The exception
             // itself must not cross the channel (its fields may be classes the controller's JEP-200 filter
             // rejects, and the step would print a stack trace), so only its masked message does; the stack
@@ -72,7 +77,8 @@ final class EngineCall extends MasterToSlaveFileCallable<EngineOutcome> {
         // into the Pipeline program's state, the records into build.xml and the reports.
         value.replaceAll((key, item) -> item instanceof String text ? progress.mask(text) : item);
         List<GovernanceEntry> records = ledger.records().stream()
-                .map(record -> GovernanceEntry.of(record, progress::mask)).toList();
+                .map(record -> GovernanceEntry.of(record, progress::mask))
+                .toList();
         return new EngineOutcome(value, records, error);
     }
 
@@ -83,7 +89,11 @@ final class EngineCall extends MasterToSlaveFileCallable<EngineOutcome> {
      * @return its type and message, with a hint where the details are
      */
     static String unexpected(final Exception e) {
-        return "Unexpected %s: %s (details in the agent's log).".formatted(e.getClass().getSimpleName(),
-                e.getMessage() == null ? "no message" : e.getMessage().lines().findFirst().orElse(""));
+        return "Unexpected %s: %s (details in the agent's log)."
+                .formatted(
+                        e.getClass().getSimpleName(),
+                        e.getMessage() == null
+                                ? "no message"
+                                : e.getMessage().lines().findFirst().orElse(""));
     }
 }

@@ -3,14 +3,14 @@ package io.jenkins.plugins.dataops.steps;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.dataops.engine.DataOps;
 import io.jenkins.plugins.dataops.engine.DataTestOutcome;
-import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
-import io.jenkins.plugins.dataops.engine.MigrateOptions;
 import io.jenkins.plugins.dataops.engine.EphemeralEnvironment;
+import io.jenkins.plugins.dataops.engine.MigrateOptions;
 import io.jenkins.plugins.dataops.engine.MigrateOutcome;
 import io.jenkins.plugins.dataops.engine.PromoteOptions;
 import io.jenkins.plugins.dataops.engine.PromotionResult;
 import io.jenkins.plugins.dataops.engine.RollbackResult;
 import io.jenkins.plugins.dataops.engine.TestOptions;
+import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
 import io.jenkins.plugins.dataops.engine.provision.ChangeAction;
 import io.jenkins.plugins.dataops.engine.provision.ProvisioningPlan;
 import io.jenkins.plugins.dataops.engine.quality.CheckStatus;
@@ -31,8 +31,7 @@ import java.util.LinkedHashMap;
  * receives. Kept in one class so that a change of the facade touches one file of the plugin.
  */
 final class EngineGateway {
-    private EngineGateway() {
-    }
+    private EngineGateway() {}
 
     static LinkedHashMap<String, Object> provision(final DataOps dataOps, final String env, final boolean planOnly) {
         ProvisioningPlan plan = planOnly ? dataOps.plan(env) : dataOps.provision(env);
@@ -41,10 +40,10 @@ final class EngineGateway {
         return value;
     }
 
-    static LinkedHashMap<String, Object> createEphemeral(final DataOps dataOps, final String env,
-            @CheckForNull final String ttl) {
-        EphemeralEnvironment created = dataOps.createEphemeral(env, ttl == null || ttl.isBlank() ? null
-                : DurationParser.parse(ttl));
+    static LinkedHashMap<String, Object> createEphemeral(
+            final DataOps dataOps, final String env, @CheckForNull final String ttl) {
+        EphemeralEnvironment created =
+                dataOps.createEphemeral(env, ttl == null || ttl.isBlank() ? null : DurationParser.parse(ttl));
         LinkedHashMap<String, Object> value = planValue(created.plan());
         value.put("applied", true);
         value.put("ephemeral", true);
@@ -58,10 +57,15 @@ final class EngineGateway {
         return value;
     }
 
-    static LinkedHashMap<String, Object> migrate(final DataOps dataOps, final String env, @CheckForNull final String tag,
-            final boolean allowNoRollback, final boolean allowDestructive, final boolean dryRun) {
-        MigrateOutcome outcome = dataOps.migrate(new MigrateOptions(env, tag, dryRun, allowNoRollback,
-                allowDestructive));
+    static LinkedHashMap<String, Object> migrate(
+            final DataOps dataOps,
+            final String env,
+            @CheckForNull final String tag,
+            final boolean allowNoRollback,
+            final boolean allowDestructive,
+            final boolean dryRun) {
+        MigrateOutcome outcome =
+                dataOps.migrate(new MigrateOptions(env, tag, dryRun, allowNoRollback, allowDestructive));
         LinkedHashMap<String, Object> value = new LinkedHashMap<>();
         value.put("environment", outcome.environment());
         value.put("release", outcome.release());
@@ -73,8 +77,13 @@ final class EngineGateway {
         return value;
     }
 
-    static LinkedHashMap<String, Object> test(final DataOps dataOps, final String env, final Path workspace,
-            final String junitReport, final boolean failOnWarnings) throws IOException {
+    static LinkedHashMap<String, Object> test(
+            final DataOps dataOps,
+            final String env,
+            final Path workspace,
+            final String junitReport,
+            final boolean failOnWarnings)
+            throws IOException {
         Path report = workspace.resolve(junitReport).normalize();
         if (!report.startsWith(workspace.normalize())) {
             throw new InvalidInputException("junitReport '%s' must stay inside the workspace.".formatted(junitReport));
@@ -82,8 +91,8 @@ final class EngineGateway {
         // The engine records the run as passed or failed under this policy, and promotion gates read that record,
         // so it must be the step's own: failOn 'warning' fails on warnings here and in the record.
         TestOptions defaults = TestOptions.of(env);
-        DataTestOutcome outcome = dataOps.test(new TestOptions(env, defaults.suite(),
-                failOnWarnings ? FailOn.WARN : FailOn.ERROR, defaults.sampleSize()));
+        DataTestOutcome outcome = dataOps.test(new TestOptions(
+                env, defaults.suite(), failOnWarnings ? FailOn.WARN : FailOn.ERROR, defaults.sampleSize()));
         Files.createDirectories(report.getParent());
         try (Writer out = Files.newBufferedWriter(report, StandardCharsets.UTF_8)) {
             JunitXmlWriter.write(outcome.report(), out);
@@ -103,8 +112,12 @@ final class EngineGateway {
         return value;
     }
 
-    static LinkedHashMap<String, Object> promote(final DataOps dataOps, final String release, final String from,
-            final String to, @CheckForNull final String approver) {
+    static LinkedHashMap<String, Object> promote(
+            final DataOps dataOps,
+            final String release,
+            final String from,
+            final String to,
+            @CheckForNull final String approver) {
         PromotionResult result = dataOps.promote(new PromoteOptions(release, from, to, approver, false, ""));
         LinkedHashMap<String, Object> value = new LinkedHashMap<>();
         value.put("release", result.release());
@@ -117,8 +130,8 @@ final class EngineGateway {
         return value;
     }
 
-    static LinkedHashMap<String, Object> rollback(final DataOps dataOps, final String env,
-            @CheckForNull final String release) {
+    static LinkedHashMap<String, Object> rollback(
+            final DataOps dataOps, final String env, @CheckForNull final String release) {
         RollbackResult result = dataOps.rollback(env, release == null || release.isBlank() ? null : release);
         LinkedHashMap<String, Object> value = new LinkedHashMap<>();
         value.put("environment", result.environment());
@@ -140,5 +153,4 @@ final class EngineGateway {
         value.put("summary", plan.summary());
         return value;
     }
-
 }

@@ -18,10 +18,13 @@ public final class EngineOutcome implements Serializable {
 
     private final LinkedHashMap<String, Object> value;
     private final ArrayList<GovernanceEntry> records;
+
     @CheckForNull
     private final String error;
 
-    EngineOutcome(final LinkedHashMap<String, Object> value, final List<GovernanceEntry> records,
+    EngineOutcome(
+            final LinkedHashMap<String, Object> value,
+            final List<GovernanceEntry> records,
             @CheckForNull final String error) {
         this.value = value;
         this.records = new ArrayList<>(records);

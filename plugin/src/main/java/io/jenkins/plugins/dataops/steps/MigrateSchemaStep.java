@@ -23,8 +23,10 @@ import org.kohsuke.stapler.DataBoundSetter;
  */
 public class MigrateSchemaStep extends DataOpsStep {
     private final String env;
+
     @CheckForNull
     private String tag;
+
     private boolean allowNoRollback;
     private boolean allowDestructive;
     private boolean dryRun;
@@ -90,8 +92,10 @@ public class MigrateSchemaStep extends DataOpsStep {
     private static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
         @Serial
         private static final long serialVersionUID = 1L;
+
         @CheckForNull
         private final String spec;
+
         private final Task task;
 
         Execution(final StepContext context, @CheckForNull final String spec, final Task task) {
@@ -109,15 +113,22 @@ public class MigrateSchemaStep extends DataOpsStep {
     private static final class Task extends EngineTask {
         @Serial
         private static final long serialVersionUID = 1L;
+
         private final String env;
+
         @CheckForNull
         private final String tag;
+
         private final boolean allowNoRollback;
         private final boolean allowDestructive;
         private final boolean dryRun;
 
-        Task(final String env, @CheckForNull final String tag, final boolean allowNoRollback,
-                final boolean allowDestructive, final boolean dryRun) {
+        Task(
+                final String env,
+                @CheckForNull final String tag,
+                final boolean allowNoRollback,
+                final boolean allowDestructive,
+                final boolean dryRun) {
             this.env = env;
             this.tag = tag;
             this.allowNoRollback = allowNoRollback;

@@ -26,6 +26,7 @@ public class PromoteStep extends DataOpsStep {
     private final String release;
     private final String from;
     private final String to;
+
     @CheckForNull
     private String approver;
 
@@ -79,17 +80,25 @@ public class PromoteStep extends DataOpsStep {
     private static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
         @Serial
         private static final long serialVersionUID = 1L;
+
         @CheckForNull
         private final String spec;
+
         private final String release;
         private final String from;
         private final String to;
+
         @CheckForNull
         private final String approver;
 
         @SuppressWarnings("checkstyle:ParameterNumber") // the step's parameters, copied
-        Execution(final StepContext context, @CheckForNull final String spec, final String release, final String from,
-                final String to, @CheckForNull final String approver) {
+        Execution(
+                final StepContext context,
+                @CheckForNull final String spec,
+                final String release,
+                final String from,
+                final String to,
+                @CheckForNull final String approver) {
             super(context);
             this.spec = spec;
             this.release = release;
@@ -100,17 +109,26 @@ public class PromoteStep extends DataOpsStep {
 
         @Override
         protected Map<String, Object> run() throws Exception {
-            return StepRunner.run(getContext(), spec, List.of(from, to), (run, facts) -> new Task(release, from, to,
-                    Approvals.approverFor(run, StepRunner.actor(run), to, facts.isProtected(to), approver)));
+            return StepRunner.run(
+                    getContext(),
+                    spec,
+                    List.of(from, to),
+                    (run, facts) -> new Task(
+                            release,
+                            from,
+                            to,
+                            Approvals.approverFor(run, StepRunner.actor(run), to, facts.isProtected(to), approver)));
         }
     }
 
     private static final class Task extends EngineTask {
         @Serial
         private static final long serialVersionUID = 1L;
+
         private final String release;
         private final String from;
         private final String to;
+
         @CheckForNull
         private final String approver;
 

@@ -30,8 +30,10 @@ import org.kohsuke.stapler.DataBoundSetter;
 public class ProvisionEnvironmentStep extends DataOpsStep {
     private final String env;
     private boolean ephemeral;
+
     @CheckForNull
     private String ttl;
+
     private boolean planOnly;
 
     /**
@@ -90,8 +92,10 @@ public class ProvisionEnvironmentStep extends DataOpsStep {
     private static final class Execution extends GeneralNonBlockingStepExecution {
         @Serial
         private static final long serialVersionUID = 1L;
+
         @CheckForNull
         private final String spec;
+
         private final Task create;
         /** Where the block form stands; saved with the program, so a restart knows what to clean up. */
         private volatile Phase phase = Phase.NONE;
@@ -110,8 +114,7 @@ public class ProvisionEnvironmentStep extends DataOpsStep {
                             + "needs ephemeral: true (and no planOnly): it destroys the environment after the body.");
                 }
                 run(this::createAndRunBody);
-            }
-            else {
+            } else {
                 run(() -> getContext().onSuccess(StepRunner.run(getContext(), spec, create)));
             }
             return false;
@@ -123,17 +126,14 @@ public class ProvisionEnvironmentStep extends DataOpsStep {
             enter(Phase.CREATING);
             try {
                 StepRunner.run(target, spec, create);
-            }
-            catch (EngineFailureException e) {
+            } catch (EngineFailureException e) {
                 if (e.isRecorded()) {
                     destroyAfterFailure(target, e); // the engine started creating: it may have got half way
                 }
                 throw e;
-            }
-            catch (AbortException e) {
+            } catch (AbortException e) {
                 throw e; // refused before the engine ran (spec, credentials rules): nothing was created
-            }
-            catch (Exception e) {
+            } catch (Exception e) {
                 destroyAfterFailure(target, e); // aborted build (interrupt) or lost agent in the middle
                 throw e;
             }
@@ -155,11 +155,9 @@ public class ProvisionEnvironmentStep extends DataOpsStep {
             try {
                 StepRunner.run(target, spec, create.teardown());
                 enter(Phase.DONE);
-            }
-            catch (Exception e) {
+            } catch (Exception e) {
                 failure.addSuppressed(e);
-            }
-            finally {
+            } finally {
                 if (interrupted) {
                     Thread.currentThread().interrupt();
                 }
@@ -175,22 +173,20 @@ public class ProvisionEnvironmentStep extends DataOpsStep {
         public void onResume() {
             if (phase == Phase.CREATING || phase == Phase.DESTROYING) {
                 run(this::destroyAfterRestart);
-            }
-            else {
+            } else {
                 super.onResume();
             }
         }
 
         private void destroyAfterRestart() {
-            String message = "Jenkins restarted while ephemeral environment '%s' was being %s; ".formatted(create.env,
-                    phase == Phase.CREATING ? "created" : "destroyed");
+            String message = "Jenkins restarted while ephemeral environment '%s' was being %s; "
+                    .formatted(create.env, phase == Phase.CREATING ? "created" : "destroyed");
             try {
                 enter(Phase.DESTROYING);
                 StepRunner.run(getContext(), spec, create.teardown());
                 enter(Phase.DONE);
                 message += "it has been destroyed. Run the build again.";
-            }
-            catch (Exception e) {
+            } catch (Exception e) {
                 message += "destroying it failed (%s); it expires after its time to live.".formatted(e.getMessage());
             }
             getContext().onFailure(new AbortException(ConsoleProgress.PREFIX + message));
@@ -217,20 +213,31 @@ public class ProvisionEnvironmentStep extends DataOpsStep {
 
     /** The stages of the block form. */
     private enum Phase {
-        NONE, CREATING, BODY, DESTROYING, DONE
+        NONE,
+        CREATING,
+        BODY,
+        DESTROYING,
+        DONE
     }
 
     private static final class Task extends EngineTask {
         @Serial
         private static final long serialVersionUID = 1L;
+
         private final String env;
         private final boolean ephemeral;
+
         @CheckForNull
         private final String ttl;
+
         private final boolean planOnly;
         private final boolean destroy;
 
-        Task(final String env, final boolean ephemeral, @CheckForNull final String ttl, final boolean planOnly,
+        Task(
+                final String env,
+                final boolean ephemeral,
+                @CheckForNull final String ttl,
+                final boolean planOnly,
                 final boolean destroy) {
             this.env = env;
             this.ephemeral = ephemeral;
@@ -253,7 +260,9 @@ public class ProvisionEnvironmentStep extends DataOpsStep {
             if (!ephemeral) {
                 return EngineGateway.provision(dataOps, env, planOnly);
             }
-            return destroy ? EngineGateway.destroyEphemeral(dataOps, env) : EngineGateway.createEphemeral(dataOps, env, ttl);
+            return destroy
+                    ? EngineGateway.destroyEphemeral(dataOps, env)
+                    : EngineGateway.createEphemeral(dataOps, env, ttl);
         }
     }
 

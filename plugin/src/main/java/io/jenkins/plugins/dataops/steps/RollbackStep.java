@@ -22,6 +22,7 @@ import org.kohsuke.stapler.DataBoundSetter;
  */
 public class RollbackStep extends DataOpsStep {
     private final String env;
+
     @CheckForNull
     private String release;
 
@@ -63,8 +64,10 @@ public class RollbackStep extends DataOpsStep {
     private static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
         @Serial
         private static final long serialVersionUID = 1L;
+
         @CheckForNull
         private final String spec;
+
         private final Task task;
 
         Execution(final StepContext context, @CheckForNull final String spec, final Task task) {
@@ -82,7 +85,9 @@ public class RollbackStep extends DataOpsStep {
     private static final class Task extends EngineTask {
         @Serial
         private static final long serialVersionUID = 1L;
+
         private final String env;
+
         @CheckForNull
         private final String release;
 

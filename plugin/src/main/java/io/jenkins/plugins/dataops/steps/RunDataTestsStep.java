@@ -36,6 +36,7 @@ public class RunDataTestsStep extends DataOpsStep {
 
     private final String env;
     private String failOn = FAIL_ON.get(0);
+
     @CheckForNull
     private String junitReport;
 
@@ -69,8 +70,8 @@ public class RunDataTestsStep extends DataOpsStep {
         String value = Util.fixEmptyAndTrim(failOn);
         value = value == null ? FAIL_ON.get(0) : value.toLowerCase(Locale.ROOT);
         if (!FAIL_ON.contains(value)) {
-            throw new Descriptor.FormException("failOn '%s' is unknown; use one of %s.".formatted(failOn, FAIL_ON),
-                    "failOn");
+            throw new Descriptor.FormException(
+                    "failOn '%s' is unknown; use one of %s.".formatted(failOn, FAIL_ON), "failOn");
         }
         this.failOn = value;
     }
@@ -94,8 +95,10 @@ public class RunDataTestsStep extends DataOpsStep {
     private static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
         @Serial
         private static final long serialVersionUID = 1L;
+
         @CheckForNull
         private final String spec;
+
         private final Task task;
         private final String failOn;
 
@@ -138,6 +141,7 @@ public class RunDataTestsStep extends DataOpsStep {
     private static final class Task extends EngineTask {
         @Serial
         private static final long serialVersionUID = 1L;
+
         private final String env;
         private final String report;
         private final boolean failOnWarnings;

@@ -31,6 +31,7 @@ public final class SpecFacts implements Serializable {
 
     private final LinkedHashMap<String, ArrayList<String>> credentialIds = new LinkedHashMap<>();
     private final ArrayList<String> protectedEnvironments = new ArrayList<>();
+
     @CheckForNull
     private String error;
 
@@ -64,6 +65,7 @@ public final class SpecFacts implements Serializable {
     static final class Reader extends MasterToSlaveFileCallable<SpecFacts> {
         @Serial
         private static final long serialVersionUID = 1L;
+
         private static final Logger LOGGER = Logger.getLogger(Reader.class.getName());
 
         private final String spec;
@@ -82,20 +84,20 @@ public final class SpecFacts implements Serializable {
                 for (String name : environments) {
                     EnvironmentSpec environment = product.environments().containsKey(name)
                             ? product.environment(name)
-                            : product.ephemeral().map(template -> template.withName(name))
+                            : product.ephemeral()
+                                    .map(template -> template.withName(name))
                                     .orElseGet(() -> product.environment(name));
                     ArrayList<String> ids = new ArrayList<>();
-                    CREDENTIAL_KEYS.forEach(key -> environment.optionalString(key).ifPresent(ids::add));
+                    CREDENTIAL_KEYS.forEach(
+                            key -> environment.optionalString(key).ifPresent(ids::add));
                     facts.credentialIds.put(name, ids);
                     if (environment.isProtected()) {
                         facts.protectedEnvironments.add(name);
                     }
                 }
-            }
-            catch (DataOpsException e) {
+            } catch (DataOpsException e) {
                 facts.error = ConsoleProgress.PREFIX + e.getMessage();
-            }
-            catch (RuntimeException e) {
+            } catch (RuntimeException e) {
                 // only the message crosses the channel, never the exception (see EngineCall)
                 LOGGER.log(Level.WARNING, "Cannot read the DataOps spec " + spec, e);
                 facts.error = ConsoleProgress.PREFIX + EngineCall.unexpected(e);

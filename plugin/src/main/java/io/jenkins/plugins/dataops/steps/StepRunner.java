@@ -29,8 +29,7 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
  * line.
  */
 final class StepRunner {
-    private StepRunner() {
-    }
+    private StepRunner() {}
 
     /** Builds the engine task once the spec's facts are known (e.g. to check an approval first). */
     @FunctionalInterface
@@ -55,8 +54,8 @@ final class StepRunner {
      * @return the step's value
      * @throws Exception an {@link AbortException} for engine errors; anything else is a bug or an outage
      */
-    static LinkedHashMap<String, Object> run(final StepContext context, @CheckForNull final String spec,
-            final EngineTask task) throws Exception {
+    static LinkedHashMap<String, Object> run(
+            final StepContext context, @CheckForNull final String spec, final EngineTask task) throws Exception {
         return run(context, spec, task.environments(), (run, facts) -> task);
     }
 
@@ -70,8 +69,12 @@ final class StepRunner {
      * @return the step's value
      * @throws Exception an {@link AbortException} for engine errors; anything else is a bug or an outage
      */
-    static LinkedHashMap<String, Object> run(final StepContext context, @CheckForNull final String spec,
-            final List<String> environments, final TaskFactory factory) throws Exception {
+    static LinkedHashMap<String, Object> run(
+            final StepContext context,
+            @CheckForNull final String spec,
+            final List<String> environments,
+            final TaskFactory factory)
+            throws Exception {
         return run(Target.of(context), spec, environments, factory);
     }
 
@@ -85,13 +88,17 @@ final class StepRunner {
      * @return the step's value
      * @throws Exception an {@link AbortException} for engine errors; anything else is a bug or an outage
      */
-    static LinkedHashMap<String, Object> run(final Target target, @CheckForNull final String spec,
-            final EngineTask task) throws Exception {
+    static LinkedHashMap<String, Object> run(
+            final Target target, @CheckForNull final String spec, final EngineTask task) throws Exception {
         return run(target, spec, task.environments(), (run, facts) -> task);
     }
 
-    private static LinkedHashMap<String, Object> run(final Target target, @CheckForNull final String spec,
-            final List<String> environments, final TaskFactory factory) throws Exception {
+    private static LinkedHashMap<String, Object> run(
+            final Target target,
+            @CheckForNull final String spec,
+            final List<String> environments,
+            final TaskFactory factory)
+            throws Exception {
         Run<?, ?> run = target.run;
         TaskListener listener = target.listener;
         FilePath workspace = target.workspace;
@@ -105,13 +112,20 @@ final class StepRunner {
         CredentialsBridge credentials = CredentialsBridge.resolve(run, ids);
         EngineTask task = factory.create(run, facts);
 
-        EngineOutcome outcome = workspace.act(new EngineCall(specPath, actor(run), run.getExternalizableId(),
-                credentials.getResolver(), listener, credentials.getMasks(), task));
+        EngineOutcome outcome = workspace.act(new EngineCall(
+                specPath,
+                actor(run),
+                run.getExternalizableId(),
+                credentials.getResolver(),
+                listener,
+                credentials.getMasks(),
+                task));
         if (!outcome.getRecords().isEmpty()) {
             GovernanceIndex.get().record(run, outcome.getRecords());
         }
         if (outcome.getError() != null) {
-            throw new EngineFailureException(ConsoleProgress.PREFIX + outcome.getError(),
+            throw new EngineFailureException(
+                    ConsoleProgress.PREFIX + outcome.getError(),
                     !outcome.getRecords().isEmpty());
         }
         return outcome.getValue();
@@ -147,10 +161,16 @@ final class StepRunner {
         for (Map.Entry<String, List<String>> entry : idsPerEnvironment.entrySet()) {
             Optional<EnvironmentRule> rule = DataOpsConfiguration.get().ruleFor(entry.getKey());
             for (String id : entry.getValue()) {
-                if (rule.isPresent() && !rule.get().allowedIds().isEmpty() && !rule.get().allowedIds().contains(id)) {
+                if (rule.isPresent()
+                        && !rule.get().allowedIds().isEmpty()
+                        && !rule.get().allowedIds().contains(id)) {
                     throw new AbortException(("%sEnvironment '%s' may not use credentials '%s' (allowed by the "
-                            + "DataOps configuration: %s); ask an administrator or change the spec.").formatted(
-                            ConsoleProgress.PREFIX, entry.getKey(), id, rule.get().allowedIds()));
+                                    + "DataOps configuration: %s); ask an administrator or change the spec.")
+                            .formatted(
+                                    ConsoleProgress.PREFIX,
+                                    entry.getKey(),
+                                    id,
+                                    rule.get().allowedIds()));
                 }
                 all.add(id);
             }
@@ -178,7 +198,9 @@ final class StepRunner {
          * @throws Exception a {@link MissingContextVariableException} outside {@code node}
          */
         static Target of(final StepContext context) throws Exception {
-            return new Target(required(context, Run.class), required(context, TaskListener.class),
+            return new Target(
+                    required(context, Run.class),
+                    required(context, TaskListener.class),
                     required(context, FilePath.class));
         }
     }

@@ -28,7 +28,11 @@ class ConfigurationAsCodeTest {
 
         ConfigurationContext context = new ConfigurationContext(ConfiguratorRegistry.get());
         String exported = Util.toYamlString(Util.getUnclassifiedRoot(context).get("dataOps"));
-        assertThat(exported).contains("defaultSpec: \"data/dataops.yaml\"", "name: \"prod\"", "protectedEnvironment: true",
-                "approverGroups: \"release-managers\"");
+        assertThat(exported)
+                .contains(
+                        "defaultSpec: \"data/dataops.yaml\"",
+                        "name: \"prod\"",
+                        "protectedEnvironment: true",
+                        "approverGroups: \"release-managers\"");
     }
 }

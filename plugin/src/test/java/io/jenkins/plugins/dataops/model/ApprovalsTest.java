@@ -18,8 +18,8 @@ class ApprovalsTest {
         FreeStyleProject downstream = j.createFreeStyleProject("downstream");
         FreeStyleBuild started = j.assertBuildStatusSuccess(upstream.scheduleBuild2(0, new Cause.UserIdCause("alice")));
 
-        FreeStyleBuild triggered = j.assertBuildStatusSuccess(downstream.scheduleBuild2(0,
-                new Cause.UpstreamCause(started)));
+        FreeStyleBuild triggered =
+                j.assertBuildStatusSuccess(downstream.scheduleBuild2(0, new Cause.UpstreamCause(started)));
 
         assertThat(Approvals.requesters(triggered, "SYSTEM")).containsExactly("SYSTEM", "alice");
     }

@@ -28,14 +28,16 @@ class RecordsSurviveRestartTest {
             LinkedHashMap<String, Object> evidence = new LinkedHashMap<>();
             evidence.put("changeSets", 3);
             evidence.put("tables", new ArrayList<>(List.of("customer", "address")));
-            GovernanceEvent event = new GovernanceEvent("alice", "migrate", "customer", "qat", "1.0", "success",
-                    build.getExternalizableId(), evidence);
-            List<GovernanceEntry> chained = GovernanceIndex.get().record(build,
-                    List.of(GovernanceEntry.of(RecordCodec.chain(null, event, 1L))));
+            GovernanceEvent event = new GovernanceEvent(
+                    "alice", "migrate", "customer", "qat", "1.0", "success", build.getExternalizableId(), evidence);
+            List<GovernanceEntry> chained = GovernanceIndex.get()
+                    .record(build, List.of(GovernanceEntry.of(RecordCodec.chain(null, event, 1L))));
             hashes.add(chained.get(0).getHash());
         });
         sessions.then(j -> {
-            FreeStyleBuild build = j.jenkins.getItemByFullName("customer", FreeStyleProject.class).getBuildByNumber(1);
+            FreeStyleBuild build = j.jenkins
+                    .getItemByFullName("customer", FreeStyleProject.class)
+                    .getBuildByNumber(1);
             GovernanceRunAction action = build.getAction(GovernanceRunAction.class);
 
             assertThat(action.getEntries()).hasSize(1);

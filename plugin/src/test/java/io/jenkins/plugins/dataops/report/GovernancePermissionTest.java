@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
+import hudson.model.User;
+import hudson.security.ACL;
+import hudson.security.ACLContext;
 import io.jenkins.plugins.dataops.engine.governance.GovernanceEvent;
 import io.jenkins.plugins.dataops.engine.governance.RecordCodec;
 import io.jenkins.plugins.dataops.model.GovernanceEntry;
 import java.util.LinkedHashMap;
 import java.util.List;
-import hudson.model.User;
-import hudson.security.ACL;
-import hudson.security.ACLContext;
 import jenkins.model.Jenkins;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
@@ -29,9 +29,15 @@ class GovernancePermissionTest {
         record(j.buildAndAssertSuccess(hidden), "prod");
         j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
         j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
-                .grant(Jenkins.READ).everywhere().toAuthenticated()
-                .grant(hudson.model.Item.READ).onItems(visible).to("auditor", "bob")
-                .grant(GovernancePermissions.AUDIT).onRoot().to("auditor"));
+                .grant(Jenkins.READ)
+                .everywhere()
+                .toAuthenticated()
+                .grant(hudson.model.Item.READ)
+                .onItems(visible)
+                .to("auditor", "bob")
+                .grant(GovernancePermissions.AUDIT)
+                .onRoot()
+                .to("auditor"));
 
         JenkinsRule.WebClient bob = j.createWebClient().login("bob");
         bob.assertFails("dataops-governance/", 403);
@@ -52,7 +58,8 @@ class GovernancePermissionTest {
         FreeStyleProject old = j.createFreeStyleProject("customer");
         record(j.buildAndAssertSuccess(old), "prod");
         old.renameTo("customer-renamed");
-        assertThat(GovernanceIndex.get().visibleRows(10)).extracting(IndexedEntry::getJob)
+        assertThat(GovernanceIndex.get().visibleRows(10))
+                .extracting(IndexedEntry::getJob)
                 .containsExactly("customer-renamed");
 
         j.jenkins.getItemByFullName("customer-renamed", FreeStyleProject.class).delete();
@@ -62,8 +69,15 @@ class GovernancePermissionTest {
     }
 
     private static void record(final FreeStyleBuild build, final String environment) throws Exception {
-        GovernanceEvent event = new GovernanceEvent("alice", "migrate", "customer", environment, "1.0", "success",
-                build.getExternalizableId(), new LinkedHashMap<>());
+        GovernanceEvent event = new GovernanceEvent(
+                "alice",
+                "migrate",
+                "customer",
+                environment,
+                "1.0",
+                "success",
+                build.getExternalizableId(),
+                new LinkedHashMap<>());
         GovernanceIndex.get().record(build, List.of(GovernanceEntry.of(RecordCodec.chain(null, event, 1L))));
         GovernanceIndex.get().index(build);
     }

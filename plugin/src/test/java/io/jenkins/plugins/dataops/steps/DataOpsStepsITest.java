@@ -50,7 +50,8 @@ class DataOpsStepsITest {
         assertThat(action).isNotNull();
         assertThat(action.getEntries()).extracting(e -> e.getAction()).contains("provision", "migrate");
         assertThat(action.getEntries().get(0).getSequence()).isEqualTo(1);
-        assertThat(action.getEntries().get(1).getPrev()).isEqualTo(action.getEntries().get(0).getHash());
+        assertThat(action.getEntries().get(1).getPrev())
+                .isEqualTo(action.getEntries().get(0).getHash());
     }
 
     @Test
@@ -89,7 +90,9 @@ class DataOpsStepsITest {
         j.assertLogContains("body failed on purpose", run);
         GovernanceRunAction action = run.getAction(GovernanceRunAction.class);
         assertThat(action).isNotNull();
-        assertThat(action.getEntries()).extracting(e -> e.getAction()).contains("ephemeral-create", "ephemeral-destroy");
+        assertThat(action.getEntries())
+                .extracting(e -> e.getAction())
+                .contains("ephemeral-create", "ephemeral-destroy");
     }
 
     @Test
@@ -121,7 +124,8 @@ class DataOpsStepsITest {
         j.assertLogContains("is a declared environment", run);
         j.assertLogContains("dev still runs 1.0.0", run);
         j.assertLogNotContains("never", run);
-        assertThat(run.getAction(GovernanceRunAction.class).getEntries()).extracting(e -> e.getAction())
+        assertThat(run.getAction(GovernanceRunAction.class).getEntries())
+                .extracting(e -> e.getAction())
                 .doesNotContain("destroy", "ephemeral-destroy");
     }
 
@@ -139,7 +143,8 @@ class DataOpsStepsITest {
         run.doStop();
 
         j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(run));
-        assertThat(run.getAction(GovernanceRunAction.class).getEntries()).extracting(e -> e.getAction())
+        assertThat(run.getAction(GovernanceRunAction.class).getEntries())
+                .extracting(e -> e.getAction())
                 .containsSubsequence("ephemeral-create", "ephemeral-destroy");
     }
 }

@@ -42,8 +42,14 @@ class EngineCallTest {
 
     private static EngineOutcome call(final Path workspace, final EngineTask task) throws Exception {
         new FilePath(new File("../examples/customer")).copyRecursiveTo(new FilePath(workspace.toFile()));
-        EngineCall call = new EngineCall("dataops.yaml", "alice", "customer#1", new MapCredentialsResolver(),
-                TaskListener.NULL, List.of(SECRET), task);
+        EngineCall call = new EngineCall(
+                "dataops.yaml",
+                "alice",
+                "customer#1",
+                new MapCredentialsResolver(),
+                TaskListener.NULL,
+                List.of(SECRET),
+                task);
         return call.invoke(workspace.toFile(), null);
     }
 

@@ -24,8 +24,14 @@ class RunDataTestsFailOnITest {
     @Test
     void shouldRecordTheRunUnderTheStepsFailOn(@TempDir final Path workspace) throws Exception {
         new FilePath(new File("../examples/customer")).copyRecursiveTo(new FilePath(workspace.toFile()));
-        DataOps dataOps = DataOps.open(workspace.resolve("dataops.yaml"), new Session("alice", "customer#1",
-                new MapCredentialsResolver(), new ConsoleProgress(TaskListener.NULL, List.of()), new MemoryLedger()));
+        DataOps dataOps = DataOps.open(
+                workspace.resolve("dataops.yaml"),
+                new Session(
+                        "alice",
+                        "customer#1",
+                        new MapCredentialsResolver(),
+                        new ConsoleProgress(TaskListener.NULL, List.of()),
+                        new MemoryLedger()));
         EngineGateway.provision(dataOps, "dev", false);
         EngineGateway.migrate(dataOps, "dev", "1.0.0", false, false, false);
 
@@ -39,7 +45,8 @@ class RunDataTestsFailOnITest {
 
     private static HistoryEntry lastTest(final DataOps dataOps) {
         List<HistoryEntry> tests = dataOps.history("dev").releases().stream()
-                .filter(entry -> "test".equals(entry.action())).toList();
+                .filter(entry -> "test".equals(entry.action()))
+                .toList();
         return tests.get(tests.size() - 1);
     }
 }

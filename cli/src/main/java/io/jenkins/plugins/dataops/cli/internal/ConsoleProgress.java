@@ -1,7 +1,6 @@
 package io.jenkins.plugins.dataops.cli.internal;
 
 import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
-
 import java.io.PrintWriter;
 
 /** Writes the engine's progress to the terminal: info to standard output, warnings and errors to standard error. */

@@ -14,8 +14,7 @@ import java.util.stream.Stream;
 
 /** Copies an example data product shipped inside the jar (or the classes folder in tests) into a folder. */
 public final class ExampleCopier {
-    private ExampleCopier() {
-    }
+    private ExampleCopier() {}
 
     /**
      * Copies {@code examples/<name>/} into the target folder.
@@ -36,15 +35,12 @@ public final class ExampleCopier {
                 try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
                     copyTree(jar.getPath("/examples/" + name), target);
                 }
-            }
-            else {
+            } else {
                 copyTree(Path.of(uri).getParent(), target);
             }
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException("Cannot copy the example into '" + target + "': " + e.getMessage(), e);
-        }
-        catch (URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new IllegalStateException("Bad resource URL " + url, e);
         }
     }
@@ -55,8 +51,7 @@ public final class ExampleCopier {
                 Path destination = target.resolve(source.relativize(file).toString());
                 if (Files.isDirectory(file)) {
                     Files.createDirectories(destination);
-                }
-                else {
+                } else {
                     Files.copy(file, destination);
                 }
             }

@@ -9,6 +9,5 @@ public final class ExitCodes {
     /** Bad usage or bad input (unknown option, invalid spec, unknown environment). */
     public static final int BAD_INPUT = 2;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 }

@@ -3,15 +3,13 @@ package io.jenkins.plugins.dataops.cli.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-
 import java.io.PrintWriter;
 
 /** Prints engine results as JSON for machines ({@code --json}): records become objects with their component names. */
 public final class JsonOutput {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private JsonOutput() {
-    }
+    private JsonOutput() {}
 
     /**
      * Prints a value as JSON.
@@ -23,8 +21,7 @@ public final class JsonOutput {
         try {
             out.println(MAPPER.writeValueAsString(value));
             out.flush();
-        }
-        catch (JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write JSON: " + e.getOriginalMessage(), e);
         }
     }

@@ -1,13 +1,11 @@
 package io.jenkins.plugins.dataops.cli.internal;
 
 import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
-
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
-
-import java.io.PrintWriter;
-import java.io.StringWriter;
 
 /**
  * Prints an engine failure as its one readable message (the stack trace only with {@code --verbose}) and
@@ -26,8 +24,8 @@ public final class MessageOnlyExceptionHandler implements IExecutionExceptionHan
     }
 
     @Override
-    public int handleExecutionException(final Exception ex, final CommandLine commandLine,
-            final ParseResult parseResult) {
+    public int handleExecutionException(
+            final Exception ex, final CommandLine commandLine, final ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
         String message = ex.getMessage() == null ? ex.getClass().getName() : ex.getMessage();
         err.println(commandLine.getColorScheme().errorText("ERROR: " + message));
@@ -38,6 +36,7 @@ public final class MessageOnlyExceptionHandler implements IExecutionExceptionHan
         }
         err.flush();
         return ex instanceof InvalidInputException || ex instanceof IllegalArgumentException
-                ? ExitCodes.BAD_INPUT : ExitCodes.FAILED;
+                ? ExitCodes.BAD_INPUT
+                : ExitCodes.FAILED;
     }
 }

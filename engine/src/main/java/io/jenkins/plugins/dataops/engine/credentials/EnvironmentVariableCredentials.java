@@ -1,7 +1,6 @@
 package io.jenkins.plugins.dataops.engine.credentials;
 
 import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
-
 import java.util.Locale;
 import java.util.Map;
 
@@ -40,16 +39,20 @@ public final class EnvironmentVariableCredentials implements CredentialsResolver
 
     @Override
     public ServicePrincipal servicePrincipal(final String id) {
-        return new ServicePrincipal(required(id, "TENANT"), required(id, "CLIENT_ID"), required(id, "CLIENT_SECRET"),
-                required(id, "SUBSCRIPTION"), variables.getOrDefault(prefix(id) + "CLOUD", "AzureCloud"));
+        return new ServicePrincipal(
+                required(id, "TENANT"),
+                required(id, "CLIENT_ID"),
+                required(id, "CLIENT_SECRET"),
+                required(id, "SUBSCRIPTION"),
+                variables.getOrDefault(prefix(id) + "CLOUD", "AzureCloud"));
     }
 
     private String required(final String id, final String part) {
         String name = prefix(id) + part;
         String value = variables.get(name);
         if (value == null) {
-            throw new InvalidInputException("Credentials '%s' are not set: environment variable '%s' is missing."
-                    .formatted(id, name));
+            throw new InvalidInputException(
+                    "Credentials '%s' are not set: environment variable '%s' is missing.".formatted(id, name));
         }
         return value;
     }

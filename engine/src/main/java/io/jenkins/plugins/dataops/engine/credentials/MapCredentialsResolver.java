@@ -1,7 +1,6 @@
 package io.jenkins.plugins.dataops.engine.credentials;
 
 import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
-
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
@@ -52,8 +51,8 @@ public final class MapCredentialsResolver implements CredentialsResolver, Serial
     private static <T> T find(final Map<String, T> map, final String id, final String kind) {
         T value = map.get(id);
         if (value == null) {
-            throw new InvalidInputException("No %s credentials with id '%s' were provided; known ids: %s."
-                    .formatted(kind, id, map.keySet()));
+            throw new InvalidInputException(
+                    "No %s credentials with id '%s' were provided; known ids: %s.".formatted(kind, id, map.keySet()));
         }
         return value;
     }

@@ -13,8 +13,9 @@ import java.util.Objects;
  * @param subscriptionId the subscription the resources live in
  * @param cloud          {@code AzureCloud} (public), {@code AzureChinaCloud} or {@code AzureUSGovernment}
  */
-public record ServicePrincipal(String tenantId, String clientId, String clientSecret, String subscriptionId,
-                               String cloud) implements Serializable {
+public record ServicePrincipal(
+        String tenantId, String clientId, String clientSecret, String subscriptionId, String cloud)
+        implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
 

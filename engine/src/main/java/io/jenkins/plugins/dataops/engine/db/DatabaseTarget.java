@@ -1,7 +1,6 @@
 package io.jenkins.plugins.dataops.engine.db;
 
 import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
-
 import java.io.Serial;
 import java.io.Serializable;
 import java.sql.Connection;
@@ -77,11 +76,15 @@ public final class DatabaseTarget implements Serializable {
         properties.setProperty("password", password);
         try {
             return DriverManager.getConnection(jdbcUrl, properties);
-        }
-        catch (SQLException e) {
-            throw new DataOpsException("Cannot connect to the database of environment '%s' at '%s' as '%s': %s"
-                    .formatted(environment, SecretScrubber.url(jdbcUrl), user,
-                            SecretScrubber.url(SecretScrubber.scrub(e.getMessage(), password))), e);
+        } catch (SQLException e) {
+            throw new DataOpsException(
+                    "Cannot connect to the database of environment '%s' at '%s' as '%s': %s"
+                            .formatted(
+                                    environment,
+                                    SecretScrubber.url(jdbcUrl),
+                                    user,
+                                    SecretScrubber.url(SecretScrubber.scrub(e.getMessage(), password))),
+                    e);
         }
     }
 
@@ -93,8 +96,11 @@ public final class DatabaseTarget implements Serializable {
 
     @Override
     public boolean equals(final Object o) {
-        return o instanceof DatabaseTarget other && environment.equals(other.environment)
-                && jdbcUrl.equals(other.jdbcUrl) && user.equals(other.user) && password.equals(other.password);
+        return o instanceof DatabaseTarget other
+                && environment.equals(other.environment)
+                && jdbcUrl.equals(other.jdbcUrl)
+                && user.equals(other.user)
+                && password.equals(other.password);
     }
 
     @Override

@@ -69,8 +69,9 @@ public enum Dialect {
         return switch (this) {
             case POSTGRES -> expression + " ~ " + pattern;
             case H2 -> "REGEXP_LIKE(" + expression + ", " + pattern + ")";
-            default -> throw new UnsupportedOperationException(
-                    "SQL Server has no regular expressions; use a 'sql' check with LIKE instead.");
+            default ->
+                throw new UnsupportedOperationException(
+                        "SQL Server has no regular expressions; use a 'sql' check with LIKE instead.");
         };
     }
 }

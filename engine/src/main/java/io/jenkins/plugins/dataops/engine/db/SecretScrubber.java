@@ -7,11 +7,10 @@ public final class SecretScrubber {
      * passwords and secrets such as {@code sslpassword=}, {@code trustStorePassword=}, {@code keyStoreSecret=}),
      * in any driver's syntax.
      */
-    private static final java.util.regex.Pattern URL_PASSWORD = java.util.regex.Pattern.compile(
-            "(?i)\\b(\\w*password|pwd|\\w*secret)=[^;&]*");
+    private static final java.util.regex.Pattern URL_PASSWORD =
+            java.util.regex.Pattern.compile("(?i)\\b(\\w*password|pwd|\\w*secret)=[^;&]*");
 
-    private SecretScrubber() {
-    }
+    private SecretScrubber() {}
 
     /**
      * Masks a password written into a JDBC URL, for messages.

@@ -19,12 +19,10 @@ final class ChainVerifier {
         if (record.sequence() != position) {
             fail("expected sequence " + position + " but found " + record.sequence()
                     + " (a record was deleted or the records were reordered)");
-        }
-        else if (!record.prev().equals(expectedPrev)) {
+        } else if (!record.prev().equals(expectedPrev)) {
             fail("its 'prev' does not match the hash of record " + (position - 1)
                     + " (a record before it was edited, deleted or reordered)");
-        }
-        else if (!RecordCodec.hash(record).equals(record.hash())) {
+        } else if (!RecordCodec.hash(record).equals(record.hash())) {
             fail("its content does not match its hash (the record was edited)");
         }
         expectedPrev = record.hash();

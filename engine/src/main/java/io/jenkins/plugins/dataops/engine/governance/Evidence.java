@@ -4,7 +4,6 @@ import io.jenkins.plugins.dataops.engine.migrate.ChangeSetInfo;
 import io.jenkins.plugins.dataops.engine.migrate.MigrationResult;
 import io.jenkins.plugins.dataops.engine.provision.ProvisioningPlan;
 import io.jenkins.plugins.dataops.engine.provision.ResourceChange;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,7 +49,9 @@ public final class Evidence {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("type", change.type());
             entry.put("name", change.name());
-            entry.put("action", change.action().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            entry.put(
+                    "action",
+                    change.action().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
             entry.put("detail", change.detail());
             changes.add(entry);
         }

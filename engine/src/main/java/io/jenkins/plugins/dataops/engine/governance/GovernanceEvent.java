@@ -21,8 +21,15 @@ import java.util.Objects;
  * @param buildRef    the build that did it (Jenkins build URL, or {@code cli})
  * @param evidence    the evidence: changesets with checksums, plan summary, check results, gates, approval
  */
-public record GovernanceEvent(String actor, String action, String product, String environment, String release,
-                              String outcome, String buildRef, Map<String, Object> evidence)
+public record GovernanceEvent(
+        String actor,
+        String action,
+        String product,
+        String environment,
+        String release,
+        String outcome,
+        String buildRef,
+        Map<String, Object> evidence)
         implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;

@@ -1,11 +1,10 @@
 package io.jenkins.plugins.dataops.engine.governance;
 
 import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
-
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.io.InputStreamReader;
+import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -68,7 +67,7 @@ public final class JsonLinesLedger implements Ledger {
         try {
             Files.createDirectories(file.getParent());
             try (FileChannel lockChannel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = lockChannel.lock()) {
+                    FileLock ignored = lockChannel.lock()) {
                 GovernanceRecord record = RecordCodec.chain(last(), event, clock.millis());
                 try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
                     out.write(ByteBuffer.wrap((RecordCodec.toJson(record) + "\n").getBytes(StandardCharsets.UTF_8)));
@@ -77,8 +76,7 @@ public final class JsonLinesLedger implements Ledger {
                 writeHead(record);
                 return record;
             }
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new DataOpsException("Cannot append to the ledger '%s': %s".formatted(file, e.getMessage()), e);
         }
     }
@@ -97,8 +95,7 @@ public final class JsonLinesLedger implements Ledger {
                     consumer.accept(parse(line, number));
                 }
             }
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new DataOpsException("Cannot read the ledger '%s': %s".formatted(file, e.getMessage()), e);
         }
     }
@@ -109,19 +106,17 @@ public final class JsonLinesLedger implements Ledger {
         if (Files.exists(file)) {
             // A damaged byte may not be UTF-8 any more: decode it as a replacement character so that the record
             // fails its hash check instead of the whole verification failing to read.
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
-                    StandardCharsets.UTF_8))) {
+            try (BufferedReader reader =
+                    new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = reader.readLine()) != null) {
                     try {
                         verifier.accept(RecordCodec.fromJson(line));
-                    }
-                    catch (IllegalArgumentException e) {
+                    } catch (IllegalArgumentException e) {
                         verifier.breakHere("line is not a complete record (the file was edited or truncated)");
                     }
                 }
-            }
-            catch (IOException e) {
+            } catch (IOException e) {
                 throw new DataOpsException("Cannot read the ledger '%s': %s".formatted(file, e.getMessage()), e);
             }
         }
@@ -139,8 +134,7 @@ public final class JsonLinesLedger implements Ledger {
         String[] parts;
         try {
             parts = readHead();
-        }
-        catch (DataOpsException e) {
+        } catch (DataOpsException e) {
             verifier.breakAfterEnd("the head file '" + head.getFileName() + "' is damaged, so records cut off the "
                     + "end cannot be ruled out");
             return;
@@ -148,9 +142,9 @@ public final class JsonLinesLedger implements Ledger {
         long headSequence = Long.parseLong(parts[0]);
         if (headSequence > verifier.position()) {
             verifier.breakAfterEnd("the ledger ends at record %d but %d were written (records were removed from "
-                    .formatted(verifier.position(), headSequence) + "the end)");
-        }
-        else if (headSequence == verifier.position() && !parts[1].equals(verifier.lastHash())) {
+                            .formatted(verifier.position(), headSequence)
+                    + "the end)");
+        } else if (headSequence == verifier.position() && !parts[1].equals(verifier.lastHash())) {
             verifier.breakAfterEnd("the last record's hash differs from the one the head file remembers");
         }
     }
@@ -194,10 +188,11 @@ public final class JsonLinesLedger implements Ledger {
     private GovernanceRecord parse(final String line, final long number) {
         try {
             return RecordCodec.fromJson(line);
-        }
-        catch (IllegalArgumentException e) {
-            throw new DataOpsException("Ledger '%s' line %s is not a valid record; run 'dataops verify-ledger'."
-                    .formatted(file, number < 0 ? "(last)" : String.valueOf(number)), e);
+        } catch (IllegalArgumentException e) {
+            throw new DataOpsException(
+                    "Ledger '%s' line %s is not a valid record; run 'dataops verify-ledger'."
+                            .formatted(file, number < 0 ? "(last)" : String.valueOf(number)),
+                    e);
         }
     }
 
@@ -209,13 +204,13 @@ public final class JsonLinesLedger implements Ledger {
 
     private String[] readHead() {
         try {
-            String[] parts = Files.readString(head, StandardCharsets.UTF_8).strip().split(" ");
+            String[] parts =
+                    Files.readString(head, StandardCharsets.UTF_8).strip().split(" ");
             if (parts.length != 2 || !parts[0].matches("\\d+")) {
                 throw new DataOpsException("Ledger head file '%s' is damaged.".formatted(head));
             }
             return parts;
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new DataOpsException("Cannot read the ledger head '%s': %s".formatted(head, e.getMessage()), e);
         }
     }

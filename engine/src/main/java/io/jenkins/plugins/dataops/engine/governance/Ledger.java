@@ -1,7 +1,6 @@
 package io.jenkins.plugins.dataops.engine.governance;
 
 import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
-
 import java.util.function.Consumer;
 
 /**

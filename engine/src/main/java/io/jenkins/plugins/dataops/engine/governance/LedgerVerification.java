@@ -28,7 +28,8 @@ public record LedgerVerification(boolean intact, long records, long firstBroken,
      * @return e.g. {@code Ledger intact: 12 records verified.}
      */
     public String describe() {
-        return intact ? "Ledger intact: %d records verified.".formatted(records)
+        return intact
+                ? "Ledger intact: %d records verified.".formatted(records)
                 : "Ledger BROKEN at record %d of %d: %s".formatted(firstBroken, records, problem);
     }
 }

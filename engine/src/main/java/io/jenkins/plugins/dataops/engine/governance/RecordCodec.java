@@ -1,13 +1,11 @@
 package io.jenkins.plugins.dataops.engine.governance;
 
-import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-
+import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,12 +19,11 @@ import java.util.Map;
  */
 public final class RecordCodec {
     private static final ObjectMapper CANONICAL = JsonMapper.builder()
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
-    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
-    };
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
 
-    private RecordCodec() {
-    }
+    private RecordCodec() {}
 
     /**
      * Chains an event after a record.
@@ -36,8 +33,8 @@ public final class RecordCodec {
      * @param timeMillis when it is recorded
      * @return the new record with its hash
      */
-    public static GovernanceRecord chain(final GovernanceRecord previous, final GovernanceEvent event,
-            final long timeMillis) {
+    public static GovernanceRecord chain(
+            final GovernanceRecord previous, final GovernanceEvent event, final long timeMillis) {
         long sequence = previous == null ? 1 : previous.sequence() + 1;
         String prev = previous == null ? GovernanceRecord.GENESIS : previous.hash();
         GovernanceRecord unhashed = new GovernanceRecord(sequence, timeMillis, event, prev, "");
@@ -56,8 +53,7 @@ public final class RecordCodec {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(digest.digest(write(fields).getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JRE", e);
         }
     }
@@ -83,13 +79,18 @@ public final class RecordCodec {
     public static GovernanceRecord fromJson(final String json) {
         try {
             Map<String, Object> m = CANONICAL.readValue(json, MAP);
-            GovernanceEvent event = new GovernanceEvent(text(m, "actor"), text(m, "action"), text(m, "product"),
-                    text(m, "environment"), text(m, "release"), text(m, "outcome"), text(m, "buildRef"),
+            GovernanceEvent event = new GovernanceEvent(
+                    text(m, "actor"),
+                    text(m, "action"),
+                    text(m, "product"),
+                    text(m, "environment"),
+                    text(m, "release"),
+                    text(m, "outcome"),
+                    text(m, "buildRef"),
                     (Map<String, Object>) m.getOrDefault("evidence", Map.of()));
-            return new GovernanceRecord(number(m, "sequence"), number(m, "time"), event, text(m, "prev"),
-                    text(m, "hash"));
-        }
-        catch (JsonProcessingException | ClassCastException e) {
+            return new GovernanceRecord(
+                    number(m, "sequence"), number(m, "time"), event, text(m, "prev"), text(m, "hash"));
+        } catch (JsonProcessingException | ClassCastException e) {
             throw new IllegalArgumentException("not a governance record: " + e.getMessage(), e);
         }
     }
@@ -115,8 +116,7 @@ public final class RecordCodec {
     private static String write(final Map<String, Object> fields) {
         try {
             return CANONICAL.writeValueAsString(fields);
-        }
-        catch (JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new DataOpsException("Cannot write a governance record as JSON: " + e.getOriginalMessage(), e);
         }
     }

@@ -16,8 +16,16 @@ import java.util.Objects;
  * @param execType      Liquibase's exec type (EXECUTED, RERAN, ...)
  * @param orderExecuted its position
  */
-public record AppliedChangeSet(String id, String author, String file, String checksum, String tag,
-                               long executedMillis, String execType, int orderExecuted) implements Serializable {
+public record AppliedChangeSet(
+        String id,
+        String author,
+        String file,
+        String checksum,
+        String tag,
+        long executedMillis,
+        String execType,
+        int orderExecuted)
+        implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
 

@@ -16,8 +16,15 @@ import java.util.Objects;
  * @param rollbackSupported  true when Liquibase can roll it back (explicit or automatic rollback)
  * @param destructiveChanges what it destroys: {@code drop table customer}, {@code narrow column x VARCHAR(100) -> VARCHAR(10)}
  */
-public record ChangeSetInfo(String id, String author, String file, String checksum, String tag,
-                            boolean rollbackSupported, List<String> destructiveChanges) implements Serializable {
+public record ChangeSetInfo(
+        String id,
+        String author,
+        String file,
+        String checksum,
+        String tag,
+        boolean rollbackSupported,
+        List<String> destructiveChanges)
+        implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
 

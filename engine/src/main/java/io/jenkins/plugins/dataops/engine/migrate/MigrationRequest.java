@@ -1,8 +1,7 @@
 package io.jenkins.plugins.dataops.engine.migrate;
 
-import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
 import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
-
+import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,8 +16,13 @@ import java.util.Optional;
  * @param allowDestructive apply destructive changes (else refuse)
  * @param progress         where progress (and Liquibase's own output) goes
  */
-public record MigrationRequest(DatabaseTarget target, Path changelog, String tag, boolean allowNoRollback,
-                               boolean allowDestructive, ProgressListener progress) {
+public record MigrationRequest(
+        DatabaseTarget target,
+        Path changelog,
+        String tag,
+        boolean allowNoRollback,
+        boolean allowDestructive,
+        ProgressListener progress) {
     /** Validates the parts. */
     public MigrationRequest {
         Objects.requireNonNull(target, "target");

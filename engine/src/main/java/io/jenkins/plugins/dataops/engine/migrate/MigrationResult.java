@@ -15,8 +15,13 @@ import java.util.Objects;
  * @param allowedNoRollback the changesets without rollback that were applied because the caller allowed it
  * @param allowedDestructive the destructive changesets that were applied because the caller allowed it
  */
-public record MigrationResult(String environment, String tagBefore, String tagAfter, List<ChangeSetInfo> changeSets,
-                              List<ChangeSetInfo> allowedNoRollback, List<ChangeSetInfo> allowedDestructive)
+public record MigrationResult(
+        String environment,
+        String tagBefore,
+        String tagAfter,
+        List<ChangeSetInfo> changeSets,
+        List<ChangeSetInfo> allowedNoRollback,
+        List<ChangeSetInfo> allowedDestructive)
         implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;

@@ -3,7 +3,6 @@ package io.jenkins.plugins.dataops.engine.migrate;
 import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
 import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
 import io.jenkins.plugins.dataops.engine.kernel.OperationRefusedException;
-
 import java.util.List;
 import java.util.Optional;
 

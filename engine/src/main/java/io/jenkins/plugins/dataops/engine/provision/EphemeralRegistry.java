@@ -1,9 +1,7 @@
 package io.jenkins.plugins.dataops.engine.provision;
 
-import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
-
+import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
 import java.io.IOException;
 import java.io.Serial;
 import java.io.Serializable;
@@ -63,10 +61,11 @@ public final class EphemeralRegistry {
         try {
             Files.createDirectories(folder);
             Files.writeString(file(entry.name()), JSON.writeValueAsString(json));
-        }
-        catch (IOException e) {
-            throw new DataOpsException("Cannot register ephemeral environment '%s' in '%s': %s".formatted(entry.name(),
-                    folder, e.getMessage()), e);
+        } catch (IOException e) {
+            throw new DataOpsException(
+                    "Cannot register ephemeral environment '%s' in '%s': %s"
+                            .formatted(entry.name(), folder, e.getMessage()),
+                    e);
         }
     }
 
@@ -83,12 +82,14 @@ public final class EphemeralRegistry {
         }
         try {
             Map<?, ?> json = JSON.readValue(file.toFile(), Map.class);
-            return Optional.of(new Entry(String.valueOf(json.get("name")), String.valueOf(json.get("owner")),
-                    String.valueOf(json.get("buildRef")), Instant.parse(String.valueOf(json.get("expiresAt")))));
-        }
-        catch (IOException | RuntimeException e) {
-            throw new DataOpsException("Ephemeral environment record '%s' is damaged: %s".formatted(file,
-                    e.getMessage()), e);
+            return Optional.of(new Entry(
+                    String.valueOf(json.get("name")),
+                    String.valueOf(json.get("owner")),
+                    String.valueOf(json.get("buildRef")),
+                    Instant.parse(String.valueOf(json.get("expiresAt")))));
+        } catch (IOException | RuntimeException e) {
+            throw new DataOpsException(
+                    "Ephemeral environment record '%s' is damaged: %s".formatted(file, e.getMessage()), e);
         }
     }
 
@@ -103,15 +104,16 @@ public final class EphemeralRegistry {
         }
         try (Stream<Path> files = Files.list(folder)) {
             List<Entry> entries = new ArrayList<>();
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json"))
+                    .sorted()
+                    .toList()) {
                 String name = file.getFileName().toString();
                 find(name.substring(0, name.length() - ".json".length())).ifPresent(entries::add);
             }
             return entries;
-        }
-        catch (IOException e) {
-            throw new DataOpsException("Cannot list ephemeral environments in '%s': %s".formatted(folder,
-                    e.getMessage()), e);
+        } catch (IOException e) {
+            throw new DataOpsException(
+                    "Cannot list ephemeral environments in '%s': %s".formatted(folder, e.getMessage()), e);
         }
     }
 
@@ -123,10 +125,9 @@ public final class EphemeralRegistry {
     public void remove(final String name) {
         try {
             Files.deleteIfExists(file(name));
-        }
-        catch (IOException e) {
-            throw new DataOpsException("Cannot unregister ephemeral environment '%s': %s".formatted(name,
-                    e.getMessage()), e);
+        } catch (IOException e) {
+            throw new DataOpsException(
+                    "Cannot unregister ephemeral environment '%s': %s".formatted(name, e.getMessage()), e);
         }
     }
 

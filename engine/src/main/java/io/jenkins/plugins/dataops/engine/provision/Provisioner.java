@@ -1,7 +1,7 @@
 package io.jenkins.plugins.dataops.engine.provision;
 
-import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
 import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
+import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
 
 /**
  * The provisioning port: makes an environment's infrastructure match the spec. Every method is idempotent.

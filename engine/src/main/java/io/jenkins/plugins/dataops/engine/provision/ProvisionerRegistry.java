@@ -4,7 +4,6 @@ import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
 import io.jenkins.plugins.dataops.engine.provision.azure.AzureSqlProvisioner;
 import io.jenkins.plugins.dataops.engine.provision.h2.H2Provisioner;
 import io.jenkins.plugins.dataops.engine.provision.postgres.PostgresProvisioner;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +27,8 @@ public final class ProvisionerRegistry {
      * @return h2, postgres and azure-sql
      */
     public static ProvisionerRegistry defaults() {
-        return new ProvisionerRegistry(List.of(new H2Provisioner(), new PostgresProvisioner(),
-                new AzureSqlProvisioner()));
+        return new ProvisionerRegistry(
+                List.of(new H2Provisioner(), new PostgresProvisioner(), new AzureSqlProvisioner()));
     }
 
     /**
@@ -42,7 +41,8 @@ public final class ProvisionerRegistry {
     public Provisioner get(final String provider) {
         Provisioner provisioner = providers.get(provider);
         if (provisioner == null) {
-            throw new InvalidInputException("Unknown provider '%s'; known: %s.".formatted(provider, providers.keySet()));
+            throw new InvalidInputException(
+                    "Unknown provider '%s'; known: %s.".formatted(provider, providers.keySet()));
         }
         return provisioner;
     }

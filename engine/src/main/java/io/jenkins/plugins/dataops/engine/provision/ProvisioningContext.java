@@ -1,10 +1,9 @@
 package io.jenkins.plugins.dataops.engine.provision;
 
-import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
 import io.jenkins.plugins.dataops.engine.credentials.CredentialsResolver;
+import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
 import io.jenkins.plugins.dataops.engine.spec.DataProductSpec;
 import io.jenkins.plugins.dataops.engine.spec.EnvironmentSpec;
-
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,8 +19,14 @@ import java.util.Optional;
  * @param buildRef    the build reference (Jenkins build URL or "cli"), recorded where the provider can
  * @param expiresAt   for an ephemeral environment, when it may be garbage-collected; null otherwise
  */
-public record ProvisioningContext(DataProductSpec spec, EnvironmentSpec environment, CredentialsResolver credentials,
-                                  ProgressListener progress, String owner, String buildRef, Instant expiresAt) {
+public record ProvisioningContext(
+        DataProductSpec spec,
+        EnvironmentSpec environment,
+        CredentialsResolver credentials,
+        ProgressListener progress,
+        String owner,
+        String buildRef,
+        Instant expiresAt) {
     /** Validates the parts. */
     public ProvisioningContext {
         Objects.requireNonNull(spec, "spec");

@@ -51,8 +51,8 @@ public record ProvisioningPlan(String environment, String provider, List<Resourc
      */
     public String render() {
         String lines = changes.stream().map(c -> "  " + c.render()).collect(Collectors.joining("\n"));
-        return "Plan for environment '" + environment + "' (" + provider + "):\n" + (lines.isEmpty() ? "  (no resources)" : lines)
-                + "\n" + summary();
+        return "Plan for environment '" + environment + "' (" + provider + "):\n"
+                + (lines.isEmpty() ? "  (no resources)" : lines) + "\n" + summary();
     }
 
     /**
@@ -61,7 +61,11 @@ public record ProvisioningPlan(String environment, String provider, List<Resourc
      * @return the summary
      */
     public String summary() {
-        return "%d to create, %d to update, %d unchanged, %d to delete".formatted(count(ChangeAction.CREATE),
-                count(ChangeAction.UPDATE), count(ChangeAction.NO_OP), count(ChangeAction.DELETE));
+        return "%d to create, %d to update, %d unchanged, %d to delete"
+                .formatted(
+                        count(ChangeAction.CREATE),
+                        count(ChangeAction.UPDATE),
+                        count(ChangeAction.NO_OP),
+                        count(ChangeAction.DELETE));
     }
 }

@@ -30,12 +30,13 @@ public record ResourceChange(String type, String name, ChangeAction action, Stri
      * @return the line
      */
     public String render() {
-        String symbol = switch (action) {
-            case CREATE -> "+";
-            case UPDATE -> "~";
-            case NO_OP -> "=";
-            case DELETE -> "-";
-        };
+        String symbol =
+                switch (action) {
+                    case CREATE -> "+";
+                    case UPDATE -> "~";
+                    case NO_OP -> "=";
+                    case DELETE -> "-";
+                };
         return symbol + " " + type + " " + name + (detail.isEmpty() ? "" : " (" + detail + ")");
     }
 }

@@ -12,8 +12,7 @@ import java.util.Locale;
  * text for everything else.
  */
 final class BindValues {
-    private BindValues() {
-    }
+    private BindValues() {}
 
     /**
      * Returns a number in the Java type of its column, so the database compares it without converting the
@@ -24,8 +23,7 @@ final class BindValues {
         if (column.isInteger() && value.stripTrailingZeros().scale() <= 0) {
             try {
                 return value.longValueExact();
-            }
-            catch (ArithmeticException outOfRange) {
+            } catch (ArithmeticException outOfRange) {
                 // beyond a long: compare as a decimal, correct if slower
                 return value;
             }
@@ -49,10 +47,11 @@ final class BindValues {
         if (column.isNumeric()) {
             try {
                 return number(column, new BigDecimal(text.trim()));
-            }
-            catch (NumberFormatException e) {
-                throw new IllegalArgumentException("value '%s' is not a number, but column '%s' is %s"
-                        .formatted(text, column.name(), column.typeName()), e);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(
+                        "value '%s' is not a number, but column '%s' is %s"
+                                .formatted(text, column.name(), column.typeName()),
+                        e);
             }
         }
         if (column.isTemporal()) {

@@ -2,11 +2,6 @@ package io.jenkins.plugins.dataops.engine.quality;
 
 import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
 import io.jenkins.plugins.dataops.engine.spec.DurationParser;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.SequenceNode;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /** Reads the parameters of one check from its YAML mapping, recording problems in {@link YamlNodes}. */
 final class CheckParser {
@@ -48,13 +47,18 @@ final class CheckParser {
             case RANGE -> readRange(b, params, at);
             case PATTERN -> {
                 column(b, params, at);
-                required(params, "regex", type, at).flatMap(n -> yaml.text(n, "regex"))
+                required(params, "regex", type, at)
+                        .flatMap(n -> yaml.text(n, "regex"))
                         .ifPresent(r -> b.regex(validRegex(r, params.get("regex"))));
             }
             case RELATIONSHIPS -> {
                 column(b, params, at);
-                String to = required(params, "to", type, at).flatMap(n -> yaml.text(n, "to")).orElse("");
-                String field = required(params, "field", type, at).flatMap(n -> yaml.text(n, "field")).orElse("");
+                String to = required(params, "to", type, at)
+                        .flatMap(n -> yaml.text(n, "to"))
+                        .orElse("");
+                String field = required(params, "field", type, at)
+                        .flatMap(n -> yaml.text(n, "field"))
+                        .orElse("");
                 b.references(to, field);
             }
             case FRESHNESS -> readFreshness(b, params, at);
@@ -70,17 +74,17 @@ final class CheckParser {
         optional(params, "severity").ifPresent(s -> {
             if (SEVERITIES.contains(s)) {
                 b.severity(Severity.valueOf(s.toUpperCase(Locale.ROOT)));
-            }
-            else {
-                yaml.problem(params.get("severity"), "severity '%s' is not valid%s; use error or warn"
-                        .formatted(s, Suggestions.hint(s, SEVERITIES)));
+            } else {
+                yaml.problem(
+                        params.get("severity"),
+                        "severity '%s' is not valid%s; use error or warn"
+                                .formatted(s, Suggestions.hint(s, SEVERITIES)));
             }
         });
         optional(params, "threshold").ifPresent(t -> {
             try {
                 b.threshold(Threshold.parse(t));
-            }
-            catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException e) {
                 yaml.problem(params.get("threshold"), e.getMessage());
             }
         });
@@ -114,7 +118,8 @@ final class CheckParser {
             return;
         }
         String key = params.containsKey("column") ? "column" : "columns";
-        List<String> columns = "column".equals(key) ? yaml.text(params.get(key), key).map(List::of).orElse(List.of())
+        List<String> columns = "column".equals(key)
+                ? yaml.text(params.get(key), key).map(List::of).orElse(List.of())
                 : yaml.list(params.get(key), key);
         if (columns.stream().distinct().count() < columns.size()) {
             yaml.problem(params.get(key), "key 'columns' names a column twice: " + columns);
@@ -129,7 +134,9 @@ final class CheckParser {
         if (!params.containsKey("min") && !params.containsKey("max")) {
             yaml.problem(at, "check 'range' needs 'min', 'max' or both");
         }
-        if (min.isPresent() && max.isPresent() && min.get().isNumber() != max.get().isNumber()) {
+        if (min.isPresent()
+                && max.isPresent()
+                && min.get().isNumber() != max.get().isNumber()) {
             yaml.problem(at, "check 'range' mixes a number and a date in 'min' and 'max'");
         }
         min.ifPresent(m -> b.min(m.toString()));
@@ -140,8 +147,7 @@ final class CheckParser {
         Optional<String> text = optional(params, key);
         try {
             return text.map(RangeBound::parse);
-        }
-        catch (IllegalArgumentException | InvalidInputException e) {
+        } catch (IllegalArgumentException | InvalidInputException e) {
             yaml.problem(params.get(key), "key '%s': %s".formatted(key, e.getMessage()));
             return Optional.empty();
         }
@@ -149,14 +155,15 @@ final class CheckParser {
 
     private void readFreshness(final CheckBuilder b, final Map<String, Node> params, final Node at) {
         column(b, params, at);
-        required(params, "maxAge", CheckType.FRESHNESS, at).flatMap(n -> yaml.text(n, "maxAge")).ifPresent(age -> {
-            try {
-                b.maxAge(DurationParser.parse(age));
-            }
-            catch (InvalidInputException e) {
-                yaml.problem(params.get("maxAge"), "key 'maxAge': " + e.getMessage());
-            }
-        });
+        required(params, "maxAge", CheckType.FRESHNESS, at)
+                .flatMap(n -> yaml.text(n, "maxAge"))
+                .ifPresent(age -> {
+                    try {
+                        b.maxAge(DurationParser.parse(age));
+                    } catch (InvalidInputException e) {
+                        yaml.problem(params.get("maxAge"), "key 'maxAge': " + e.getMessage());
+                    }
+                });
     }
 
     private void readSql(final CheckBuilder b, final Map<String, Node> params, final Node at) {
@@ -166,13 +173,15 @@ final class CheckParser {
         if (b.threshold.isPercent()) {
             yaml.problem(params.get("threshold"), "check 'sql' takes a count of rows as threshold, not a percentage");
         }
-        required(params, "query", CheckType.SQL, at).flatMap(n -> yaml.text(n, "query")).ifPresent(q -> {
-            String query = trustedSql(q.strip().replaceAll(";\\s*$", ""), "query", params.get("query"));
-            if (!SELECT.matcher(query).matches()) {
-                yaml.problem(params.get("query"), "key 'query' must be a SELECT (or WITH ... SELECT) query");
-            }
-            b.query(query);
-        });
+        required(params, "query", CheckType.SQL, at)
+                .flatMap(n -> yaml.text(n, "query"))
+                .ifPresent(q -> {
+                    String query = trustedSql(q.strip().replaceAll(";\\s*$", ""), "query", params.get("query"));
+                    if (!SELECT.matcher(query).matches()) {
+                        yaml.problem(params.get("query"), "key 'query' must be a SELECT (or WITH ... SELECT) query");
+                    }
+                    b.query(query);
+                });
     }
 
     private Map<String, String> schemaColumns(final Node node) {
@@ -180,30 +189,33 @@ final class CheckParser {
         if (node instanceof MappingNode mapping) {
             for (NodeTuple tuple : mapping.getValue()) {
                 Optional<String> name = yaml.text(tuple.getKeyNode(), "columns");
-                String type = YamlNodes.isNull(tuple.getValueNode()) ? ""
+                String type = YamlNodes.isNull(tuple.getValueNode())
+                        ? ""
                         : yaml.text(tuple.getValueNode(), "columns").orElse("");
                 name.ifPresent(n -> columns.put(n, type));
             }
-        }
-        else if (node instanceof SequenceNode || !YamlNodes.isNull(node)) {
+        } else if (node instanceof SequenceNode || !YamlNodes.isNull(node)) {
             yaml.list(node, "columns").forEach(c -> columns.put(c, ""));
         }
         if (columns.isEmpty()) {
-            yaml.problem(node, "key 'columns' needs column names, as a list [id, email] or a mapping "
-                    + "{ id: BIGINT, email: VARCHAR }");
+            yaml.problem(
+                    node,
+                    "key 'columns' needs column names, as a list [id, email] or a mapping "
+                            + "{ id: BIGINT, email: VARCHAR }");
         }
         return columns;
     }
 
     private void column(final CheckBuilder b, final Map<String, Node> params, final Node at) {
-        required(params, "column", b.type, at).flatMap(n -> yaml.text(n, "column")).ifPresent(c -> b.columns(List.of(c)));
+        required(params, "column", b.type, at)
+                .flatMap(n -> yaml.text(n, "column"))
+                .ifPresent(c -> b.columns(List.of(c)));
     }
 
     private String validRegex(final String regex, final Node node) {
         try {
             Pattern.compile(regex);
-        }
-        catch (PatternSyntaxException e) {
+        } catch (PatternSyntaxException e) {
             yaml.problem(node, "key 'regex' is not a valid regular expression: " + e.getDescription());
         }
         return regex;
@@ -219,8 +231,8 @@ final class CheckParser {
         return sql.strip();
     }
 
-    private Optional<Node> required(final Map<String, Node> params, final String key, final CheckType type,
-            final Node at) {
+    private Optional<Node> required(
+            final Map<String, Node> params, final String key, final CheckType type, final Node at) {
         Node node = params.get(key);
         if (node == null) {
             yaml.problem(at, "check '%s' needs key '%s'".formatted(type.key(), key));

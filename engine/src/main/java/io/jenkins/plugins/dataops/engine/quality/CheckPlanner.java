@@ -1,8 +1,7 @@
 package io.jenkins.plugins.dataops.engine.quality;
 
-import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
 import io.jenkins.plugins.dataops.engine.db.Dialect;
-
+import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,7 +41,10 @@ final class CheckPlanner {
             Optional<TableInfo> table = schema.table(suite.table());
             if (table.isEmpty()) {
                 problems.add("Check suite '%s': table '%s' does not exist in environment '%s'%s; the tables are: %s."
-                        .formatted(suite.file(), suite.table(), environment,
+                        .formatted(
+                                suite.file(),
+                                suite.table(),
+                                environment,
                                 Suggestions.hint(suite.table(), schema.tableNames()),
                                 String.join(", ", schema.tableNames())));
                 continue;
@@ -54,8 +56,10 @@ final class CheckPlanner {
             plans.add(new TablePlan(suite, table.get(), checks));
         }
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems.size() == 1 ? problems.get(0)
-                    : problems.size() + " problems in the check suites:\n  " + String.join("\n  ", problems));
+            throw new InvalidInputException(
+                    problems.size() == 1
+                            ? problems.get(0)
+                            : problems.size() + " problems in the check suites:\n  " + String.join("\n  ", problems));
         }
         return plans;
     }
@@ -77,9 +81,14 @@ final class CheckPlanner {
         PlannedCheck planned = new PlannedCheck(check, columns, reference, mode(check), "");
         validateValues(suite, planned);
         if (check.type() == CheckType.PATTERN && !dialect.supportsRegex()) {
-            return Optional.of(new PlannedCheck(check, columns, reference, PlannedCheck.Mode.UNSUPPORTED,
+            return Optional.of(new PlannedCheck(
+                    check,
+                    columns,
+                    reference,
+                    PlannedCheck.Mode.UNSUPPORTED,
                     "The %s database of environment '%s' has no regular expressions; use a 'sql' check with LIKE "
-                            .formatted(dialect, environment) + "for this environment."));
+                                    .formatted(dialect, environment)
+                            + "for this environment."));
         }
         return Optional.of(planned);
     }
@@ -88,7 +97,8 @@ final class CheckPlanner {
         switch (check.type()) {
             case SCHEMA:
                 return PlannedCheck.Mode.METADATA;
-            case RELATIONSHIPS: case SQL:
+            case RELATIONSHIPS:
+            case SQL:
                 return PlannedCheck.Mode.OWN_QUERY;
             case UNIQUE:
                 return check.columns().size() == 1 ? PlannedCheck.Mode.AGGREGATE : PlannedCheck.Mode.OWN_QUERY;
@@ -97,24 +107,31 @@ final class CheckPlanner {
         }
     }
 
-    private Optional<PlannedCheck.Reference> reference(final CheckSuite suite, final Check check)
-            throws SQLException {
+    private Optional<PlannedCheck.Reference> reference(final CheckSuite suite, final Check check) throws SQLException {
         Optional<TableInfo> to = schema.table(check.toTable());
         if (to.isEmpty()) {
-            problems.add(at(suite, check) + "table '%s' in 'to' does not exist in environment '%s'%s.".formatted(
-                    check.toTable(), environment, Suggestions.hint(check.toTable(), schema.tableNames())));
+            problems.add(at(suite, check)
+                    + "table '%s' in 'to' does not exist in environment '%s'%s."
+                            .formatted(
+                                    check.toTable(),
+                                    environment,
+                                    Suggestions.hint(check.toTable(), schema.tableNames())));
             return Optional.empty();
         }
         return column(suite, check, to.get(), check.toColumn()).map(c -> new PlannedCheck.Reference(to.get(), c));
     }
 
-    private Optional<ColumnInfo> column(final CheckSuite suite, final Check check, final TableInfo table,
-            final String name) {
+    private Optional<ColumnInfo> column(
+            final CheckSuite suite, final Check check, final TableInfo table, final String name) {
         Optional<ColumnInfo> column = table.column(name);
         if (column.isEmpty()) {
-            problems.add(at(suite, check) + "column '%s' does not exist in table '%s'%s; the columns are: %s."
-                    .formatted(name, table.name(), Suggestions.hint(name, table.columnNames()),
-                            String.join(", ", table.columnNames())));
+            problems.add(at(suite, check)
+                    + "column '%s' does not exist in table '%s'%s; the columns are: %s."
+                            .formatted(
+                                    name,
+                                    table.name(),
+                                    Suggestions.hint(name, table.columnNames()),
+                                    String.join(", ", table.columnNames())));
         }
         return column;
     }
@@ -131,8 +148,7 @@ final class CheckPlanner {
                     // the other checks take no values
                 }
             }
-        }
-        catch (IllegalArgumentException | InvalidInputException e) {
+        } catch (IllegalArgumentException | InvalidInputException e) {
             problems.add(at(suite, check) + e.getMessage().replaceAll("\\.$", "") + ".");
         }
     }
@@ -149,8 +165,12 @@ final class CheckPlanner {
 
     private static void require(final boolean fits, final PlannedCheck planned, final String kind) {
         if (!fits) {
-            throw new IllegalArgumentException("check '%s' needs %s column, but '%s' is %s".formatted(
-                    planned.check().type().key(), kind, planned.column().name(), planned.column().typeName()));
+            throw new IllegalArgumentException("check '%s' needs %s column, but '%s' is %s"
+                    .formatted(
+                            planned.check().type().key(),
+                            kind,
+                            planned.column().name(),
+                            planned.column().typeName()));
         }
     }
 

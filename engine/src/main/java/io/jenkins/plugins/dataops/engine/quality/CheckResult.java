@@ -125,17 +125,37 @@ public final class CheckResult implements Serializable {
 
     @Override
     public boolean equals(final Object o) {
-        return o instanceof CheckResult other && suite.equals(other.suite) && table.equals(other.table)
-                && name.equals(other.name) && type == other.type && severity == other.severity
-                && status == other.status && observed.equals(other.observed) && threshold.equals(other.threshold)
-                && failingRows == other.failingRows && checkedRows == other.checkedRows
-                && sample.equals(other.sample) && message.equals(other.message)
+        return o instanceof CheckResult other
+                && suite.equals(other.suite)
+                && table.equals(other.table)
+                && name.equals(other.name)
+                && type == other.type
+                && severity == other.severity
+                && status == other.status
+                && observed.equals(other.observed)
+                && threshold.equals(other.threshold)
+                && failingRows == other.failingRows
+                && checkedRows == other.checkedRows
+                && sample.equals(other.sample)
+                && message.equals(other.message)
                 && durationMillis == other.durationMillis;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(suite, table, name, type, severity, status, observed, threshold, failingRows,
-                checkedRows, sample, message, durationMillis);
+        return Objects.hash(
+                suite,
+                table,
+                name,
+                type,
+                severity,
+                status,
+                observed,
+                threshold,
+                failingRows,
+                checkedRows,
+                sample,
+                message,
+                durationMillis);
     }
 }

@@ -15,8 +15,7 @@ import java.util.Objects;
  * @param checks   the checks, in file order
  * @param checksum the SHA-256 (hex) of the file's bytes
  */
-public record CheckSuite(String name, String file, String table, String since, List<Check> checks,
-                         String checksum)
+public record CheckSuite(String name, String file, String table, String since, List<Check> checks, String checksum)
         implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;

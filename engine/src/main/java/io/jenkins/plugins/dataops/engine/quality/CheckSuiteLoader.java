@@ -1,7 +1,6 @@
 package io.jenkins.plugins.dataops.engine.quality;
 
 import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,8 +19,7 @@ import java.util.stream.Stream;
  * single suite is invalid.
  */
 public final class CheckSuiteLoader {
-    private CheckSuiteLoader() {
-    }
+    private CheckSuiteLoader() {}
 
     /**
      * Loads every suite of a folder.
@@ -33,8 +31,8 @@ public final class CheckSuiteLoader {
      */
     public static List<CheckSuite> load(final Path checksDir) {
         if (!Files.isDirectory(checksDir)) {
-            throw new InvalidInputException("Checks folder '%s' does not exist; create it or fix 'checks' in the spec."
-                    .formatted(checksDir));
+            throw new InvalidInputException(
+                    "Checks folder '%s' does not exist; create it or fix 'checks' in the spec.".formatted(checksDir));
         }
         List<Path> files = suiteFiles(checksDir);
         List<CheckSuite> suites = new ArrayList<>();
@@ -43,19 +41,23 @@ public final class CheckSuiteLoader {
             String fileName = file.getFileName().toString();
             byte[] bytes = read(file);
             SuiteParser parser = new SuiteParser(fileName);
-            parser.parse(new String(bytes, StandardCharsets.UTF_8), sha256(bytes)).ifPresent(suites::add);
+            parser.parse(new String(bytes, StandardCharsets.UTF_8), sha256(bytes))
+                    .ifPresent(suites::add);
             problems.addAll(parser.problems());
         }
         suites.stream().collect(Collectors.groupingBy(CheckSuite::name)).forEach((name, same) -> {
             if (same.size() > 1) {
                 problems.add("Check suites %s have the same name '%s'; keep one file per suite."
-                        .formatted(same.stream().map(s -> "'" + s.file() + "'").collect(Collectors.joining(" and ")),
+                        .formatted(
+                                same.stream().map(s -> "'" + s.file() + "'").collect(Collectors.joining(" and ")),
                                 name));
             }
         });
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems.size() == 1 ? problems.get(0)
-                    : problems.size() + " problems in the check suites:\n  " + String.join("\n  ", problems));
+            throw new InvalidInputException(
+                    problems.size() == 1
+                            ? problems.get(0)
+                            : problems.size() + " problems in the check suites:\n  " + String.join("\n  ", problems));
         }
         return List.copyOf(suites);
     }
@@ -70,11 +72,15 @@ public final class CheckSuiteLoader {
      */
     public static List<CheckSuite> load(final Path checksDir, final String suiteName) {
         List<CheckSuite> all = load(checksDir);
-        List<CheckSuite> selected = all.stream().filter(s -> s.name().equals(suiteName)).collect(Collectors.toList());
+        List<CheckSuite> selected =
+                all.stream().filter(s -> s.name().equals(suiteName)).collect(Collectors.toList());
         if (selected.isEmpty()) {
             List<String> names = all.stream().map(CheckSuite::name).collect(Collectors.toList());
-            throw new InvalidInputException("There is no check suite '%s'%s; the suites are: %s.".formatted(suiteName,
-                    Suggestions.hint(suiteName, names), names.isEmpty() ? "none" : String.join(", ", names)));
+            throw new InvalidInputException("There is no check suite '%s'%s; the suites are: %s."
+                    .formatted(
+                            suiteName,
+                            Suggestions.hint(suiteName, names),
+                            names.isEmpty() ? "none" : String.join(", ", names)));
         }
         return selected;
     }
@@ -88,7 +94,8 @@ public final class CheckSuiteLoader {
      */
     public static String checksum(final List<CheckSuite> suites) {
         StringBuilder all = new StringBuilder();
-        suites.forEach(s -> all.append(s.file()).append(' ').append(s.checksum()).append('\n'));
+        suites.forEach(
+                s -> all.append(s.file()).append(' ').append(s.checksum()).append('\n'));
         return sha256(all.toString().getBytes(StandardCharsets.UTF_8));
     }
 
@@ -96,10 +103,10 @@ public final class CheckSuiteLoader {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(Files::isRegularFile)
                     .filter(f -> f.getFileName().toString().matches(".*\\.ya?ml"))
-                    .sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()))
+                    .sorted((a, b) ->
+                            a.getFileName().toString().compareTo(b.getFileName().toString()))
                     .collect(Collectors.toList());
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new InvalidInputException("Cannot list the checks folder '%s': %s".formatted(dir, e.getMessage()), e);
         }
     }
@@ -107,8 +114,7 @@ public final class CheckSuiteLoader {
     private static byte[] read(final Path file) {
         try {
             return Files.readAllBytes(file);
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new InvalidInputException("Cannot read check suite '%s': %s".formatted(file, e.getMessage()), e);
         }
     }
@@ -116,8 +122,7 @@ public final class CheckSuiteLoader {
     static String sha256(final byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        }
-        catch (NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("The JDK has no SHA-256", e);
         }
     }

@@ -69,7 +69,8 @@ public enum CheckType {
         return java.util.stream.Stream.concat(keys.stream(), COMMON_KEYS.stream())
                 .filter(k -> countsRows || !"threshold".equals(k))
                 .filter(k -> this != SCHEMA || !"where".equals(k))
-                .sorted().collect(Collectors.toList());
+                .sorted()
+                .collect(Collectors.toList());
     }
 
     /**

@@ -30,6 +30,5 @@ record CompiledQuery(String sql, List<Object> binds, Map<PlannedCheck, Slot> slo
      * @param value the failing count, row count or newest timestamp; 0 when the check has none here
      * @param rows  the number of rows the check looks at (its denominator)
      */
-    record Slot(int value, int rows) {
-    }
+    record Slot(int value, int rows) {}
 }

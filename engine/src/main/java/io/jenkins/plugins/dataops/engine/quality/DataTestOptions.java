@@ -22,8 +22,8 @@ public record DataTestOptions(int sampleSize, Instant now) {
      */
     public DataTestOptions {
         if (sampleSize < 0 || sampleSize > MAX_SAMPLE_SIZE) {
-            throw new IllegalArgumentException("sampleSize '%d' must be between 0 and %d"
-                    .formatted(sampleSize, MAX_SAMPLE_SIZE));
+            throw new IllegalArgumentException(
+                    "sampleSize '%d' must be between 0 and %d".formatted(sampleSize, MAX_SAMPLE_SIZE));
         }
         Objects.requireNonNull(now, "now");
     }

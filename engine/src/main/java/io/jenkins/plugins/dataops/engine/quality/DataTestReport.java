@@ -34,8 +34,14 @@ public final class DataTestReport implements Serializable {
      * @param startedAt      when the run started
      * @param durationMillis how long it took
      */
-    public DataTestReport(final String environment, final List<CheckResult> results, final int scanQueries,
-            final int sampleQueries, final String suitesChecksum, final Instant startedAt, final long durationMillis) {
+    public DataTestReport(
+            final String environment,
+            final List<CheckResult> results,
+            final int scanQueries,
+            final int sampleQueries,
+            final String suitesChecksum,
+            final Instant startedAt,
+            final long durationMillis) {
         this.environment = Objects.requireNonNull(environment, "environment");
         this.results = List.copyOf(results);
         this.scanQueries = scanQueries;
@@ -132,9 +138,18 @@ public final class DataTestReport implements Serializable {
      */
     public String summary() {
         return "Data tests on '%s': %d checks, %d passed, %d warned, %d failed, %d errors (%d suites, %d scan %s, %d sample %s)."
-                .formatted(environment, results.size(), count(CheckStatus.PASS), count(CheckStatus.WARN),
-                        count(CheckStatus.FAIL), count(CheckStatus.ERROR), suites().size(), scanQueries,
-                        scanQueries == 1 ? "query" : "queries", sampleQueries, sampleQueries == 1 ? "query" : "queries");
+                .formatted(
+                        environment,
+                        results.size(),
+                        count(CheckStatus.PASS),
+                        count(CheckStatus.WARN),
+                        count(CheckStatus.FAIL),
+                        count(CheckStatus.ERROR),
+                        suites().size(),
+                        scanQueries,
+                        scanQueries == 1 ? "query" : "queries",
+                        sampleQueries,
+                        sampleQueries == 1 ? "query" : "queries");
     }
 
     @Override
@@ -144,15 +159,19 @@ public final class DataTestReport implements Serializable {
 
     @Override
     public boolean equals(final Object o) {
-        return o instanceof DataTestReport other && environment.equals(other.environment)
-                && results.equals(other.results) && scanQueries == other.scanQueries
-                && sampleQueries == other.sampleQueries && suitesChecksum.equals(other.suitesChecksum)
-                && startedAt.equals(other.startedAt) && durationMillis == other.durationMillis;
+        return o instanceof DataTestReport other
+                && environment.equals(other.environment)
+                && results.equals(other.results)
+                && scanQueries == other.scanQueries
+                && sampleQueries == other.sampleQueries
+                && suitesChecksum.equals(other.suitesChecksum)
+                && startedAt.equals(other.startedAt)
+                && durationMillis == other.durationMillis;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(environment, results, scanQueries, sampleQueries, suitesChecksum, startedAt,
-                durationMillis);
+        return Objects.hash(
+                environment, results, scanQueries, sampleQueries, suitesChecksum, startedAt, durationMillis);
     }
 }

@@ -1,11 +1,10 @@
 package io.jenkins.plugins.dataops.engine.quality;
 
+import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
+import io.jenkins.plugins.dataops.engine.db.SecretScrubber;
 import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
 import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
 import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
-import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
-import io.jenkins.plugins.dataops.engine.db.SecretScrubber;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -55,22 +54,29 @@ public final class DataTestRunner {
         Instant started = Instant.now();
         long start = System.nanoTime();
         try (Connection connection = target.open()) {
-            List<TablePlan> plans = new CheckPlanner(LiveSchema.read(connection), target.dialect(), options.now(),
-                    target.environment()).plan(suites);
+            List<TablePlan> plans = new CheckPlanner(
+                            LiveSchema.read(connection), target.dialect(), options.now(), target.environment())
+                    .plan(suites);
             TableRunner runner = new TableRunner(connection, target, options, progress);
             List<CheckResult> results = new ArrayList<>();
             for (TablePlan plan : plans) {
                 results.addAll(runner.run(plan));
             }
-            DataTestReport report = new DataTestReport(target.environment(), results, runner.scanQueries(),
-                    runner.sampleQueries(), CheckSuiteLoader.checksum(suites), started,
+            DataTestReport report = new DataTestReport(
+                    target.environment(),
+                    results,
+                    runner.scanQueries(),
+                    runner.sampleQueries(),
+                    CheckSuiteLoader.checksum(suites),
+                    started,
                     (System.nanoTime() - start) / 1_000_000);
             progress.info(report.summary());
             return report;
-        }
-        catch (SQLException e) {
-            throw new DataOpsException("Cannot read the schema of environment '%s' for the data tests: %s"
-                    .formatted(target.environment(), SecretScrubber.scrub(e.getMessage(), target.password())), e);
+        } catch (SQLException e) {
+            throw new DataOpsException(
+                    "Cannot read the schema of environment '%s' for the data tests: %s"
+                            .formatted(target.environment(), SecretScrubber.scrub(e.getMessage(), target.password())),
+                    e);
         }
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -17,8 +16,7 @@ import java.io.Writer;
 public final class JsonReportWriter {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private JsonReportWriter() {
-    }
+    private JsonReportWriter() {}
 
     /**
      * Renders a report.
@@ -29,8 +27,7 @@ public final class JsonReportWriter {
     public static String render(final DataTestReport report) {
         try {
             return MAPPER.writeValueAsString(tree(report)) + "\n";
-        }
-        catch (JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot render the data test report as JSON", e);
         }
     }
@@ -46,8 +43,7 @@ public final class JsonReportWriter {
         try {
             out.write(render(report));
             out.flush();
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the data test report: " + e.getMessage(), e);
         }
     }

@@ -1,8 +1,12 @@
 package io.jenkins.plugins.dataops.engine.quality;
 
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
@@ -12,13 +16,8 @@ import javax.xml.transform.TransformerException;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Collectors;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 /**
  * Writes a {@link DataTestReport} as JUnit XML, the format Jenkins' {@code junit} step reads: a
@@ -28,8 +27,7 @@ import java.util.stream.Collectors;
  * test cases with a {@code <system-out>} text, so they show up without failing the build.
  */
 public final class JunitXmlWriter {
-    private JunitXmlWriter() {
-    }
+    private JunitXmlWriter() {}
 
     /**
      * Renders a report.
@@ -52,14 +50,16 @@ public final class JunitXmlWriter {
      */
     public static void write(final DataTestReport report, final Writer out) {
         try {
-            Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
+            Document doc =
+                    DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
             Element root = doc.createElement("testsuites");
             root.setAttribute("name", "dataops." + report.environment());
             counts(root, report.results());
             root.setAttribute("time", seconds(report.durationMillis()));
             doc.appendChild(root);
             for (String suite : report.suites()) {
-                List<CheckResult> results = report.results().stream().filter(r -> r.suite().equals(suite))
+                List<CheckResult> results = report.results().stream()
+                        .filter(r -> r.suite().equals(suite))
                         .collect(Collectors.toList());
                 root.appendChild(suite(doc, report, suite, results));
             }
@@ -72,21 +72,21 @@ public final class JunitXmlWriter {
             transformer.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");
             transformer.transform(new DOMSource(doc), new StreamResult(out));
             out.flush();
-        }
-        catch (ParserConfigurationException | TransformerException e) {
+        } catch (ParserConfigurationException | TransformerException e) {
             throw new IllegalStateException("Cannot render the data test report as JUnit XML", e);
-        }
-        catch (java.io.IOException e) {
+        } catch (java.io.IOException e) {
             throw new UncheckedIOException("Cannot write the JUnit XML report: " + e.getMessage(), e);
         }
     }
 
-    private static Element suite(final Document doc, final DataTestReport report, final String suite,
-            final List<CheckResult> results) {
+    private static Element suite(
+            final Document doc, final DataTestReport report, final String suite, final List<CheckResult> results) {
         Element element = doc.createElement("testsuite");
         element.setAttribute("name", suite);
         counts(element, results);
-        element.setAttribute("time", seconds(results.stream().mapToLong(CheckResult::durationMillis).sum()));
+        element.setAttribute(
+                "time",
+                seconds(results.stream().mapToLong(CheckResult::durationMillis).sum()));
         element.setAttribute("timestamp", report.startedAt().toString().replaceFirst("\\.\\d+Z$", "Z"));
         for (CheckResult r : results) {
             element.appendChild(testCase(doc, report.environment(), r));
@@ -123,17 +123,30 @@ public final class JunitXmlWriter {
     }
 
     static String body(final CheckResult r) {
-        StringBuilder body = new StringBuilder(r.message()).append('\n')
-                .append("check: ").append(r.type().key()).append(", severity ").append(r.severity().key()).append('\n')
-                .append("observed: ").append(r.observed()).append('\n')
-                .append("threshold: ").append(r.threshold()).append('\n');
+        StringBuilder body = new StringBuilder(r.message())
+                .append('\n')
+                .append("check: ")
+                .append(r.type().key())
+                .append(", severity ")
+                .append(r.severity().key())
+                .append('\n')
+                .append("observed: ")
+                .append(r.observed())
+                .append('\n')
+                .append("threshold: ")
+                .append(r.threshold())
+                .append('\n');
         if (!r.sample().isEmpty()) {
-            body.append("sample (").append(r.sample().size()).append(r.sample().size() == 1 ? " row" : " rows")
+            body.append("sample (")
+                    .append(r.sample().size())
+                    .append(r.sample().size() == 1 ? " row" : " rows")
                     .append("):\n");
             for (Map<String, String> row : r.sample()) {
-                body.append("  ").append(row.entrySet().stream()
-                        .map(e -> e.getKey() + "=" + (e.getValue() == null ? "NULL" : e.getValue()))
-                        .collect(Collectors.joining(", "))).append('\n');
+                body.append("  ")
+                        .append(row.entrySet().stream()
+                                .map(e -> e.getKey() + "=" + (e.getValue() == null ? "NULL" : e.getValue()))
+                                .collect(Collectors.joining(", ")))
+                        .append('\n');
             }
         }
         return body.toString();
@@ -141,10 +154,16 @@ public final class JunitXmlWriter {
 
     private static void counts(final Element element, final List<CheckResult> results) {
         element.setAttribute("tests", String.valueOf(results.size()));
-        element.setAttribute("failures", String.valueOf(results.stream()
-                .filter(r -> r.status() == CheckStatus.FAIL).count()));
-        element.setAttribute("errors", String.valueOf(results.stream()
-                .filter(r -> r.status() == CheckStatus.ERROR).count()));
+        element.setAttribute(
+                "failures",
+                String.valueOf(results.stream()
+                        .filter(r -> r.status() == CheckStatus.FAIL)
+                        .count()));
+        element.setAttribute(
+                "errors",
+                String.valueOf(results.stream()
+                        .filter(r -> r.status() == CheckStatus.ERROR)
+                        .count()));
         element.setAttribute("skipped", "0");
     }
 

@@ -36,8 +36,11 @@ final class LiveSchema {
      */
     static LiveSchema read(final Connection connection) throws SQLException {
         List<String> names = new ArrayList<>();
-        try (ResultSet rs = connection.getMetaData().getTables(connection.getCatalog(), connection.getSchema(), "%",
-                new String[] {"TABLE", "VIEW", "BASE TABLE", "PARTITIONED TABLE", "MATERIALIZED VIEW"})) {
+        try (ResultSet rs = connection
+                .getMetaData()
+                .getTables(connection.getCatalog(), connection.getSchema(), "%", new String[] {
+                    "TABLE", "VIEW", "BASE TABLE", "PARTITIONED TABLE", "MATERIALIZED VIEW"
+                })) {
             while (rs.next()) {
                 names.add(rs.getString("TABLE_NAME"));
             }
@@ -72,14 +75,17 @@ final class LiveSchema {
     private List<ColumnInfo> columns(final String table) throws SQLException {
         DatabaseMetaData meta = connection.getMetaData();
         String escape = meta.getSearchStringEscape();
-        String pattern = escape == null ? table : table.replace(escape, escape + escape)
-                .replace("_", escape + "_").replace("%", escape + "%");
+        String pattern = escape == null
+                ? table
+                : table.replace(escape, escape + escape)
+                        .replace("_", escape + "_")
+                        .replace("%", escape + "%");
         List<ColumnInfo> columns = new ArrayList<>();
         try (ResultSet rs = meta.getColumns(connection.getCatalog(), connection.getSchema(), pattern, "%")) {
             while (rs.next()) {
                 if (table.equals(rs.getString("TABLE_NAME"))) {
-                    columns.add(new ColumnInfo(rs.getString("COLUMN_NAME"), rs.getInt("DATA_TYPE"),
-                            rs.getString("TYPE_NAME")));
+                    columns.add(new ColumnInfo(
+                            rs.getString("COLUMN_NAME"), rs.getInt("DATA_TYPE"), rs.getString("TYPE_NAME")));
                 }
             }
         }
@@ -97,12 +103,14 @@ final class LiveSchema {
      * @return the match, or empty when none or several match
      */
     static <T> Optional<T> match(final String requested, final List<T> candidates, final Function<T, String> name) {
-        Optional<T> exact = candidates.stream().filter(c -> name.apply(c).equals(requested)).findFirst();
+        Optional<T> exact =
+                candidates.stream().filter(c -> name.apply(c).equals(requested)).findFirst();
         if (exact.isPresent()) {
             return exact;
         }
         String lower = requested.toLowerCase(Locale.ROOT);
-        List<T> folded = candidates.stream().filter(c -> name.apply(c).toLowerCase(Locale.ROOT).equals(lower))
+        List<T> folded = candidates.stream()
+                .filter(c -> name.apply(c).toLowerCase(Locale.ROOT).equals(lower))
                 .collect(Collectors.toList());
         return folded.size() == 1 ? Optional.of(folded.get(0)) : Optional.empty();
     }

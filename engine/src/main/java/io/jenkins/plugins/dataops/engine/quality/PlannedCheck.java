@@ -12,8 +12,8 @@ import java.util.Optional;
  * @param mode        how it runs
  * @param unsupported why it cannot run on this database (mode {@link Mode#UNSUPPORTED}), else empty
  */
-record PlannedCheck(Check check, List<ColumnInfo> columns, Optional<Reference> reference, Mode mode,
-                    String unsupported) {
+record PlannedCheck(
+        Check check, List<ColumnInfo> columns, Optional<Reference> reference, Mode mode, String unsupported) {
     PlannedCheck {
         columns = List.copyOf(columns);
     }
@@ -36,8 +36,7 @@ record PlannedCheck(Check check, List<ColumnInfo> columns, Optional<Reference> r
      * @param table  the referenced table
      * @param column the referenced column
      */
-    record Reference(TableInfo table, ColumnInfo column) {
-    }
+    record Reference(TableInfo table, ColumnInfo column) {}
 
     ColumnInfo column() {
         return columns.get(0);

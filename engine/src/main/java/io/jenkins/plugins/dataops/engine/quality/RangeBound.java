@@ -1,7 +1,6 @@
 package io.jenkins.plugins.dataops.engine.quality;
 
 import io.jenkins.plugins.dataops.engine.spec.DurationParser;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,8 +27,8 @@ final class RangeBound {
     private final LocalDateTime dateTime;
     private final Duration offsetFromNow;
 
-    private RangeBound(final String text, final BigDecimal number, final LocalDateTime dateTime,
-            final Duration offsetFromNow) {
+    private RangeBound(
+            final String text, final BigDecimal number, final LocalDateTime dateTime, final Duration offsetFromNow) {
         this.text = text;
         this.number = number;
         this.dateTime = dateTime;
@@ -47,8 +46,7 @@ final class RangeBound {
         String trimmed = text.trim();
         try {
             return new RangeBound(text, new BigDecimal(trimmed), null, null);
-        }
-        catch (NumberFormatException notANumber) {
+        } catch (NumberFormatException notANumber) {
             // not a number: try the temporal forms below
         }
         Matcher relative = RELATIVE.matcher(trimmed.toLowerCase(Locale.ROOT));
@@ -66,13 +64,17 @@ final class RangeBound {
                 return LocalDate.parse(iso).atStartOfDay();
             }
             if (iso.endsWith("Z") || iso.matches(".*[+-]\\d\\d:\\d\\d$")) {
-                return OffsetDateTime.parse(iso).atZoneSameInstant(ZoneId.systemDefault()).toLocalDateTime();
+                return OffsetDateTime.parse(iso)
+                        .atZoneSameInstant(ZoneId.systemDefault())
+                        .toLocalDateTime();
             }
             return LocalDateTime.parse(iso);
-        }
-        catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(("'%s' is neither a number, a date (2024-01-31), a date-time "
-                    + "(2024-01-31T12:00:00) nor 'now', 'now-30d'").formatted(text), e);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(
+                    ("'%s' is neither a number, a date (2024-01-31), a date-time "
+                                    + "(2024-01-31T12:00:00) nor 'now', 'now-30d'")
+                            .formatted(text),
+                    e);
         }
     }
 

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.dataops.engine.quality;
 
 import io.jenkins.plugins.dataops.engine.db.Dialect;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -48,8 +47,7 @@ final class SqlCompiler {
             }
             slots.put(c, new CompiledQuery.Slot(value, rows));
         }
-        return new CompiledQuery("SELECT " + String.join(", ", select) + " FROM " + quote(table.name()), binds,
-                slots);
+        return new CompiledQuery("SELECT " + String.join(", ", select) + " FROM " + quote(table.name()), binds, slots);
     }
 
     private String valueExpression(final PlannedCheck c, final List<Object> binds) {
@@ -114,9 +112,12 @@ final class SqlCompiler {
         Check check = c.check();
         switch (check.type()) {
             case UNIQUE:
-                return new CompiledQuery("SELECT COALESCE(SUM(n - 1), 0) FROM (SELECT " + countAll() + " AS n FROM "
-                        + quote(table.name()) + whereClause(and(check.where(), notNull(c.columns()))) + " GROUP BY "
-                        + columnList(c.columns()) + " HAVING " + countAll() + " > 1) d", List.of());
+                return new CompiledQuery(
+                        "SELECT COALESCE(SUM(n - 1), 0) FROM (SELECT " + countAll() + " AS n FROM "
+                                + quote(table.name()) + whereClause(and(check.where(), notNull(c.columns())))
+                                + " GROUP BY "
+                                + columnList(c.columns()) + " HAVING " + countAll() + " > 1) d",
+                        List.of());
             case RELATIONSHIPS:
                 return new CompiledQuery("SELECT " + countAll() + orphans(table, c), List.of());
             case SQL:
@@ -129,9 +130,13 @@ final class SqlCompiler {
     private String orphans(final TableInfo table, final PlannedCheck c) {
         PlannedCheck.Reference ref = c.reference().orElseThrow();
         String column = "t." + quote(c.column().name());
-        return " FROM " + quote(table.name()) + " t" + whereClause(and(c.check().where(), column + " IS NOT NULL"
-                + " AND NOT EXISTS (SELECT 1 FROM " + quote(ref.table().name()) + " r WHERE r."
-                + quote(ref.column().name()) + " = " + column + ")"));
+        return " FROM " + quote(table.name()) + " t"
+                + whereClause(and(
+                        c.check().where(),
+                        column + " IS NOT NULL"
+                                + " AND NOT EXISTS (SELECT 1 FROM "
+                                + quote(ref.table().name()) + " r WHERE r."
+                                + quote(ref.column().name()) + " = " + column + ")"));
     }
 
     /**
@@ -148,15 +153,23 @@ final class SqlCompiler {
         switch (check.type()) {
             case UNIQUE:
                 String columns = columnList(c.columns());
-                return new CompiledQuery(top(limit, columns + ", " + countAll() + " AS duplicates FROM "
-                        + quote(table.name()) + whereClause(and(check.where(), notNull(c.columns()))) + " GROUP BY "
-                        + columns + " HAVING " + countAll() + " > 1 ORDER BY " + countAll() + " DESC, " + columns),
+                return new CompiledQuery(
+                        top(
+                                limit,
+                                columns + ", " + countAll() + " AS duplicates FROM "
+                                        + quote(table.name()) + whereClause(and(check.where(), notNull(c.columns())))
+                                        + " GROUP BY "
+                                        + columns + " HAVING " + countAll() + " > 1 ORDER BY " + countAll() + " DESC, "
+                                        + columns),
                         List.of());
             case RELATIONSHIPS:
                 return new CompiledQuery(top(limit, "t.*" + orphans(table, c)), List.of());
             case SQL:
                 return new CompiledQuery(top(limit, "* FROM (" + check.query() + ") q"), List.of());
-            case NOT_NULL: case ACCEPTED_VALUES: case RANGE: case PATTERN:
+            case NOT_NULL:
+            case ACCEPTED_VALUES:
+            case RANGE:
+            case PATTERN:
                 List<Object> binds = new ArrayList<>();
                 String predicate = and(check.where(), failing(c, binds));
                 return new CompiledQuery(top(limit, "* FROM " + quote(table.name()) + whereClause(predicate)), binds);

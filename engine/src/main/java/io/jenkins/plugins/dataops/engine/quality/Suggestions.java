@@ -5,8 +5,7 @@ import java.util.Optional;
 
 /** "Did you mean" hints for suite messages, in the suites' wording; the matching is the spec loader's. */
 final class Suggestions {
-    private Suggestions() {
-    }
+    private Suggestions() {}
 
     static Optional<String> closest(final String word, final Collection<String> candidates) {
         return io.jenkins.plugins.dataops.engine.spec.Suggestions.closest(word, candidates);
@@ -20,6 +19,8 @@ final class Suggestions {
      * @return the hint, or an empty string
      */
     static String hint(final String word, final Collection<String> candidates) {
-        return closest(word, candidates).map(c -> " (did you mean '" + c + "'?)").orElse("");
+        return closest(word, candidates)
+                .map(c -> " (did you mean '" + c + "'?)")
+                .orElse("");
     }
 }

@@ -1,5 +1,12 @@
 package io.jenkins.plugins.dataops.engine.quality;
 
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -8,14 +15,6 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.SequenceNode;
-
-import java.io.StringReader;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 /** Parses the text of one suite file into a {@link CheckSuite}, collecting every problem with its line. */
 final class SuiteParser {
@@ -44,25 +43,26 @@ final class SuiteParser {
         Node root;
         try {
             root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
-        }
-        catch (MarkedYAMLException e) {
-            yaml.problem(e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1,
+        } catch (MarkedYAMLException e) {
+            yaml.problem(
+                    e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1,
                     "is not valid YAML: " + e.getProblem());
             return Optional.empty();
-        }
-        catch (YAMLException e) {
+        } catch (YAMLException e) {
             yaml.problem(1, "is not valid YAML: " + e.getMessage());
             return Optional.empty();
         }
         if (!(root instanceof MappingNode mapping)) {
-            yaml.problem(root == null ? 1 : YamlNodes.line(root),
-                    "a suite is a mapping with the keys 'table' and 'checks'");
+            yaml.problem(
+                    root == null ? 1 : YamlNodes.line(root), "a suite is a mapping with the keys 'table' and 'checks'");
             return Optional.empty();
         }
         Map<String, Node> entries = yaml.entries(mapping, SUITE_KEYS, "the suite");
         String table = requiredText(entries, "table", mapping);
         Optional.ofNullable(entries.get("description")).ifPresent(d -> yaml.text(d, "description"));
-        String since = Optional.ofNullable(entries.get("since")).flatMap(d -> yaml.text(d, "since")).orElse("");
+        String since = Optional.ofNullable(entries.get("since"))
+                .flatMap(d -> yaml.text(d, "since"))
+                .orElse("");
         List<Check> checks = checks(entries, mapping);
         if (yaml.hasProblems()) {
             return Optional.empty();
@@ -98,8 +98,8 @@ final class SuiteParser {
         for (Node item : sequence.getValue()) {
             check(item).ifPresent(c -> {
                 if (!names.add(c.name())) {
-                    yaml.problem(item, "a second check is named '%s'; give one of them another 'name'"
-                            .formatted(c.name()));
+                    yaml.problem(
+                            item, "a second check is named '%s'; give one of them another 'name'".formatted(c.name()));
                 }
                 checks.add(c);
             });
@@ -116,18 +116,24 @@ final class SuiteParser {
         String typeKey = YamlNodes.scalar(tuple.getKeyNode()).orElse("");
         Optional<CheckType> type = CheckType.ofKey(typeKey);
         if (type.isEmpty()) {
-            yaml.problem(item, "unknown check type '%s'%s; valid types: %s".formatted(typeKey,
-                    Suggestions.hint(typeKey, CheckType.keys()), String.join(", ", CheckType.keys())));
+            yaml.problem(
+                    item,
+                    "unknown check type '%s'%s; valid types: %s"
+                            .formatted(
+                                    typeKey,
+                                    Suggestions.hint(typeKey, CheckType.keys()),
+                                    String.join(", ", CheckType.keys())));
             return Optional.empty();
         }
         Node value = tuple.getValueNode();
         Map<String, Node> params = Map.of();
         if (value instanceof MappingNode params0) {
             params = yaml.entries(params0, type.get().allowedKeys(), "check '%s'".formatted(typeKey));
-        }
-        else if (!YamlNodes.isNull(value)) {
-            yaml.problem(value, "check '%s' needs a mapping of keys, e.g. { column: email }, not %s"
-                    .formatted(typeKey, YamlNodes.describe(value)));
+        } else if (!YamlNodes.isNull(value)) {
+            yaml.problem(
+                    value,
+                    "check '%s' needs a mapping of keys, e.g. { column: email }, not %s"
+                            .formatted(typeKey, YamlNodes.describe(value)));
             return Optional.empty();
         }
         CheckBuilder builder = new CheckParser(yaml).parse(type.get(), params, item);

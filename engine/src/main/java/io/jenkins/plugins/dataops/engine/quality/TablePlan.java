@@ -26,8 +26,8 @@ record TablePlan(CheckSuite suite, TableInfo table, List<PlannedCheck> checks) {
      * @return true unless all checks are schema checks or unsupported
      */
     boolean needsScan() {
-        return checks.stream().anyMatch(c -> c.mode() == PlannedCheck.Mode.AGGREGATE
-                || c.mode() == PlannedCheck.Mode.OWN_QUERY);
+        return checks.stream()
+                .anyMatch(c -> c.mode() == PlannedCheck.Mode.AGGREGATE || c.mode() == PlannedCheck.Mode.OWN_QUERY);
     }
 
     /**

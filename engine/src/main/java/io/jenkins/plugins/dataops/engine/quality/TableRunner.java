@@ -1,10 +1,9 @@
 package io.jenkins.plugins.dataops.engine.quality;
 
-import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
 import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
 import io.jenkins.plugins.dataops.engine.db.Dialect;
 import io.jenkins.plugins.dataops.engine.db.SecretScrubber;
-
+import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,7 +37,10 @@ final class TableRunner {
     private int scanQueries;
     private int sampleQueries;
 
-    TableRunner(final Connection connection, final DatabaseTarget target, final DataTestOptions options,
+    TableRunner(
+            final Connection connection,
+            final DatabaseTarget target,
+            final DataTestOptions options,
             final ProgressListener progress) {
         this.connection = connection;
         this.target = target;
@@ -64,12 +66,18 @@ final class TableRunner {
      */
     List<CheckResult> run(final TablePlan plan) {
         int queries = plan.scanQueries();
-        progress.info("Checking table '%s': %d %s in %d %s".formatted(plan.table().name(), plan.checks().size(),
-                plan.checks().size() == 1 ? "check" : "checks", queries, queries == 1 ? "query" : "queries"));
+        progress.info("Checking table '%s': %d %s in %d %s"
+                .formatted(
+                        plan.table().name(),
+                        plan.checks().size(),
+                        plan.checks().size() == 1 ? "check" : "checks",
+                        queries,
+                        queries == 1 ? "query" : "queries"));
         if (plan.needsScan()) {
             scan(plan);
         }
-        plan.withMode(PlannedCheck.Mode.OWN_QUERY).stream().filter(c -> !errors.containsKey(c))
+        plan.withMode(PlannedCheck.Mode.OWN_QUERY).stream()
+                .filter(c -> !errors.containsKey(c))
                 .forEach(c -> runOwn(plan.table(), c));
         List<CheckResult> results = new ArrayList<>();
         for (PlannedCheck c : plan.checks()) {
@@ -85,8 +93,7 @@ final class TableRunner {
         members.addAll(plan.withMode(PlannedCheck.Mode.OWN_QUERY));
         try {
             aggregate(plan.table(), members);
-        }
-        catch (SQLException e) {
+        } catch (SQLException e) {
             if (members.size() == 1) {
                 errors.put(members.get(0), message(e));
                 return;
@@ -95,8 +102,7 @@ final class TableRunner {
             for (PlannedCheck member : members) {
                 try {
                     aggregate(plan.table(), List.of(member));
-                }
-                catch (SQLException single) {
+                } catch (SQLException single) {
                     errors.put(member, message(single));
                 }
             }
@@ -107,18 +113,21 @@ final class TableRunner {
         CompiledQuery query = compiler.aggregate(table, members);
         long start = System.nanoTime();
         scanQueries++;
-        try (PreparedStatement statement = prepare(query); ResultSet rs = statement.executeQuery()) {
+        try (PreparedStatement statement = prepare(query);
+                ResultSet rs = statement.executeQuery()) {
             rs.next();
             for (PlannedCheck c : members) {
                 CompiledQuery.Slot slot = query.slots().get(c);
                 long rows = rs.getLong(slot.rows());
                 if (c.check().type() == CheckType.FRESHNESS) {
                     Timestamp newest = rs.getTimestamp(slot.value());
-                    observations.put(c, new Observation(0, rows, Optional.ofNullable(newest).map(Timestamp::toInstant)));
-                }
-                else {
-                    observations.put(c, new Observation(slot.value() == 0 ? 0 : rs.getLong(slot.value()), rows,
-                            Optional.empty()));
+                    observations.put(
+                            c,
+                            new Observation(0, rows, Optional.ofNullable(newest).map(Timestamp::toInstant)));
+                } else {
+                    observations.put(
+                            c,
+                            new Observation(slot.value() == 0 ? 0 : rs.getLong(slot.value()), rows, Optional.empty()));
                 }
             }
         }
@@ -130,11 +139,11 @@ final class TableRunner {
         CompiledQuery query = compiler.own(table, c);
         long start = System.nanoTime();
         scanQueries++;
-        try (PreparedStatement statement = prepare(query); ResultSet rs = statement.executeQuery()) {
+        try (PreparedStatement statement = prepare(query);
+                ResultSet rs = statement.executeQuery()) {
             rs.next();
             observations.put(c, observations.get(c).withValue(rs.getLong(1)));
-        }
-        catch (SQLException e) {
+        } catch (SQLException e) {
             errors.put(c, message(e));
         }
         millis.merge(c, (System.nanoTime() - start) / 1_000_000, Long::sum);
@@ -143,22 +152,31 @@ final class TableRunner {
     private CheckResult result(final TablePlan plan, final PlannedCheck c) {
         CheckResultBuilder b;
         if (c.mode() == PlannedCheck.Mode.UNSUPPORTED || errors.containsKey(c)) {
-            b = new CheckResultBuilder().name(c.check().name()).type(c.check().type()).severity(c.check().severity())
-                    .status(CheckStatus.ERROR).observed("not evaluated").threshold(c.check().threshold().describe())
-                    .message(c.mode() == PlannedCheck.Mode.UNSUPPORTED ? c.unsupported()
-                            : "The database rejected the query of check '%s': %s".formatted(c.check().name(),
-                                    errors.get(c)));
-        }
-        else if (c.mode() == PlannedCheck.Mode.METADATA) {
+            b = new CheckResultBuilder()
+                    .name(c.check().name())
+                    .type(c.check().type())
+                    .severity(c.check().severity())
+                    .status(CheckStatus.ERROR)
+                    .observed("not evaluated")
+                    .threshold(c.check().threshold().describe())
+                    .message(
+                            c.mode() == PlannedCheck.Mode.UNSUPPORTED
+                                    ? c.unsupported()
+                                    : "The database rejected the query of check '%s': %s"
+                                            .formatted(c.check().name(), errors.get(c)));
+        } else if (c.mode() == PlannedCheck.Mode.METADATA) {
             b = evaluator.schema(c, plan.table(), options.sampleSize());
-        }
-        else {
+        } else {
             b = evaluator.evaluate(c, observations.get(c));
-            if (b.status != CheckStatus.PASS && options.sampleSize() > 0 && SqlCompiler.hasSample(c.check().type())) {
+            if (b.status != CheckStatus.PASS
+                    && options.sampleSize() > 0
+                    && SqlCompiler.hasSample(c.check().type())) {
                 sample(plan.table(), c, b);
             }
         }
-        return b.suite(plan.suite().name()).table(plan.table().name()).durationMillis(millis.getOrDefault(c, 0L))
+        return b.suite(plan.suite().name())
+                .table(plan.table().name())
+                .durationMillis(millis.getOrDefault(c, 0L))
                 .build();
     }
 
@@ -171,8 +189,7 @@ final class TableRunner {
             try (ResultSet rs = statement.executeQuery()) {
                 b.sample(rows(rs));
             }
-        }
-        catch (SQLException e) {
+        } catch (SQLException e) {
             b.message(b.message + " The sample rows could not be fetched: " + message(e));
         }
         millis.merge(c, (System.nanoTime() - start) / 1_000_000, Long::sum);
@@ -185,8 +202,11 @@ final class TableRunner {
             Map<String, String> row = new LinkedHashMap<>();
             for (int i = 1; i <= meta.getColumnCount(); i++) {
                 String value = rs.getString(i);
-                row.put(meta.getColumnLabel(i), value == null || value.length() <= MAX_VALUE_LENGTH ? value
-                        : value.substring(0, MAX_VALUE_LENGTH) + "...");
+                row.put(
+                        meta.getColumnLabel(i),
+                        value == null || value.length() <= MAX_VALUE_LENGTH
+                                ? value
+                                : value.substring(0, MAX_VALUE_LENGTH) + "...");
             }
             rows.add(row);
         }
@@ -202,13 +222,11 @@ final class TableRunner {
                     // untyped, so PostgreSQL takes the column's type (char, varchar, text, enum) instead of
                     // casting the column to varchar on every row
                     statement.setObject(i + 1, value, Types.OTHER);
-                }
-                else {
+                } else {
                     statement.setObject(i + 1, value);
                 }
             }
-        }
-        catch (SQLException e) {
+        } catch (SQLException e) {
             statement.close();
             throw e;
         }
@@ -225,6 +243,8 @@ final class TableRunner {
     }
 
     private String message(final SQLException e) {
-        return SecretScrubber.scrub(e.getMessage(), target.password()).replaceAll("\\s+", " ").trim();
+        return SecretScrubber.scrub(e.getMessage(), target.password())
+                .replaceAll("\\s+", " ")
+                .trim();
     }
 }

@@ -67,8 +67,8 @@ public final class Threshold implements Serializable {
      */
     public boolean allows(final long failing, final long total) {
         if (percent) {
-            return BigDecimal.valueOf(failing).multiply(HUNDRED)
-                    .compareTo(amount.multiply(BigDecimal.valueOf(total))) <= 0;
+            return BigDecimal.valueOf(failing).multiply(HUNDRED).compareTo(amount.multiply(BigDecimal.valueOf(total)))
+                    <= 0;
         }
         return BigDecimal.valueOf(failing).compareTo(amount) <= 0;
     }

@@ -11,22 +11,35 @@ import java.util.Map;
  */
 final class TypeNames {
     private static final Map<String, String> ALIASES = Map.ofEntries(
-            Map.entry("INT", "INTEGER"), Map.entry("INT4", "INTEGER"),
-            Map.entry("INT8", "BIGINT"), Map.entry("INT2", "SMALLINT"),
-            Map.entry("CHARACTER VARYING", "VARCHAR"), Map.entry("NVARCHAR", "VARCHAR"),
-            Map.entry("VARCHAR2", "VARCHAR"), Map.entry("CHARACTER", "CHAR"), Map.entry("BPCHAR", "CHAR"),
-            Map.entry("NCHAR", "CHAR"), Map.entry("NUMERIC", "DECIMAL"), Map.entry("DEC", "DECIMAL"),
-            Map.entry("TIMESTAMP WITHOUT TIME ZONE", "TIMESTAMP"), Map.entry("DATETIME", "TIMESTAMP"),
-            Map.entry("DATETIME2", "TIMESTAMP"), Map.entry("TIMESTAMPTZ", "TIMESTAMP WITH TIME ZONE"),
+            Map.entry("INT", "INTEGER"),
+            Map.entry("INT4", "INTEGER"),
+            Map.entry("INT8", "BIGINT"),
+            Map.entry("INT2", "SMALLINT"),
+            Map.entry("CHARACTER VARYING", "VARCHAR"),
+            Map.entry("NVARCHAR", "VARCHAR"),
+            Map.entry("VARCHAR2", "VARCHAR"),
+            Map.entry("CHARACTER", "CHAR"),
+            Map.entry("BPCHAR", "CHAR"),
+            Map.entry("NCHAR", "CHAR"),
+            Map.entry("NUMERIC", "DECIMAL"),
+            Map.entry("DEC", "DECIMAL"),
+            Map.entry("TIMESTAMP WITHOUT TIME ZONE", "TIMESTAMP"),
+            Map.entry("DATETIME", "TIMESTAMP"),
+            Map.entry("DATETIME2", "TIMESTAMP"),
+            Map.entry("TIMESTAMPTZ", "TIMESTAMP WITH TIME ZONE"),
             Map.entry("DATETIMEOFFSET", "TIMESTAMP WITH TIME ZONE"),
             Map.entry("TIMESTAMP_WITH_TIMEZONE", "TIMESTAMP WITH TIME ZONE"),
-            Map.entry("BOOL", "BOOLEAN"), Map.entry("BIT", "BOOLEAN"),
-            Map.entry("DOUBLE PRECISION", "DOUBLE"), Map.entry("FLOAT8", "DOUBLE"), Map.entry("FLOAT", "DOUBLE"),
-            Map.entry("FLOAT4", "REAL"), Map.entry("CLOB", "TEXT"), Map.entry("CHARACTER LARGE OBJECT", "TEXT"),
+            Map.entry("BOOL", "BOOLEAN"),
+            Map.entry("BIT", "BOOLEAN"),
+            Map.entry("DOUBLE PRECISION", "DOUBLE"),
+            Map.entry("FLOAT8", "DOUBLE"),
+            Map.entry("FLOAT", "DOUBLE"),
+            Map.entry("FLOAT4", "REAL"),
+            Map.entry("CLOB", "TEXT"),
+            Map.entry("CHARACTER LARGE OBJECT", "TEXT"),
             Map.entry("LONGVARCHAR", "TEXT"));
 
-    private TypeNames() {
-    }
+    private TypeNames() {}
 
     /**
      * Tells whether an expected type matches a column.
@@ -41,15 +54,15 @@ final class TypeNames {
     }
 
     static String canonical(final String type) {
-        String bare = type.replaceAll("\\(.*?\\)", "").replaceAll("\\s+", " ").trim().toUpperCase(Locale.ROOT);
+        String bare =
+                type.replaceAll("\\(.*?\\)", "").replaceAll("\\s+", " ").trim().toUpperCase(Locale.ROOT);
         return ALIASES.getOrDefault(bare, bare);
     }
 
     private static String jdbcName(final int jdbcType) {
         try {
             return JDBCType.valueOf(jdbcType).getName();
-        }
-        catch (IllegalArgumentException unknown) {
+        } catch (IllegalArgumentException unknown) {
             // a vendor type code: only the database's own type name can match
             return "";
         }

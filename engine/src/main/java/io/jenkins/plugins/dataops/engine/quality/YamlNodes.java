@@ -1,18 +1,17 @@
 package io.jenkins.plugins.dataops.engine.quality;
 
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads composed YAML nodes of one suite file and records every problem with its line, so a suite author
@@ -66,12 +65,16 @@ final class YamlNodes {
             Optional<String> key = scalar(tuple.getKeyNode());
             if (key.isEmpty()) {
                 problem(tuple.getKeyNode(), "a key of %s is not a plain word".formatted(where));
-            }
-            else if (!allowed.contains(key.get())) {
-                problem(tuple.getKeyNode(), "unknown key '%s' in %s%s; valid keys: %s".formatted(key.get(), where,
-                        Suggestions.hint(key.get(), allowed), String.join(", ", allowed)));
-            }
-            else if (entries.putIfAbsent(key.get(), tuple.getValueNode()) != null) {
+            } else if (!allowed.contains(key.get())) {
+                problem(
+                        tuple.getKeyNode(),
+                        "unknown key '%s' in %s%s; valid keys: %s"
+                                .formatted(
+                                        key.get(),
+                                        where,
+                                        Suggestions.hint(key.get(), allowed),
+                                        String.join(", ", allowed)));
+            } else if (entries.putIfAbsent(key.get(), tuple.getValueNode()) != null) {
                 problem(tuple.getKeyNode(), "duplicate key '%s' in %s".formatted(key.get(), where));
             }
         }

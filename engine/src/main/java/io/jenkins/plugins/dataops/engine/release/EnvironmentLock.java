@@ -1,11 +1,10 @@
 package io.jenkins.plugins.dataops.engine.release;
 
+import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
+import io.jenkins.plugins.dataops.engine.db.Dialect;
 import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
 import io.jenkins.plugins.dataops.engine.kernel.OperationRefusedException;
 import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
-import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
-import io.jenkins.plugins.dataops.engine.db.Dialect;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,8 +28,8 @@ public final class EnvironmentLock implements AutoCloseable {
     private final String owner;
     private final Thread heartbeat;
 
-    private EnvironmentLock(final Connection connection, final LockTable table, final String owner,
-            final Thread heartbeat) {
+    private EnvironmentLock(
+            final Connection connection, final LockTable table, final String owner, final Thread heartbeat) {
         this.connection = connection;
         this.table = table;
         this.owner = owner;
@@ -48,8 +47,12 @@ public final class EnvironmentLock implements AutoCloseable {
      * @return the held lock; close it to release
      * @throws OperationRefusedException naming the holder when the timeout passes
      */
-    public static EnvironmentLock acquire(final DatabaseTarget target, final String owner, final Duration timeout,
-            final Clock clock, final ProgressListener progress) {
+    public static EnvironmentLock acquire(
+            final DatabaseTarget target,
+            final String owner,
+            final Duration timeout,
+            final Clock clock,
+            final ProgressListener progress) {
         Connection connection = target.open();
         try {
             LockTable table = new LockTable(connection, target.dialect(), clock);
@@ -60,32 +63,31 @@ public final class EnvironmentLock implements AutoCloseable {
                 String holder = table.holder();
                 if (System.nanoTime() > deadline) {
                     throw new OperationRefusedException(("Environment '%s' is locked by %s; gave up after %s. "
-                            + "Try again when that operation has finished.").formatted(target.environment(),
-                            holder, timeout));
+                                    + "Try again when that operation has finished.")
+                            .formatted(target.environment(), holder, timeout));
                 }
                 if (!reported) {
-                    progress.info("Environment '%s' is locked by %s; waiting up to %s...".formatted(
-                            target.environment(), holder, timeout));
+                    progress.info("Environment '%s' is locked by %s; waiting up to %s..."
+                            .formatted(target.environment(), holder, timeout));
                     reported = true;
                 }
                 sleep();
             }
             Thread heartbeat = target.dialect() == Dialect.POSTGRES ? null : startHeartbeat(table, owner);
             return new EnvironmentLock(connection, table, owner, heartbeat);
-        }
-        catch (SQLException e) {
+        } catch (SQLException e) {
             closeQuietly(connection);
-            throw new DataOpsException("Cannot lock environment '%s': %s".formatted(target.environment(),
-                    e.getMessage()), e);
-        }
-        catch (RuntimeException e) {
+            throw new DataOpsException(
+                    "Cannot lock environment '%s': %s".formatted(target.environment(), e.getMessage()), e);
+        } catch (RuntimeException e) {
             closeQuietly(connection);
             throw e;
         }
     }
 
-    private static boolean tryLock(final Connection connection, final DatabaseTarget target, final LockTable table,
-            final String owner) throws SQLException {
+    private static boolean tryLock(
+            final Connection connection, final DatabaseTarget target, final LockTable table, final String owner)
+            throws SQLException {
         if (target.dialect() == Dialect.POSTGRES) {
             try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
                 lock.setLong(1, LockTable.key(target.environment()));
@@ -103,20 +105,20 @@ public final class EnvironmentLock implements AutoCloseable {
     }
 
     private static Thread startHeartbeat(final LockTable table, final String owner) {
-        Thread thread = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    Thread.sleep(LEASE.toMillis() / 3);
-                    table.renew(owner, LEASE);
-                }
-                catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                catch (SQLException e) {
-                    return; // the connection is gone: the lease will expire by itself
-                }
-            }
-        }, "dataops-lock-heartbeat");
+        Thread thread = new Thread(
+                () -> {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        try {
+                            Thread.sleep(LEASE.toMillis() / 3);
+                            table.renew(owner, LEASE);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        } catch (SQLException e) {
+                            return; // the connection is gone: the lease will expire by itself
+                        }
+                    }
+                },
+                "dataops-lock-heartbeat");
         thread.setDaemon(true);
         thread.start();
         return thread;
@@ -128,15 +130,13 @@ public final class EnvironmentLock implements AutoCloseable {
             heartbeat.interrupt();
             try {
                 heartbeat.join(5_000);
-            }
-            catch (InterruptedException e) {
+            } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
         try {
             table.release(owner);
-        }
-        catch (SQLException e) {
+        } catch (SQLException e) {
             // closing the connection below releases an advisory lock; a row lock expires with its lease
         }
         closeQuietly(connection);
@@ -145,8 +145,7 @@ public final class EnvironmentLock implements AutoCloseable {
     private static void sleep() {
         try {
             Thread.sleep(200);
-        }
-        catch (InterruptedException e) {
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DataOpsException("Interrupted while waiting for an environment lock.", e);
         }
@@ -155,8 +154,7 @@ public final class EnvironmentLock implements AutoCloseable {
     private static void closeQuietly(final Connection connection) {
         try {
             connection.close();
-        }
-        catch (SQLException e) {
+        } catch (SQLException e) {
             // nothing more to release
         }
     }

@@ -2,7 +2,6 @@ package io.jenkins.plugins.dataops.engine.release;
 
 import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
 import io.jenkins.plugins.dataops.engine.spec.DataProductSpec;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +18,7 @@ import java.util.stream.Stream;
  * The state folder ({@code .dataops/}) is never part of it.
  */
 public final class Fingerprints {
-    private Fingerprints() {
-    }
+    private Fingerprints() {}
 
     /**
      * Hashes the changelog files.
@@ -52,8 +50,13 @@ public final class Fingerprints {
                 }
                 try (Stream<Path> files = Files.walk(folder)) {
                     for (Path file : files.filter(Files::isRegularFile)
-                            .filter(f -> !f.startsWith(spec.stateDir())).sorted().toList()) {
-                        digest.update(base.relativize(file).toString().replace('\\', '/').getBytes());
+                            .filter(f -> !f.startsWith(spec.stateDir()))
+                            .sorted()
+                            .toList()) {
+                        digest.update(base.relativize(file)
+                                .toString()
+                                .replace('\\', '/')
+                                .getBytes());
                         digest.update((byte) 0);
                         digest.update(Files.readAllBytes(file));
                         digest.update((byte) 0);
@@ -61,11 +64,10 @@ public final class Fingerprints {
                 }
             }
             return HexFormat.of().formatHex(digest.digest());
-        }
-        catch (IOException e) {
-            throw new DataOpsException("Cannot read release files under '%s': %s".formatted(folders, e.getMessage()), e);
-        }
-        catch (NoSuchAlgorithmException e) {
+        } catch (IOException e) {
+            throw new DataOpsException(
+                    "Cannot read release files under '%s': %s".formatted(folders, e.getMessage()), e);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JRE", e);
         }
     }

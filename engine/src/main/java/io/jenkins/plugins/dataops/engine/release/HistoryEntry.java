@@ -21,9 +21,20 @@ import java.util.Objects;
  * @param recordedAtMillis   when, in epoch milliseconds
  * @param details            a small JSON document with action-specific details
  */
-public record HistoryEntry(long id, String product, String environment, String release, String fingerprint,
-                           String changelogChecksum, String action, String outcome, String actor, String buildRef,
-                           long recordedAtMillis, String details) implements Serializable {
+public record HistoryEntry(
+        long id,
+        String product,
+        String environment,
+        String release,
+        String fingerprint,
+        String changelogChecksum,
+        String action,
+        String outcome,
+        String actor,
+        String buildRef,
+        long recordedAtMillis,
+        String details)
+        implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
 

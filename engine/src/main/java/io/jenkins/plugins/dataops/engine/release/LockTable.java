@@ -1,7 +1,6 @@
 package io.jenkins.plugins.dataops.engine.release;
 
 import io.jenkins.plugins.dataops.engine.db.Dialect;
-
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -36,8 +35,7 @@ final class LockTable {
     private static String hostName() {
         try {
             return java.net.InetAddress.getLocalHost().getHostName();
-        }
-        catch (java.io.IOException e) {
+        } catch (java.io.IOException e) {
             return "localhost"; // without a name, only processes of this machine share it: still correct here
         }
     }
@@ -54,16 +52,14 @@ final class LockTable {
     void ensure() throws SQLException {
         String text = dialect == Dialect.SQLSERVER ? "NVARCHAR(400)" : "VARCHAR(400)";
         try (Statement ddl = connection.createStatement()) {
-            ddl.execute("CREATE TABLE " + TABLE + " (id INT NOT NULL PRIMARY KEY, holder " + text
-                    + ", holder_process " + text + ", expires_at_millis BIGINT NOT NULL)");
-        }
-        catch (SQLException e) {
+            ddl.execute("CREATE TABLE " + TABLE + " (id INT NOT NULL PRIMARY KEY, holder " + text + ", holder_process "
+                    + text + ", expires_at_millis BIGINT NOT NULL)");
+        } catch (SQLException e) {
             // it exists already (created by an earlier operation or a concurrent one)
         }
         try (Statement insert = connection.createStatement()) {
             insert.executeUpdate("INSERT INTO " + TABLE + " (id, holder, expires_at_millis) VALUES (1, NULL, 0)");
-        }
-        catch (SQLException e) {
+        } catch (SQLException e) {
             // the row exists already
         }
     }
@@ -89,7 +85,7 @@ final class LockTable {
 
     private String deadLocalHolder() throws SQLException {
         try (Statement query = connection.createStatement();
-             ResultSet row = query.executeQuery("SELECT holder_process FROM " + TABLE + " WHERE id = 1")) {
+                ResultSet row = query.executeQuery("SELECT holder_process FROM " + TABLE + " WHERE id = 1")) {
             String process = row.next() ? row.getString(1) : null;
             if (process == null || !process.endsWith("@" + HOST)) {
                 return null;
@@ -100,8 +96,8 @@ final class LockTable {
     }
 
     void renew(final String owner, final Duration lease) throws SQLException {
-        try (PreparedStatement renew = connection.prepareStatement("UPDATE " + TABLE
-                + " SET expires_at_millis = ? WHERE id = 1 AND holder = ?")) {
+        try (PreparedStatement renew = connection.prepareStatement(
+                "UPDATE " + TABLE + " SET expires_at_millis = ? WHERE id = 1 AND holder = ?")) {
             renew.setLong(1, clock.millis() + lease.toMillis());
             renew.setString(2, owner);
             renew.executeUpdate();
@@ -109,8 +105,8 @@ final class LockTable {
     }
 
     void recordHolder(final String owner) throws SQLException {
-        try (PreparedStatement record = connection.prepareStatement("UPDATE " + TABLE
-                + " SET holder = ?, holder_process = ?, expires_at_millis = ? WHERE id = 1")) {
+        try (PreparedStatement record = connection.prepareStatement(
+                "UPDATE " + TABLE + " SET holder = ?, holder_process = ?, expires_at_millis = ? WHERE id = 1")) {
             record.setString(1, owner);
             record.setString(2, THIS_PROCESS);
             record.setLong(3, Long.MAX_VALUE);
@@ -119,8 +115,8 @@ final class LockTable {
     }
 
     void release(final String owner) throws SQLException {
-        try (PreparedStatement release = connection.prepareStatement("UPDATE " + TABLE
-                + " SET holder = NULL, expires_at_millis = 0 WHERE id = 1 AND holder = ?")) {
+        try (PreparedStatement release = connection.prepareStatement(
+                "UPDATE " + TABLE + " SET holder = NULL, expires_at_millis = 0 WHERE id = 1 AND holder = ?")) {
             release.setString(1, owner);
             release.executeUpdate();
         }
@@ -128,13 +124,14 @@ final class LockTable {
 
     String holder() throws SQLException {
         try (Statement query = connection.createStatement();
-             ResultSet row = query.executeQuery("SELECT holder, expires_at_millis FROM " + TABLE + " WHERE id = 1")) {
+                ResultSet row =
+                        query.executeQuery("SELECT holder, expires_at_millis FROM " + TABLE + " WHERE id = 1")) {
             if (!row.next() || row.getString(1) == null) {
                 return "another operation";
             }
             long expires = row.getLong(2);
-            return "'" + row.getString(1) + "'" + (expires == Long.MAX_VALUE ? ""
-                    : " (lease until " + Instant.ofEpochMilli(expires) + ")");
+            return "'" + row.getString(1) + "'"
+                    + (expires == Long.MAX_VALUE ? "" : " (lease until " + Instant.ofEpochMilli(expires) + ")");
         }
     }
 }

@@ -15,8 +15,9 @@ import java.util.Objects;
  * @param force      skip the promotion-path gate (needs a reason)
  * @param reason     why it is forced, recorded; empty when not forced
  */
-public record PromotionRequest(String release, String from, String to, String requester, String approvedBy,
-                               boolean force, String reason) implements Serializable {
+public record PromotionRequest(
+        String release, String from, String to, String requester, String approvedBy, boolean force, String reason)
+        implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
 

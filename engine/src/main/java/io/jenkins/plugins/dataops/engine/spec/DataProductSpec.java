@@ -1,7 +1,6 @@
 package io.jenkins.plugins.dataops.engine.spec;
 
 import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
-
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -40,9 +39,15 @@ public final class DataProductSpec {
      * @param policy       what the spec allows by default (changes without rollback, destructive changes)
      */
     @SuppressWarnings("checkstyle:ParameterNumber") // a value built only by SpecLoader
-    public DataProductSpec(final Path file, final String product, final Path changelog, final Path checks,
-            final List<String> promotion, final Map<String, EnvironmentSpec> environments,
-            final EnvironmentSpec ephemeral, final SpecPolicy policy) {
+    public DataProductSpec(
+            final Path file,
+            final String product,
+            final Path changelog,
+            final Path checks,
+            final List<String> promotion,
+            final Map<String, EnvironmentSpec> environments,
+            final EnvironmentSpec ephemeral,
+            final SpecPolicy policy) {
         this.file = file.toAbsolutePath().normalize();
         this.product = Objects.requireNonNull(product, "product");
         this.changelog = Objects.requireNonNull(changelog, "changelog");

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.dataops.engine.spec;
 
 import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
-
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -11,8 +10,7 @@ import java.util.regex.Pattern;
 public final class DurationParser {
     private static final Pattern FORMAT = Pattern.compile("(\\d+)\\s*([smhd])");
 
-    private DurationParser() {
-    }
+    private DurationParser() {}
 
     /**
      * Parses a duration.

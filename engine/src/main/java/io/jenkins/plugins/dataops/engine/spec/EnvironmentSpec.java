@@ -1,7 +1,6 @@
 package io.jenkins.plugins.dataops.engine.spec;
 
 import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
-
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -106,8 +105,9 @@ public final class EnvironmentSpec {
      * @throws InvalidInputException naming the environment and key when it is missing
      */
     public String requiredString(final String key) {
-        return optionalString(key).orElseThrow(() -> new InvalidInputException(
-                "Environment '%s' (provider '%s') needs the key '%s'.".formatted(name, provider, key)));
+        return optionalString(key)
+                .orElseThrow(() -> new InvalidInputException(
+                        "Environment '%s' (provider '%s') needs the key '%s'.".formatted(name, provider, key)));
     }
 
     /**

@@ -1,18 +1,8 @@
 package io.jenkins.plugins.dataops.engine.spec;
 
-import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
 import io.jenkins.plugins.dataops.engine.db.SecretScrubber;
+import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
 import io.jenkins.plugins.dataops.engine.spec.SpecKeys.Type;
-
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +16,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * Reads and validates {@code dataops.yaml}. Every problem of the file is reported at once, each with its
@@ -53,8 +51,8 @@ public final class SpecLoader {
     public static DataProductSpec load(final Path file) {
         Path absolute = file.toAbsolutePath().normalize();
         if (!Files.isRegularFile(absolute)) {
-            throw new InvalidInputException("Spec file '%s' not found; pass --spec FILE or create dataops.yaml."
-                    .formatted(absolute));
+            throw new InvalidInputException(
+                    "Spec file '%s' not found; pass --spec FILE or create dataops.yaml.".formatted(absolute));
         }
         return new SpecLoader(absolute).read(compose(absolute));
     }
@@ -63,16 +61,21 @@ public final class SpecLoader {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             Node root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(reader);
             if (root == null) {
-                throw new InvalidInputException(("Spec '%s' is empty; declare at least product, changelog and "
-                        + "environments.").formatted(file));
+                throw new InvalidInputException(
+                        ("Spec '%s' is empty; declare at least product, changelog and " + "environments.")
+                                .formatted(file));
             }
             return root;
-        }
-        catch (YAMLException e) {
-            throw new InvalidInputException("Spec '%s' is not valid YAML: %s".formatted(file,
-                    e.getMessage().replace(System.lineSeparator(), " ").replace('\n', ' ')), e);
-        }
-        catch (IOException e) {
+        } catch (YAMLException e) {
+            throw new InvalidInputException(
+                    "Spec '%s' is not valid YAML: %s"
+                            .formatted(
+                                    file,
+                                    e.getMessage()
+                                            .replace(System.lineSeparator(), " ")
+                                            .replace('\n', ' ')),
+                    e);
+        } catch (IOException e) {
             throw new InvalidInputException("Cannot read spec '%s': %s".formatted(file, e.getMessage()), e);
         }
     }
@@ -87,10 +90,12 @@ public final class SpecLoader {
         String product = name(top.get("product"), "product");
         Path changelog = changelog(top.get("changelog"));
         String checksText = top.containsKey("checks") ? values.string(top.get("checks"), "checks") : null;
-        Path checks = file.getParent().resolve(checksText == null ? "checks" : checksText).normalize();
+        Path checks = file.getParent()
+                .resolve(checksText == null ? "checks" : checksText)
+                .normalize();
         Map<String, EnvironmentSpec> environments = environments(top.get("environments"));
-        EnvironmentSpec ephemeral = top.containsKey("ephemeral")
-                ? environment("ephemeral", top.get("ephemeral"), true) : null;
+        EnvironmentSpec ephemeral =
+                top.containsKey("ephemeral") ? environment("ephemeral", top.get("ephemeral"), true) : null;
         List<String> promotion = promotion(top.get("promotion"), environments);
         SpecPolicy policy = policy(top);
         values.throwIfAny();
@@ -103,8 +108,10 @@ public final class SpecLoader {
         }
         String name = values.string(node, key);
         if (name != null && !NAME.matcher(name).matches()) {
-            values.problem(node, "'%s' value '%s' must start with a lower-case letter and hold only lower-case "
-                    .formatted(key, name) + "letters, digits and '-' (at most 40)");
+            values.problem(
+                    node,
+                    "'%s' value '%s' must start with a lower-case letter and hold only lower-case ".formatted(key, name)
+                            + "letters, digits and '-' (at most 40)");
         }
         return name == null ? "" : name;
     }
@@ -161,8 +168,10 @@ public final class SpecLoader {
         Map<String, Object> settings = new LinkedHashMap<>();
         entries.forEach((key, value) -> settings.put(key, values.value(value, key, allowed.get(key))));
         if (settings.get("url") instanceof String url && SecretScrubber.hasPassword(url)) {
-            values.problem(entries.get("url"), where + ": 'url' must not carry a password ('"
-                    + SecretScrubber.url(url) + "'); name a credentials id in 'credentials' instead");
+            values.problem(
+                    entries.get("url"),
+                    where + ": 'url' must not carry a password ('" + SecretScrubber.url(url)
+                            + "'); name a credentials id in 'credentials' instead");
         }
         return new EnvironmentSpec(envName, provider, settings);
     }
@@ -177,15 +186,23 @@ public final class SpecLoader {
         Node providerNode = raw.get("provider");
         if (providerNode == null) {
             if (!raw.isEmpty() || node instanceof MappingNode) {
-                values.problem(node, where + " needs the key 'provider' (one of " + SpecKeys.PROVIDERS.keySet()
-                        .stream().sorted().toList() + ")");
+                values.problem(
+                        node,
+                        where + " needs the key 'provider' (one of "
+                                + SpecKeys.PROVIDERS.keySet().stream().sorted().toList() + ")");
             }
             return "";
         }
         String provider = values.string(providerNode, "provider");
         if (provider != null && !SpecKeys.PROVIDERS.containsKey(provider)) {
-            values.problem(providerNode, "unknown provider '" + provider + "' in " + where
-                    + Suggestions.hint(provider, SpecKeys.PROVIDERS.keySet().stream().sorted().toList()));
+            values.problem(
+                    providerNode,
+                    "unknown provider '" + provider + "' in " + where
+                            + Suggestions.hint(
+                                    provider,
+                                    SpecKeys.PROVIDERS.keySet().stream()
+                                            .sorted()
+                                            .toList()));
         }
         return provider == null ? "" : provider;
     }
@@ -201,8 +218,10 @@ public final class SpecLoader {
         Set<String> seen = new HashSet<>();
         for (String env : promotion) {
             if (!environments.containsKey(env)) {
-                values.problem(node, "promotion path names environment '" + env + "', which is not declared"
-                        + Suggestions.hint(env, environments.keySet()));
+                values.problem(
+                        node,
+                        "promotion path names environment '" + env + "', which is not declared"
+                                + Suggestions.hint(env, environments.keySet()));
             }
             if (!seen.add(env)) {
                 values.problem(node, "promotion path names environment '" + env + "' twice");
@@ -231,8 +250,10 @@ public final class SpecLoader {
         if (top.containsKey("onFailure")) {
             String onFailure = values.string(top.get("onFailure"), "onFailure");
             if (onFailure != null && !SpecKeys.ON_FAILURE.contains(onFailure)) {
-                values.problem(top.get("onFailure"), "'onFailure' must be one of " + SpecKeys.ON_FAILURE
-                        + Suggestions.hint(onFailure, SpecKeys.ON_FAILURE));
+                values.problem(
+                        top.get("onFailure"),
+                        "'onFailure' must be one of " + SpecKeys.ON_FAILURE
+                                + Suggestions.hint(onFailure, SpecKeys.ON_FAILURE));
             }
             rollbackOnFailure = !"keep".equals(onFailure);
         }

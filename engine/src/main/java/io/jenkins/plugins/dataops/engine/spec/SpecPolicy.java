@@ -15,8 +15,13 @@ import java.util.Objects;
  * @param rollbackOnFailure roll the target back when post-deploy verification fails ({@code onFailure: rollback})
  * @param lockTimeout       how long an operation waits for another one on the same environment ({@code lockTimeout})
  */
-public record SpecPolicy(boolean allowNoRollback, boolean allowDestructive, Duration maxTestAge,
-                         boolean rollbackOnFailure, Duration lockTimeout) implements Serializable {
+public record SpecPolicy(
+        boolean allowNoRollback,
+        boolean allowDestructive,
+        Duration maxTestAge,
+        boolean rollbackOnFailure,
+        Duration lockTimeout)
+        implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
 
@@ -27,8 +32,8 @@ public record SpecPolicy(boolean allowNoRollback, boolean allowDestructive, Dura
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(10);
 
     /** Nothing risky allowed, evidence at most a day old, roll back on failure: the default. */
-    public static final SpecPolicy STRICT = new SpecPolicy(false, false, DEFAULT_MAX_TEST_AGE, true,
-            DEFAULT_LOCK_TIMEOUT);
+    public static final SpecPolicy STRICT =
+            new SpecPolicy(false, false, DEFAULT_MAX_TEST_AGE, true, DEFAULT_LOCK_TIMEOUT);
 
     /** Validates the parts. */
     public SpecPolicy {

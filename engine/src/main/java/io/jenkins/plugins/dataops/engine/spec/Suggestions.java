@@ -7,8 +7,7 @@ import java.util.Optional;
 
 /** Finds the closest known word to a misspelt one, for "did you mean" hints. */
 public final class Suggestions {
-    private Suggestions() {
-    }
+    private Suggestions() {}
 
     /**
      * Returns the known word closest to the given one, if it is close enough to be a likely typo (a third of its
@@ -27,8 +26,10 @@ public final class Suggestions {
             return near;
         }
         // A word that a known one starts (or that starts a known one) is a likely abbreviation: 'col' for 'column'.
-        return known.stream().filter(k -> lower.startsWith(k.toLowerCase(Locale.ROOT))
-                || k.toLowerCase(Locale.ROOT).startsWith(lower) && lower.length() >= 3).findFirst();
+        return known.stream()
+                .filter(k -> lower.startsWith(k.toLowerCase(Locale.ROOT))
+                        || k.toLowerCase(Locale.ROOT).startsWith(lower) && lower.length() >= 3)
+                .findFirst();
     }
 
     /**

@@ -2,14 +2,6 @@ package io.jenkins.plugins.dataops.engine.spec;
 
 import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
 import io.jenkins.plugins.dataops.engine.spec.SpecKeys.Type;
-
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +9,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads typed values out of a composed YAML document and collects every problem with its line, so that one
@@ -53,8 +51,12 @@ final class YamlValues {
      */
     void throwIfAny() {
         if (!problems.isEmpty()) {
-            throw new InvalidInputException("Invalid spec '%s' (%d problem%s):%n  %s".formatted(file, problems.size(),
-                    problems.size() == 1 ? "" : "s", String.join(System.lineSeparator() + "  ", problems)));
+            throw new InvalidInputException("Invalid spec '%s' (%d problem%s):%n  %s"
+                    .formatted(
+                            file,
+                            problems.size(),
+                            problems.size() == 1 ? "" : "s",
+                            String.join(System.lineSeparator() + "  ", problems)));
         }
     }
 
@@ -76,11 +78,9 @@ final class YamlValues {
             String key = tuple.getKeyNode() instanceof ScalarNode s ? s.getValue() : String.valueOf(tuple.getKeyNode());
             if (entries.containsKey(key)) {
                 problem(tuple.getKeyNode(), "duplicate key '" + key + "' in " + where);
-            }
-            else if (!allowed.contains(key)) {
+            } else if (!allowed.contains(key)) {
                 problem(tuple.getKeyNode(), "unknown key '" + key + "' in " + where + Suggestions.hint(key, allowed));
-            }
-            else {
+            } else {
                 entries.put(key, tuple.getValueNode());
             }
         }
@@ -144,8 +144,7 @@ final class YamlValues {
         if (node instanceof ScalarNode scalar && Tag.INT.equals(scalar.getTag())) {
             try {
                 return Integer.valueOf(scalar.getValue().replace("_", ""));
-            }
-            catch (NumberFormatException e) {
+            } catch (NumberFormatException e) {
                 problem(node, "'" + key + "' must be a whole number, not '" + scalar.getValue() + "'");
                 return null;
             }
@@ -162,8 +161,7 @@ final class YamlValues {
         try {
             DurationParser.parse(text);
             return text;
-        }
-        catch (InvalidInputException e) {
+        } catch (InvalidInputException e) {
             problem(node, "'" + key + "': " + e.getMessage());
             return null;
         }

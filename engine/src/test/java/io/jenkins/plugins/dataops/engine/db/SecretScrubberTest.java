@@ -1,8 +1,8 @@
 package io.jenkins.plugins.dataops.engine.db;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class SecretScrubberTest {
     @Test
@@ -21,7 +21,8 @@ class SecretScrubberTest {
                 .isEqualTo("jdbc:postgresql://db/x?sslpassword=****&ssl=true");
         assertThat(SecretScrubber.url("jdbc:sqlserver://s:1433;trustStorePassword=s3cret;keyStoreSecret=k3y;x=1"))
                 .isEqualTo("jdbc:sqlserver://s:1433;trustStorePassword=****;keyStoreSecret=****;x=1");
-        assertThat(SecretScrubber.hasPassword("jdbc:postgresql://db/x?sslpassword=s3cret")).isTrue();
+        assertThat(SecretScrubber.hasPassword("jdbc:postgresql://db/x?sslpassword=s3cret"))
+                .isTrue();
     }
 
     @Test
@@ -35,6 +36,9 @@ class SecretScrubberTest {
     void shouldNeverShowThePasswordOfATarget() {
         DatabaseTarget target = new DatabaseTarget("qat", "jdbc:postgresql://db/x?password=inline", "u", "pw");
 
-        assertThat(target.toString()).doesNotContain("inline").doesNotContain("pw]").contains("password=****");
+        assertThat(target.toString())
+                .doesNotContain("inline")
+                .doesNotContain("pw]")
+                .contains("password=****");
     }
 }

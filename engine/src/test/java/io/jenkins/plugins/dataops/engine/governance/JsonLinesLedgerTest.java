@@ -1,10 +1,9 @@
 package io.jenkins.plugins.dataops.engine.governance;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,9 +18,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class JsonLinesLedgerTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-01T10:15:30Z"), ZoneOffset.UTC);
@@ -40,7 +38,9 @@ class JsonLinesLedgerTest {
         GovernanceRecord third = ledger.append(event("carol", "destroy"));
 
         // Then
-        assertThat(List.of(first, second, third)).extracting(GovernanceRecord::sequence).containsExactly(1L, 2L, 3L);
+        assertThat(List.of(first, second, third))
+                .extracting(GovernanceRecord::sequence)
+                .containsExactly(1L, 2L, 3L);
         assertThat(first.prev()).isEqualTo(GovernanceRecord.GENESIS);
         assertThat(second.prev()).isEqualTo(first.hash());
         assertThat(third.prev()).isEqualTo(second.hash());
@@ -93,7 +93,8 @@ class JsonLinesLedgerTest {
         assertThat(verification.intact()).isFalse();
         assertThat(verification.firstBroken()).isEqualTo(2);
         assertThat(verification.describe())
-                .isEqualTo("Ledger BROKEN at record 2 of 3: its content does not match its hash (the record was edited)");
+                .isEqualTo(
+                        "Ledger BROKEN at record 2 of 3: its content does not match its hash (the record was edited)");
     }
 
     @Test
@@ -136,12 +137,20 @@ class JsonLinesLedgerTest {
         JsonLinesLedger ledger = ledgerWithThreeRecords();
         List<String> lines = lines(ledger);
         GovernanceRecord original = RecordCodec.fromJson(lines.get(1));
-        GovernanceEvent forged = new GovernanceEvent("eve", original.event().action(), original.event().product(),
-                original.event().environment(), original.event().release(), original.event().outcome(),
-                original.event().buildRef(), original.event().evidence());
+        GovernanceEvent forged = new GovernanceEvent(
+                "eve",
+                original.event().action(),
+                original.event().product(),
+                original.event().environment(),
+                original.event().release(),
+                original.event().outcome(),
+                original.event().buildRef(),
+                original.event().evidence());
         GovernanceRecord unhashed = new GovernanceRecord(2, original.timeMillis(), forged, original.prev(), "");
-        lines.set(1, RecordCodec.toJson(new GovernanceRecord(2, original.timeMillis(), forged, original.prev(),
-                RecordCodec.hash(unhashed))));
+        lines.set(
+                1,
+                RecordCodec.toJson(new GovernanceRecord(
+                        2, original.timeMillis(), forged, original.prev(), RecordCodec.hash(unhashed))));
         write(ledger, lines);
 
         // When
@@ -182,7 +191,8 @@ class JsonLinesLedgerTest {
 
         // Then
         assertThat(verification.firstBroken()).isEqualTo(2);
-        assertThat(verification.problem()).contains("expected sequence 2 but found 3")
+        assertThat(verification.problem())
+                .contains("expected sequence 2 but found 3")
                 .contains("reordered");
     }
 
@@ -228,7 +238,8 @@ class JsonLinesLedgerTest {
 
         // Then
         assertThat(verification.firstBroken()).isEqualTo(2);
-        assertThat(verification.describe()).contains("BROKEN at record 2 of 1")
+        assertThat(verification.describe())
+                .contains("BROKEN at record 2 of 1")
                 .contains("the ledger ends at record 1 but 3 were written");
     }
 
@@ -296,12 +307,19 @@ class JsonLinesLedgerTest {
     void shouldChainAfterALastRecordLongerThanTheTailItReads() {
         // Given a record whose evidence is larger than what an append reads from the end of the file
         JsonLinesLedger ledger = ledgerWithThreeRecords();
-        ledger.append(new GovernanceEvent("alice", "test", "customer", "dev", "1.0.0", "passed", "cli",
+        ledger.append(new GovernanceEvent(
+                "alice",
+                "test",
+                "customer",
+                "dev",
+                "1.0.0",
+                "passed",
+                "cli",
                 java.util.Map.of("sample", "x".repeat(400_000))));
 
         // When
-        GovernanceRecord next = ledger.append(new GovernanceEvent("alice", "migrate", "customer", "dev", "1.1.0",
-                "success", "cli", java.util.Map.of()));
+        GovernanceRecord next = ledger.append(new GovernanceEvent(
+                "alice", "migrate", "customer", "dev", "1.1.0", "success", "cli", java.util.Map.of()));
 
         // Then
         assertThat(next.sequence()).isEqualTo(5);
@@ -345,15 +363,16 @@ class JsonLinesLedgerTest {
             for (Future<Void> done : pool.invokeAll(work)) {
                 done.get();
             }
-        }
-        finally {
+        } finally {
             pool.shutdown();
         }
 
         // Then
         JsonLinesLedger ledger = ledger();
         assertThat(ledger.verify()).isEqualTo(new LedgerVerification(true, threads * perThread, 0, ""));
-        assertThat(read(ledger)).extracting(r -> r.event().actor()).hasSize(threads * perThread)
+        assertThat(read(ledger))
+                .extracting(r -> r.event().actor())
+                .hasSize(threads * perThread)
                 .containsOnly("thread-0", "thread-1", "thread-2", "thread-3");
     }
 
@@ -371,7 +390,14 @@ class JsonLinesLedgerTest {
     }
 
     static GovernanceEvent event(final String actor, final String action) {
-        return new GovernanceEvent(actor, action, "customer", "dev", "1.0.0", "success", "cli",
+        return new GovernanceEvent(
+                actor,
+                action,
+                "customer",
+                "dev",
+                "1.0.0",
+                "success",
+                "cli",
                 Map.of("plan", "1 to create", "changeSets", List.of(Map.of("id", "1", "checksum", "9:abc"))));
     }
 

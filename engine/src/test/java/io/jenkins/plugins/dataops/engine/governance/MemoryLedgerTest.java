@@ -1,7 +1,7 @@
 package io.jenkins.plugins.dataops.engine.governance;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static io.jenkins.plugins.dataops.engine.governance.JsonLinesLedgerTest.event;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -17,9 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static io.jenkins.plugins.dataops.engine.governance.JsonLinesLedgerTest.event;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MemoryLedgerTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-01T10:15:30Z"), ZoneOffset.UTC);
@@ -41,7 +40,8 @@ class MemoryLedgerTest {
         file.forEach(fromFile::add);
         assertThat(memory.records()).containsExactlyElementsOf(fromFile);
         assertThat(memory.records().get(0).prev()).isEqualTo(GovernanceRecord.GENESIS);
-        assertThat(memory.records().get(2).prev()).isEqualTo(memory.records().get(1).hash());
+        assertThat(memory.records().get(2).prev())
+                .isEqualTo(memory.records().get(1).hash());
         assertThat(memory.verify()).isEqualTo(new LedgerVerification(true, 3, 0, ""));
     }
 
@@ -106,6 +106,9 @@ class MemoryLedgerTest {
 
         // Then
         assertThat(ledger.verify()).isEqualTo(new LedgerVerification(true, 400, 0, ""));
-        assertThat(ledger.records()).extracting(GovernanceRecord::sequence).isSorted().doesNotHaveDuplicates();
+        assertThat(ledger.records())
+                .extracting(GovernanceRecord::sequence)
+                .isSorted()
+                .doesNotHaveDuplicates();
     }
 }

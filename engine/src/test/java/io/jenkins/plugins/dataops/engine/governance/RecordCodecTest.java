@@ -1,13 +1,12 @@
 package io.jenkins.plugins.dataops.engine.governance;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class RecordCodecTest {
     private static final long TIME = 1_740_000_000_000L;
@@ -38,8 +37,10 @@ class RecordCodecTest {
         // Then
         assertThat(json).isEqualTo(RecordCodec.toJson(aFirst));
         assertThat(zFirst.hash()).isEqualTo(aFirst.hash());
-        assertThat(json).startsWith("{\"action\":\"migrate\",\"actor\":\"alice\",\"buildRef\":\"cli\",\"environment\":"
-                + "\"dev\",\"evidence\":{\"a\":\"value-of-a\",\"nested\":{\"x\":1,\"y\":2},\"z\":\"value-of-z\"},")
+        assertThat(json)
+                .startsWith(
+                        "{\"action\":\"migrate\",\"actor\":\"alice\",\"buildRef\":\"cli\",\"environment\":"
+                                + "\"dev\",\"evidence\":{\"a\":\"value-of-a\",\"nested\":{\"x\":1,\"y\":2},\"z\":\"value-of-z\"},")
                 .contains(",\"hash\":\"" + zFirst.hash() + "\",\"outcome\":\"success\",\"prev\":\"")
                 .endsWith(",\"product\":\"customer\",\"release\":\"1.1.0\",\"sequence\":1,\"time\":" + TIME + "}")
                 .doesNotContain(" ", "\n");
@@ -63,10 +64,10 @@ class RecordCodecTest {
     void shouldHashEverythingButTheHashField() {
         // Given
         GovernanceRecord record = RecordCodec.chain(null, event(evidence("a", "z")), TIME);
-        GovernanceRecord otherHash = new GovernanceRecord(record.sequence(), record.timeMillis(), record.event(),
-                record.prev(), "f".repeat(64));
-        GovernanceRecord otherTime = new GovernanceRecord(record.sequence(), TIME + 1, record.event(),
-                record.prev(), record.hash());
+        GovernanceRecord otherHash = new GovernanceRecord(
+                record.sequence(), record.timeMillis(), record.event(), record.prev(), "f".repeat(64));
+        GovernanceRecord otherTime =
+                new GovernanceRecord(record.sequence(), TIME + 1, record.event(), record.prev(), record.hash());
 
         // When
         String hash = RecordCodec.hash(otherHash);
@@ -106,8 +107,8 @@ class RecordCodecTest {
     @Test
     void shouldRefuseARecordWithoutAField() {
         // Given
-        String json = RecordCodec.toJson(RecordCodec.chain(null, event(Map.of()), TIME)).replace("\"actor\"",
-                "\"actress\"");
+        String json = RecordCodec.toJson(RecordCodec.chain(null, event(Map.of()), TIME))
+                .replace("\"actor\"", "\"actress\"");
 
         // When / Then
         assertThatThrownBy(() -> RecordCodec.fromJson(json))
@@ -118,8 +119,8 @@ class RecordCodecTest {
     @Test
     void shouldRefuseASequenceThatIsNotANumber() {
         // Given
-        String json = RecordCodec.toJson(RecordCodec.chain(null, event(Map.of()), TIME)).replace("\"sequence\":1",
-                "\"sequence\":\"one\"");
+        String json = RecordCodec.toJson(RecordCodec.chain(null, event(Map.of()), TIME))
+                .replace("\"sequence\":1", "\"sequence\":\"one\"");
 
         // When / Then
         assertThatThrownBy(() -> RecordCodec.fromJson(json))

@@ -1,12 +1,11 @@
 package io.jenkins.plugins.dataops.engine.quality;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
 import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
 import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
-import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,9 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every check type against a real database, passing and failing, with thresholds, filters, NULLs, empty tables
@@ -31,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 abstract class AbstractDataTestRunnerITest {
     /** The time of every run: two hours after the newest seed row. */
-    static final Instant NOW = LocalDateTime.of(2024, 1, 10, 12, 0).atZone(ZoneId.systemDefault()).toInstant();
+    static final Instant NOW =
+            LocalDateTime.of(2024, 1, 10, 12, 0).atZone(ZoneId.systemDefault()).toInstant();
 
     @TempDir
     Path checks;
@@ -69,7 +69,8 @@ abstract class AbstractDataTestRunnerITest {
     }
 
     void execute(final String sql) throws SQLException {
-        try (Connection c = target.open(); Statement s = c.createStatement()) {
+        try (Connection c = target.open();
+                Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }
@@ -81,12 +82,11 @@ abstract class AbstractDataTestRunnerITest {
     DataTestReport run(final String suiteYaml, final int sampleSize) {
         try {
             Files.writeString(checks.resolve("suite.yaml"), suiteYaml);
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        return new DataTestRunner(target, recordingProgress()).run(CheckSuiteLoader.load(checks),
-                new DataTestOptions(sampleSize, NOW));
+        return new DataTestRunner(target, recordingProgress())
+                .run(CheckSuiteLoader.load(checks), new DataTestOptions(sampleSize, NOW));
     }
 
     private ProgressListener recordingProgress() {
@@ -137,7 +137,8 @@ abstract class AbstractDataTestRunnerITest {
         DataTestReport report = run(suite);
 
         // Then everything passes: the folded checks in one scan, composite unique, relationships and sql one each
-        assertThat(report.results()).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(CheckStatus.PASS));
+        assertThat(report.results())
+                .allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(CheckStatus.PASS));
         assertThat(report.results()).hasSize(13);
         assertThat(report.scanQueries()).isEqualTo(4);
         assertThat(report.sampleQueries()).isZero();
@@ -199,26 +200,36 @@ abstract class AbstractDataTestRunnerITest {
 
         // Then each fails with what was observed and a bounded sample
         Map<String, CheckResult> r = byName(report);
-        assertThat(report.results()).allSatisfy(c -> assertThat(c.status()).as(c.toString())
-                .isEqualTo(CheckStatus.FAIL));
+        assertThat(report.results())
+                .allSatisfy(c -> assertThat(c.status()).as(c.toString()).isEqualTo(CheckStatus.FAIL));
         assertThat(r.get("row_count").observed()).isEqualTo("5 rows");
         assertThat(r.get("row_count").threshold()).isEqualTo(">= 10 rows");
         assertThat(r.get("not_null_email").failingRows()).isEqualTo(2);
         assertThat(r.get("not_null_email").observed()).isEqualTo("2 failing rows of 5");
         assertThat(r.get("not_null_email").threshold()).isEqualTo("<= 0 failing rows");
-        assertThat(r.get("not_null_email").sample()).hasSize(2)
+        assertThat(r.get("not_null_email").sample())
+                .hasSize(2)
                 .allSatisfy(row -> assertThat(row.get(key("EMAIL"))).isNull());
-        assertThat(r.get("unique_country").failingRows()).as("US three times: 2 surplus rows").isEqualTo(2);
+        assertThat(r.get("unique_country").failingRows())
+                .as("US three times: 2 surplus rows")
+                .isEqualTo(2);
         assertThat(r.get("unique_country").sample()).hasSize(1);
-        assertThat(r.get("unique_country").sample().get(0)).containsEntry(key("COUNTRY"), "US")
+        assertThat(r.get("unique_country").sample().get(0))
+                .containsEntry(key("COUNTRY"), "US")
                 .containsEntry(key("DUPLICATES"), "3");
         assertThat(r.get("unique_country_status").failingRows()).isEqualTo(1);
         assertThat(r.get("accepted_values_country").failingRows()).as("FI").isEqualTo(1);
         assertThat(r.get("accepted_values_country").sample().get(0)).containsEntry(key("ID"), "3");
-        assertThat(r.get("range_points").failingRows()).as("120 and 300; NULL not out of range").isEqualTo(2);
+        assertThat(r.get("range_points").failingRows())
+                .as("120 and 300; NULL not out of range")
+                .isEqualTo(2);
         assertThat(r.get("range_born").failingRows()).isEqualTo(1);
-        assertThat(r.get("pattern_email").failingRows()).as("linus; NULLs not checked").isEqualTo(1);
-        assertThat(r.get("relationships_points").failingRows()).as("120, 80, 0, 300").isEqualTo(4);
+        assertThat(r.get("pattern_email").failingRows())
+                .as("linus; NULLs not checked")
+                .isEqualTo(1);
+        assertThat(r.get("relationships_points").failingRows())
+                .as("120, 80, 0, 300")
+                .isEqualTo(4);
         assertThat(r.get("relationships_points").sample()).hasSize(2);
         assertThat(r.get("freshness_created_at").observed()).isEqualTo("2024-01-10T10:00");
         assertThat(r.get("freshness_created_at").message()).contains("2h old; allowed 1h");
@@ -250,8 +261,8 @@ abstract class AbstractDataTestRunnerITest {
         DataTestReport report = run(suite);
 
         // Then NULL is never a failure; only not_null checks for it
-        assertThat(report.results()).allSatisfy(r -> assertThat(r.status()).as(r.toString())
-                .isEqualTo(CheckStatus.PASS));
+        assertThat(report.results())
+                .allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(CheckStatus.PASS));
     }
 
     @Test
@@ -297,7 +308,8 @@ abstract class AbstractDataTestRunnerITest {
         // Then the orphan is found, the NULL customer_id is not an orphan, the filter and threshold apply
         assertThat(r.get("relationships_customer_id").failingRows()).isEqualTo(1);
         assertThat(r.get("relationships_customer_id").observed()).isEqualTo("1 failing row of 5");
-        assertThat(r.get("relationships_customer_id").sample()).singleElement()
+        assertThat(r.get("relationships_customer_id").sample())
+                .singleElement()
                 .satisfies(row -> assertThat(row.get(key("CUSTOMER_ID"))).isEqualTo("99"));
         assertThat(r.get("lenient").status()).isEqualTo(CheckStatus.PASS);
         assertThat(r.get("positive").status()).isEqualTo(CheckStatus.PASS);
@@ -356,7 +368,8 @@ abstract class AbstractDataTestRunnerITest {
         assertThat(r.get("row_count").status()).isEqualTo(CheckStatus.FAIL);
         assertThat(r.get("freshness_created_at").status()).isEqualTo(CheckStatus.FAIL);
         assertThat(r.get("freshness_created_at").observed()).isEqualTo("no rows");
-        assertThat(r.values()).filteredOn(c -> c.type().countsRows())
+        assertThat(r.values())
+                .filteredOn(c -> c.type().countsRows())
                 .allSatisfy(c -> assertThat(c.status()).isEqualTo(CheckStatus.PASS))
                 .allSatisfy(c -> assertThat(c.message()).isEqualTo("No failing row in 0 rows."));
         assertThat(r.get("row_count").table()).isEqualToIgnoringCase("empty_table");
@@ -396,7 +409,8 @@ abstract class AbstractDataTestRunnerITest {
                 """;
 
         // When it runs, Then it is a clear error and the table survives
-        assertThatThrownBy(() -> run(suite)).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> run(suite))
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("Check suite 'suite.yaml': table 'customer; DROP TABLE customer --' does not "
                         + "exist in environment");
         assertThat(run("table: customer\nchecks:\n  - row_count: { min: 5 }\n").worstStatus())
@@ -416,7 +430,8 @@ abstract class AbstractDataTestRunnerITest {
                 """;
 
         // When it runs, Then every hostile identifier is reported, with suite file, check and identifier
-        assertThatThrownBy(() -> run(suite)).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> run(suite))
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("4 problems")
                 .hasMessageContaining("Check suite 'suite.yaml', check 'quoted' (line 3): column 'x\" OR 1=1 --' "
                         + "does not exist in table")
@@ -428,12 +443,14 @@ abstract class AbstractDataTestRunnerITest {
     @Test
     void shouldMatchIdentifiersCaseInsensitivelyAndSuggestCloseNames() {
         // Given names in another case, and a misspelt one
-        assertThat(run("table: CUSTOMER\nchecks:\n  - not_null: { column: Id }\n").worstStatus())
+        assertThat(run("table: CUSTOMER\nchecks:\n  - not_null: { column: Id }\n")
+                        .worstStatus())
                 .isEqualTo(CheckStatus.PASS);
 
         // When a column is misspelt, Then the error suggests the real one
         assertThatThrownBy(() -> run("table: customer\nchecks:\n  - not_null: { column: emial }\n"))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("did you mean");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("did you mean");
     }
 
     @Test
@@ -450,7 +467,8 @@ abstract class AbstractDataTestRunnerITest {
                 """;
 
         // When it runs, Then each is reported before any query
-        assertThatThrownBy(() -> run(suite)).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> run(suite))
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("5 problems")
                 .hasMessageContaining("value 'lots' is not a number")
                 .hasMessageContaining("value '0' is a number, but column")
@@ -470,7 +488,8 @@ abstract class AbstractDataTestRunnerITest {
                 """;
 
         // When it runs, Then both problems are reported, the first with suite file and check
-        assertThatThrownBy(() -> run(suite)).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> run(suite))
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("2 problems")
                 .hasMessageContaining("check 'accepted_values_created_at' (line 3)")
                 .hasMessageContaining("'lots'")

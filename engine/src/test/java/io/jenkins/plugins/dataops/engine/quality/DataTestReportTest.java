@@ -1,18 +1,17 @@
 package io.jenkins.plugins.dataops.engine.quality;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.StringWriter;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class DataTestReportTest {
     @Test
@@ -23,13 +22,16 @@ class DataTestReportTest {
         // Then
         assertThat(report.count(CheckStatus.PASS)).isEqualTo(1);
         assertThat(report.worstStatus()).isEqualTo(CheckStatus.ERROR);
-        assertThat(report.breaches(FailOn.ERROR)).extracting(CheckResult::name)
+        assertThat(report.breaches(FailOn.ERROR))
+                .extracting(CheckResult::name)
                 .containsExactly("unique_email", "bad_filter");
-        assertThat(report.breaches(FailOn.WARN)).extracting(CheckResult::name)
+        assertThat(report.breaches(FailOn.WARN))
+                .extracting(CheckResult::name)
                 .containsExactly("unique_email", "points", "bad_filter");
         assertThat(report.suites()).containsExactly("customer", "orders");
-        assertThat(report.summary()).isEqualTo("Data tests on 'qat': 4 checks, 1 passed, 1 warned, 1 failed, "
-                + "1 errors (2 suites, 2 scan queries, 1 sample query).");
+        assertThat(report.summary())
+                .isEqualTo("Data tests on 'qat': 4 checks, 1 passed, 1 warned, 1 failed, "
+                        + "1 errors (2 suites, 2 scan queries, 1 sample query).");
     }
 
     @Test
@@ -55,7 +57,8 @@ class DataTestReportTest {
     @Test
     void shouldKeepResultsImmutable() {
         CheckResult result = ReportFixtures.report().results().get(1);
-        assertThatThrownBy(() -> result.sample().get(0).put("x", "y")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> result.sample().get(0).put("x", "y"))
+                .isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> ReportFixtures.report().results().clear())
                 .isInstanceOf(UnsupportedOperationException.class);
     }
@@ -90,7 +93,8 @@ class DataTestReportTest {
 
     @Test
     void shouldRejectBadOptions() {
-        assertThatThrownBy(() -> new DataTestOptions(-1, Instant.now())).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new DataTestOptions(-1, Instant.now()))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("sampleSize '-1' must be between 0 and 1000");
         assertThat(DataTestOptions.defaults().sampleSize()).isEqualTo(5);
         assertThat(DataTestOptions.defaults().withSampleSize(0).withNow(Instant.EPOCH))

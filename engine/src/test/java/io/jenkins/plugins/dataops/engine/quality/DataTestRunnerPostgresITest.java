@@ -1,16 +1,15 @@
 package io.jenkins.plugins.dataops.engine.quality;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
 import io.jenkins.plugins.dataops.engine.testing.PostgresServer;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Runs the data tests on a real PostgreSQL server. */
 class DataTestRunnerPostgresITest extends AbstractDataTestRunnerITest {
@@ -32,12 +31,15 @@ class DataTestRunnerPostgresITest extends AbstractDataTestRunnerITest {
             }
         }
         String schema = "checks_" + SCHEMAS.incrementAndGet();
-        DatabaseTarget target = new DatabaseTarget("qat", server.jdbcUrl(database) + "?currentSchema=" + schema,
-                PostgresServer.SUPERUSER, PostgresServer.SUPERUSER_PASSWORD);
-        try (Connection c = target.open(); Statement s = c.createStatement()) {
+        DatabaseTarget target = new DatabaseTarget(
+                "qat",
+                server.jdbcUrl(database) + "?currentSchema=" + schema,
+                PostgresServer.SUPERUSER,
+                PostgresServer.SUPERUSER_PASSWORD);
+        try (Connection c = target.open();
+                Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
-        }
-        catch (SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
         return target;
@@ -51,7 +53,8 @@ class DataTestRunnerPostgresITest extends AbstractDataTestRunnerITest {
     @Test
     void shouldMatchRegularExpressionsWithTheTildeOperator() {
         // Given a pattern check on PostgreSQL
-        DataTestReport report = run("table: customer\nchecks:\n  - pattern: { column: country, regex: '^[A-Z]{2}$' }\n");
+        DataTestReport report =
+                run("table: customer\nchecks:\n  - pattern: { column: country, regex: '^[A-Z]{2}$' }\n");
 
         // Then PostgreSQL's ~ evaluates it
         assertThat(report.worstStatus()).isEqualTo(CheckStatus.PASS);

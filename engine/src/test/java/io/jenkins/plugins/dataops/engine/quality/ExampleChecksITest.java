@@ -1,23 +1,22 @@
 package io.jenkins.plugins.dataops.engine.quality;
 
-import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
-import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
-import io.jenkins.plugins.dataops.engine.testing.PostgresServer;
-import liquibase.Scope;
-import liquibase.command.CommandScope;
-import liquibase.command.core.UpdateToTagCommandStep;
-import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
-import liquibase.resource.DirectoryResourceAccessor;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
+import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
+import io.jenkins.plugins.dataops.engine.testing.PostgresServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import liquibase.Scope;
+import liquibase.command.CommandScope;
+import liquibase.command.core.UpdateToTagCommandStep;
+import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
+import liquibase.resource.DirectoryResourceAccessor;
+import org.junit.jupiter.api.Test;
 
 /**
  * The example product's check suites against its own changelog, applied with Liquibase (test code only): all
@@ -29,15 +28,17 @@ class ExampleChecksITest {
 
     private static void migrate(final DatabaseTarget target, final String tag) throws Exception {
         System.setProperty("liquibase.analytics.enabled", "false");
-        Map<String, Object> scope = Map.of(Scope.Attr.resourceAccessor.name(),
-                new DirectoryResourceAccessor(PRODUCT.resolve("db")));
-        Scope.child(scope, () -> new CommandScope(UpdateToTagCommandStep.COMMAND_NAME)
-                .addArgumentValue(DbUrlConnectionArgumentsCommandStep.URL_ARG, target.jdbcUrl())
-                .addArgumentValue(DbUrlConnectionArgumentsCommandStep.USERNAME_ARG, target.user())
-                .addArgumentValue(DbUrlConnectionArgumentsCommandStep.PASSWORD_ARG, target.password())
-                .addArgumentValue(UpdateToTagCommandStep.CHANGELOG_FILE_ARG, "changelog.yaml")
-                .addArgumentValue(UpdateToTagCommandStep.TAG_ARG, tag)
-                .execute());
+        Map<String, Object> scope =
+                Map.of(Scope.Attr.resourceAccessor.name(), new DirectoryResourceAccessor(PRODUCT.resolve("db")));
+        Scope.child(
+                scope,
+                () -> new CommandScope(UpdateToTagCommandStep.COMMAND_NAME)
+                        .addArgumentValue(DbUrlConnectionArgumentsCommandStep.URL_ARG, target.jdbcUrl())
+                        .addArgumentValue(DbUrlConnectionArgumentsCommandStep.USERNAME_ARG, target.user())
+                        .addArgumentValue(DbUrlConnectionArgumentsCommandStep.PASSWORD_ARG, target.password())
+                        .addArgumentValue(UpdateToTagCommandStep.CHANGELOG_FILE_ARG, "changelog.yaml")
+                        .addArgumentValue(UpdateToTagCommandStep.TAG_ARG, tag)
+                        .execute());
     }
 
     private static DataTestReport test(final DatabaseTarget target) {
@@ -51,8 +52,8 @@ class ExampleChecksITest {
 
     private static DatabaseTarget postgres() {
         String db = PostgresServer.get().createDatabase("example");
-        return new DatabaseTarget("qat", PostgresServer.get().jdbcUrl(db), PostgresServer.SUPERUSER,
-                PostgresServer.SUPERUSER_PASSWORD);
+        return new DatabaseTarget(
+                "qat", PostgresServer.get().jdbcUrl(db), PostgresServer.SUPERUSER, PostgresServer.SUPERUSER_PASSWORD);
     }
 
     @Test
@@ -60,7 +61,10 @@ class ExampleChecksITest {
         List<CheckSuite> suites = CheckSuiteLoader.load(PRODUCT.resolve("checks"));
 
         assertThat(suites).extracting(CheckSuite::name).containsExactly("customer", "customer_segments", "orders");
-        assertThat(suites.stream().flatMap(s -> s.checks().stream()).map(Check::type).distinct())
+        assertThat(suites.stream()
+                        .flatMap(s -> s.checks().stream())
+                        .map(Check::type)
+                        .distinct())
                 .containsExactlyInAnyOrder(CheckType.values());
         assertThat(suites.stream().flatMap(s -> s.checks().stream()))
                 .anyMatch(c -> c.severity() == Severity.WARN)
@@ -85,10 +89,12 @@ class ExampleChecksITest {
 
         // When its checks run, Then all pass, with one scan per table plus the own-query checks
         DataTestReport passing = test(target);
-        assertThat(passing.results()).allSatisfy(r -> assertThat(r.status()).as(r.toString())
-                .isEqualTo(CheckStatus.PASS));
-        assertThat(passing.scanQueries()).as("customer: scan + composite unique; customer_segments: scan + sql; "
-                + "orders: scan + relationships + sql").isEqualTo(2 + 2 + 3);
+        assertThat(passing.results())
+                .allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(CheckStatus.PASS));
+        assertThat(passing.scanQueries())
+                .as("customer: scan + composite unique; customer_segments: scan + sql; "
+                        + "orders: scan + relationships + sql")
+                .isEqualTo(2 + 2 + 3);
         assertThat(passing.sampleQueries()).isZero();
 
         // Given release 1.2.0 with its late import
@@ -98,17 +104,25 @@ class ExampleChecksITest {
         DataTestReport failing = test(target);
         Map<String, CheckResult> breaches = failing.breaches(FailOn.WARN).stream()
                 .collect(Collectors.toMap(r -> r.suite() + "." + r.name(), r -> r));
-        assertThat(breaches).containsOnlyKeys("customer.unique_email", "customer.accepted_values_country",
-                "orders.relationships_customer_id", "orders.amount_not_negative");
+        assertThat(breaches)
+                .containsOnlyKeys(
+                        "customer.unique_email",
+                        "customer.accepted_values_country",
+                        "orders.relationships_customer_id",
+                        "orders.amount_not_negative");
         assertThat(breaches.values()).allSatisfy(r -> {
             assertThat(r.status()).isEqualTo(CheckStatus.FAIL);
             assertThat(r.failingRows()).isEqualTo(1);
             assertThat(r.sample()).hasSize(1);
         });
-        assertThat(breaches.get("customer.accepted_values_country").sample().get(0).values()).contains("XX");
+        assertThat(breaches.get("customer.accepted_values_country")
+                        .sample()
+                        .get(0)
+                        .values())
+                .contains("XX");
         assertThat(failing.sampleQueries()).isEqualTo(4);
         assertThat(failing.isBreached(FailOn.ERROR)).isTrue();
-        assertThat(JunitXmlWriter.render(failing)).contains("<testcase classname=\"dataops." + target.environment()
-                + ".orders\"");
+        assertThat(JunitXmlWriter.render(failing))
+                .contains("<testcase classname=\"dataops." + target.environment() + ".orders\"");
     }
 }

@@ -1,18 +1,17 @@
 package io.jenkins.plugins.dataops.engine.quality;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
-
-import javax.xml.parsers.DocumentBuilderFactory;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The JUnit XML, parsed back with the JDK DOM and held to the structure Jenkins' JUnit plugin reads. */
 class JunitXmlWriterTest {
@@ -26,7 +25,8 @@ class JunitXmlWriterTest {
         List<Element> elements = new ArrayList<>();
         NodeList nodes = parent.getChildNodes();
         for (int i = 0; i < nodes.getLength(); i++) {
-            if (nodes.item(i).getNodeType() == Node.ELEMENT_NODE && nodes.item(i).getNodeName().equals(name)) {
+            if (nodes.item(i).getNodeType() == Node.ELEMENT_NODE
+                    && nodes.item(i).getNodeName().equals(name)) {
                 elements.add((Element) nodes.item(i));
             }
         }
@@ -61,9 +61,12 @@ class JunitXmlWriterTest {
         // And each check is a test case named after env, suite, table and check
         List<Element> cases = children(customer, "testcase");
         assertThat(cases).extracting(c -> c.getAttribute("classname")).containsOnly("dataops.qat.customer");
-        assertThat(cases).extracting(c -> c.getAttribute("name"))
+        assertThat(cases)
+                .extracting(c -> c.getAttribute("name"))
                 .containsExactly("customer.not_null_email", "customer.unique_email", "customer.points");
-        assertThat(cases).allSatisfy(c -> assertThat(Double.parseDouble(c.getAttribute("time"))).isNotNegative());
+        assertThat(cases)
+                .allSatisfy(c ->
+                        assertThat(Double.parseDouble(c.getAttribute("time"))).isNotNegative());
         assertThat(cases.get(0).getChildNodes().getLength()).isZero();
     }
 
@@ -78,8 +81,12 @@ class JunitXmlWriterTest {
         Element failure = children(customerCases.get(1), "failure").get(0);
         assertThat(failure.getAttribute("message")).isEqualTo("1 row duplicating another in 'email'; allowed <= 0.");
         assertThat(failure.getAttribute("type")).isEqualTo("unique");
-        assertThat(failure.getTextContent()).contains("observed: 1 failing row of 6", "threshold: <= 0 failing rows",
-                "sample (1 row):", "id=6, email=ada@example.com <\"&'>, segment=NULL, note=bell?here");
+        assertThat(failure.getTextContent())
+                .contains(
+                        "observed: 1 failing row of 6",
+                        "threshold: <= 0 failing rows",
+                        "sample (1 row):",
+                        "id=6, email=ada@example.com <\"&'>, segment=NULL, note=bell?here");
 
         // And the warning passes with a system-out text, the error is an <error>
         Element warning = customerCases.get(2);
@@ -94,7 +101,8 @@ class JunitXmlWriterTest {
 
     @Test
     void shouldWriteAnEmptyRootForAReportWithoutChecks() throws Exception {
-        DataTestReport empty = new DataTestReport("dev", List.of(), 0, 0, "", ReportFixtures.report().startedAt(), 0);
+        DataTestReport empty = new DataTestReport(
+                "dev", List.of(), 0, 0, "", ReportFixtures.report().startedAt(), 0);
 
         Element root = parse(JunitXmlWriter.render(empty)).getDocumentElement();
 

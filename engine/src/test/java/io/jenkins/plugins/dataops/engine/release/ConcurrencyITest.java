@@ -1,19 +1,17 @@
 package io.jenkins.plugins.dataops.engine.release;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.jenkins.plugins.dataops.engine.DataOps;
 import io.jenkins.plugins.dataops.engine.MigrateOptions;
 import io.jenkins.plugins.dataops.engine.MigrateOutcome;
-import io.jenkins.plugins.dataops.engine.kernel.OperationRefusedException;
-import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
 import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
 import io.jenkins.plugins.dataops.engine.governance.MemoryLedger;
+import io.jenkins.plugins.dataops.engine.kernel.OperationRefusedException;
+import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
 import io.jenkins.plugins.dataops.engine.testing.ExampleProduct;
 import io.jenkins.plugins.dataops.engine.testing.PostgresServer;
-
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,9 +28,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Two threads, two processes, and a process killed in the middle of a migration, on H2 and on PostgreSQL. */
 class ConcurrencyITest {
@@ -49,7 +47,8 @@ class ConcurrencyITest {
             """;
 
     private static ExampleProduct product(final String database, final Path dir) {
-        return "postgres".equals(database) ? ExampleProduct.onPostgres(dir, "conc_" + System.nanoTime())
+        return "postgres".equals(database)
+                ? ExampleProduct.onPostgres(dir, "conc_" + System.nanoTime())
                 : ExampleProduct.onH2(dir);
     }
 
@@ -60,7 +59,9 @@ class ConcurrencyITest {
     }
 
     private static int count(final DatabaseTarget target, final String sql) throws SQLException {
-        try (Connection c = target.open(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+        try (Connection c = target.open();
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery(sql)) {
             r.next();
             return r.getInt(1);
         }
@@ -88,7 +89,8 @@ class ConcurrencyITest {
         }
         assertThat(applied).containsExactlyInAnyOrder(7, 0);
         assertThat(count(target, "SELECT COUNT(*) FROM databasechangelog")).isEqualTo(7);
-        assertThat(count(target, "SELECT COUNT(DISTINCT id) FROM databasechangelog")).isEqualTo(7);
+        assertThat(count(target, "SELECT COUNT(DISTINCT id) FROM databasechangelog"))
+                .isEqualTo(7);
     }
 
     @ParameterizedTest
@@ -100,8 +102,8 @@ class ConcurrencyITest {
         DatabaseTarget target = provisioned(product);
         product.writeSpec(product.readSpec() + "lockTimeout: 1s\n");
 
-        try (EnvironmentLock ignored = EnvironmentLock.acquire(target, "carol (promote, build 7)",
-                Duration.ofSeconds(5), Clock.systemUTC(), ProgressListener.NONE)) {
+        try (EnvironmentLock ignored = EnvironmentLock.acquire(
+                target, "carol (promote, build 7)", Duration.ofSeconds(5), Clock.systemUTC(), ProgressListener.NONE)) {
             // When / Then
             assertThatThrownBy(() -> product.open("dave", new MemoryLedger()).migrate(MigrateOptions.to("dev")))
                     .isInstanceOf(OperationRefusedException.class)
@@ -109,8 +111,10 @@ class ConcurrencyITest {
                     .hasMessageContaining("gave up after PT1S");
         }
         // and once released, the migration goes through
-        assertThat(product.open("dave", new MemoryLedger()).migrate(new MigrateOptions("dev", "1.0.0", false, false,
-                false)).changeSetCount()).isEqualTo(3);
+        assertThat(product.open("dave", new MemoryLedger())
+                        .migrate(new MigrateOptions("dev", "1.0.0", false, false, false))
+                        .changeSetCount())
+                .isEqualTo(3);
     }
 
     @ParameterizedTest
@@ -144,7 +148,8 @@ class ConcurrencyITest {
         DatabaseTarget target = provisioned(product);
         allowNoRollback(product);
         Path changelog = dir.resolve("db/changelog.yaml");
-        String sleep = "postgres".equals(database) ? "SELECT pg_sleep(60)"
+        String sleep = "postgres".equals(database)
+                ? "SELECT pg_sleep(60)"
                 : "CREATE ALIAS IF NOT EXISTS SLEEP_MS FOR 'java.lang.Thread.sleep'; CALL SLEEP_MS(60000)";
         Files.writeString(changelog, Files.readString(changelog) + SLOW_CHANGESET.formatted(sleep));
 
@@ -170,9 +175,17 @@ class ConcurrencyITest {
 
     private static Process start(final ExampleProduct product) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                MigrationProcess.class.getName(), product.spec().toString(), "dev", PostgresServer.SUPERUSER,
-                PostgresServer.SUPERUSER_PASSWORD).redirectErrorStream(true).start();
+        return new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        MigrationProcess.class.getName(),
+                        product.spec().toString(),
+                        "dev",
+                        PostgresServer.SUPERUSER,
+                        PostgresServer.SUPERUSER_PASSWORD)
+                .redirectErrorStream(true)
+                .start();
     }
 
     private static String finish(final Process process) throws Exception {

@@ -3,13 +3,12 @@ package io.jenkins.plugins.dataops.engine.release;
 import io.jenkins.plugins.dataops.engine.DataOps;
 import io.jenkins.plugins.dataops.engine.MigrateOptions;
 import io.jenkins.plugins.dataops.engine.MigrateOutcome;
-import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
 import io.jenkins.plugins.dataops.engine.Session;
 import io.jenkins.plugins.dataops.engine.credentials.MapCredentialsResolver;
 import io.jenkins.plugins.dataops.engine.credentials.UsernamePassword;
 import io.jenkins.plugins.dataops.engine.governance.MemoryLedger;
+import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
 import io.jenkins.plugins.dataops.engine.spec.SpecLoader;
-
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -19,8 +18,7 @@ import java.time.Clock;
  * {@code APPLIED n} and exits 0, or prints the failure and exits 1.
  */
 public final class MigrationProcess {
-    private MigrationProcess() {
-    }
+    private MigrationProcess() {}
 
     /**
      * Runs one migration.
@@ -28,8 +26,8 @@ public final class MigrationProcess {
      * @param args spec, environment, admin user, admin password
      */
     public static void main(final String[] args) {
-        MapCredentialsResolver credentials = new MapCredentialsResolver().withLogin("pg-admin",
-                new UsernamePassword(args[2], args[3]));
+        MapCredentialsResolver credentials =
+                new MapCredentialsResolver().withLogin("pg-admin", new UsernamePassword(args[2], args[3]));
         ProgressListener progress = new ProgressListener() {
             @Override
             public void info(final String message) {
@@ -50,13 +48,19 @@ public final class MigrationProcess {
             }
         };
         try {
-            DataOps dataOps = new DataOps(SpecLoader.load(Path.of(args[0])), new Session("process-" + ProcessHandle
-                    .current().pid(), "test", credentials, progress, new MemoryLedger(), Clock.systemUTC()));
+            DataOps dataOps = new DataOps(
+                    SpecLoader.load(Path.of(args[0])),
+                    new Session(
+                            "process-" + ProcessHandle.current().pid(),
+                            "test",
+                            credentials,
+                            progress,
+                            new MemoryLedger(),
+                            Clock.systemUTC()));
             MigrateOutcome outcome = dataOps.migrate(new MigrateOptions(args[1], null, false, false, false));
             System.out.println("APPLIED " + outcome.changeSetCount());
             System.exit(0);
-        }
-        catch (RuntimeException e) {
+        } catch (RuntimeException e) {
             System.out.println("FAILED " + e.getMessage());
             System.exit(1);
         }

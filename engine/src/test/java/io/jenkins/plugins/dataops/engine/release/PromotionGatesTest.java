@@ -1,21 +1,19 @@
 package io.jenkins.plugins.dataops.engine.release;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.jenkins.plugins.dataops.engine.spec.DataProductSpec;
 import io.jenkins.plugins.dataops.engine.spec.SpecLoader;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PromotionGatesTest {
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
@@ -40,14 +38,30 @@ class PromotionGatesTest {
         spec = SpecLoader.load(dir.resolve("dataops.yaml"));
     }
 
-    private static HistoryEntry entry(final String action, final String release, final String fingerprint,
-            final String outcome, final Instant when) {
-        return new HistoryEntry(0, "customer", "dev", release, fingerprint, "c", action, outcome, "alice", "cli",
-                when.toEpochMilli(), "{\"summary\":\"3 failed\"}");
+    private static HistoryEntry entry(
+            final String action,
+            final String release,
+            final String fingerprint,
+            final String outcome,
+            final Instant when) {
+        return new HistoryEntry(
+                0,
+                "customer",
+                "dev",
+                release,
+                fingerprint,
+                "c",
+                action,
+                outcome,
+                "alice",
+                "cli",
+                when.toEpochMilli(),
+                "{\"summary\":\"3 failed\"}");
     }
 
     private static List<HistoryEntry> testedSource() {
-        return List.of(entry("migrate", "1.1.0", FINGERPRINT, "success", NOW.minusSeconds(3600)),
+        return List.of(
+                entry("migrate", "1.1.0", FINGERPRINT, "success", NOW.minusSeconds(3600)),
                 entry("test", "1.1.0", FINGERPRINT, "passed", NOW.minusSeconds(600)));
     }
 
@@ -69,8 +83,9 @@ class PromotionGatesTest {
         List<Gate> gates = evaluate(request("dev", "qat", null), testedSource());
 
         // Then
-        assertThat(gates).extracting(Gate::name).containsExactly("promotion-path", "source-runs-release",
-                "tests-passed", "approval");
+        assertThat(gates)
+                .extracting(Gate::name)
+                .containsExactly("promotion-path", "source-runs-release", "tests-passed", "approval");
         assertThat(gates).allMatch(Gate::passed);
         assertThat(gate(gates, "tests-passed").detail()).contains("'dev'", "passed");
     }
@@ -79,8 +94,11 @@ class PromotionGatesTest {
     void shouldRefuseSkippingAnEnvironmentUnlessForcedWithAReason() {
         // When
         Gate skipped = gate(evaluate(request("dev", "prod", "bob"), testedSource()), "promotion-path");
-        Gate forced = gate(evaluate(new PromotionRequest("1.1.0", "dev", "prod", "alice", "bob", true,
-                "hotfix INC-7"), testedSource()), "promotion-path");
+        Gate forced = gate(
+                evaluate(
+                        new PromotionRequest("1.1.0", "dev", "prod", "alice", "bob", true, "hotfix INC-7"),
+                        testedSource()),
+                "promotion-path");
 
         // Then
         assertThat(skipped.passed()).isFalse();
@@ -88,7 +106,8 @@ class PromotionGatesTest {
         assertThat(forced.passed()).isTrue();
         assertThat(forced.detail()).contains("forced by alice", "hotfix INC-7");
         assertThatThrownBy(() -> new PromotionRequest("1.1.0", "dev", "prod", "alice", null, true, " "))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a reason");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("needs a reason");
     }
 
     @Test
@@ -98,9 +117,11 @@ class PromotionGatesTest {
         List<HistoryEntry> otherFingerprint = List.of(entry("migrate", "1.1.0", "b".repeat(64), "success", NOW));
 
         // Then
-        assertThat(gate(evaluate(request("dev", "qat", null), List.of()), "source-runs-release").detail())
+        assertThat(gate(evaluate(request("dev", "qat", null), List.of()), "source-runs-release")
+                        .detail())
                 .contains("has no release applied");
-        assertThat(gate(evaluate(request("dev", "qat", null), otherRelease), "source-runs-release").detail())
+        assertThat(gate(evaluate(request("dev", "qat", null), otherRelease), "source-runs-release")
+                        .detail())
                 .contains("runs release '1.0.0', not '1.1.0'");
         Gate changed = gate(evaluate(request("dev", "qat", null), otherFingerprint), "source-runs-release");
         assertThat(changed.passed()).isFalse();
@@ -110,21 +131,32 @@ class PromotionGatesTest {
     @Test
     void shouldRefuseWithoutPassingRecentTestsOfThisRelease() {
         // Given
-        List<HistoryEntry> failed = List.of(entry("migrate", "1.1.0", FINGERPRINT, "success", NOW),
+        List<HistoryEntry> failed = List.of(
+                entry("migrate", "1.1.0", FINGERPRINT, "success", NOW),
                 entry("test", "1.1.0", FINGERPRINT, "failed", NOW.minusSeconds(60)));
-        List<HistoryEntry> stale = List.of(entry("migrate", "1.1.0", FINGERPRINT, "success", NOW),
+        List<HistoryEntry> stale = List.of(
+                entry("migrate", "1.1.0", FINGERPRINT, "success", NOW),
                 entry("test", "1.1.0", FINGERPRINT, "passed", NOW.minus(Duration.ofHours(3))));
-        List<HistoryEntry> otherRelease = List.of(entry("test", "1.0.0", FINGERPRINT, "passed", NOW),
+        List<HistoryEntry> otherRelease = List.of(
+                entry("test", "1.0.0", FINGERPRINT, "passed", NOW),
                 entry("migrate", "1.1.0", FINGERPRINT, "success", NOW));
 
         // Then
-        assertThat(gate(evaluate(request("dev", "qat", null), List.of(entry("migrate", "1.1.0", FINGERPRINT,
-                "success", NOW))), "tests-passed").detail()).contains("no data test ran in 'dev'");
-        assertThat(gate(evaluate(request("dev", "qat", null), failed), "tests-passed").detail())
+        assertThat(gate(
+                                evaluate(
+                                        request("dev", "qat", null),
+                                        List.of(entry("migrate", "1.1.0", FINGERPRINT, "success", NOW))),
+                                "tests-passed")
+                        .detail())
+                .contains("no data test ran in 'dev'");
+        assertThat(gate(evaluate(request("dev", "qat", null), failed), "tests-passed")
+                        .detail())
                 .contains("failed", "3 failed");
-        assertThat(gate(evaluate(request("dev", "qat", null), stale), "tests-passed").detail())
+        assertThat(gate(evaluate(request("dev", "qat", null), stale), "tests-passed")
+                        .detail())
                 .contains("older than gates.maxTestAge 2h");
-        assertThat(gate(evaluate(request("dev", "qat", null), otherRelease), "tests-passed").detail())
+        assertThat(gate(evaluate(request("dev", "qat", null), otherRelease), "tests-passed")
+                        .detail())
                 .contains("tested another release");
     }
 

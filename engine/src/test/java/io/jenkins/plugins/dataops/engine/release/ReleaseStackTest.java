@@ -1,10 +1,9 @@
 package io.jenkins.plugins.dataops.engine.release;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ReleaseStackTest {
     private static HistoryEntry entry(final String action, final String release, final String outcome) {
@@ -14,9 +13,12 @@ class ReleaseStackTest {
     @Test
     void shouldGoBackOneReleaseAtATime() {
         // Given three releases applied, then one rollback
-        List<HistoryEntry> history = List.of(entry("migrate", "1.0.0", "success"),
-                entry("promote", "1.1.0", "success"), entry("test", "1.1.0", "passed"),
-                entry("promote", "1.2.0", "success"), entry("rollback", "1.1.0", "success"));
+        List<HistoryEntry> history = List.of(
+                entry("migrate", "1.0.0", "success"),
+                entry("promote", "1.1.0", "success"),
+                entry("test", "1.1.0", "passed"),
+                entry("promote", "1.2.0", "success"),
+                entry("rollback", "1.1.0", "success"));
 
         // When
         ReleaseStack stack = ReleaseStack.of(history);
@@ -29,8 +31,10 @@ class ReleaseStackTest {
     @Test
     void shouldIgnoreFailedAndNonSchemaEntries() {
         // Given
-        List<HistoryEntry> history = List.of(entry("migrate", "1.0.0", "success"),
-                entry("migrate", "1.1.0", "failed"), entry("test", "1.0.0", "failed"));
+        List<HistoryEntry> history = List.of(
+                entry("migrate", "1.0.0", "success"),
+                entry("migrate", "1.1.0", "failed"),
+                entry("test", "1.0.0", "failed"));
 
         // When
         ReleaseStack stack = ReleaseStack.of(history);
@@ -49,8 +53,10 @@ class ReleaseStackTest {
     @Test
     void shouldNotPushTheSameReleaseTwice() {
         // Given a release migrated, then promoted to the same environment again
-        ReleaseStack stack = ReleaseStack.of(List.of(entry("migrate", "1.0.0", "success"),
-                entry("migrate", "1.1.0", "success"), entry("promote", "1.1.0", "success")));
+        ReleaseStack stack = ReleaseStack.of(List.of(
+                entry("migrate", "1.0.0", "success"),
+                entry("migrate", "1.1.0", "success"),
+                entry("promote", "1.1.0", "success")));
 
         // Then
         assertThat(stack.previous()).contains("1.0.0");

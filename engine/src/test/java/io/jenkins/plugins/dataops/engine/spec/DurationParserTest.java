@@ -1,15 +1,13 @@
 package io.jenkins.plugins.dataops.engine.spec;
 
-import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
+import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DurationParserTest {
     @ParameterizedTest(name = "{0} = {1} seconds")

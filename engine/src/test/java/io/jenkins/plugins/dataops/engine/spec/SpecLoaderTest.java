@@ -1,24 +1,22 @@
 package io.jenkins.plugins.dataops.engine.spec;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
 import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
 import io.jenkins.plugins.dataops.engine.testing.ExampleProduct;
-
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 class SpecLoaderTest {
     /** Lines 1 and 2 of most specs below; line numbers in expected messages count from here. */
@@ -42,12 +40,16 @@ class SpecLoaderTest {
         SoftAssertions softly = new SoftAssertions();
         softly.assertThat(spec.product()).isEqualTo("customer");
         softly.assertThat(spec.file()).isEqualTo(file.toAbsolutePath().normalize());
-        softly.assertThat(spec.changelog()).isEqualTo(dir.resolve("db/changelog.yaml").toAbsolutePath().normalize());
-        softly.assertThat(spec.checks()).isEqualTo(dir.resolve("checks").toAbsolutePath().normalize());
-        softly.assertThat(spec.stateDir()).isEqualTo(dir.resolve(".dataops").toAbsolutePath().normalize());
+        softly.assertThat(spec.changelog())
+                .isEqualTo(dir.resolve("db/changelog.yaml").toAbsolutePath().normalize());
+        softly.assertThat(spec.checks())
+                .isEqualTo(dir.resolve("checks").toAbsolutePath().normalize());
+        softly.assertThat(spec.stateDir())
+                .isEqualTo(dir.resolve(".dataops").toAbsolutePath().normalize());
         softly.assertThat(spec.promotion()).containsExactly("dev", "qat", "prod");
         softly.assertThat(spec.environments()).containsOnlyKeys("dev", "qat", "prod");
-        softly.assertThat(spec.environments().values()).extracting(EnvironmentSpec::provider)
+        softly.assertThat(spec.environments().values())
+                .extracting(EnvironmentSpec::provider)
                 .containsOnly("h2");
         softly.assertThat(spec.environment("prod").isProtected()).isTrue();
         softly.assertThat(spec.environment("dev").isProtected()).isFalse();
@@ -78,8 +80,8 @@ class SpecLoaderTest {
         DataProductSpec spec = SpecLoader.load(file);
 
         // Then
-        assertThat(spec.policy()).isEqualTo(new SpecPolicy(true, true, Duration.ofMinutes(30), false,
-                Duration.ofSeconds(90)));
+        assertThat(spec.policy())
+                .isEqualTo(new SpecPolicy(true, true, Duration.ofMinutes(30), false, Duration.ofSeconds(90)));
     }
 
     @Test
@@ -134,9 +136,10 @@ class SpecLoaderTest {
         assertThat(qat.optionalString("roleCredentials")).contains("qat-app");
         EnvironmentSpec prod = spec.environment("prod");
         assertThat(prod.settings()).containsEntry("maxSizeGb", 250);
-        assertThat(prod.entries("firewall")).singleElement()
-                .satisfies(rule -> assertThat(rule).containsEntry("name", "office").containsEntry("end",
-                        "203.0.113.255"));
+        assertThat(prod.entries("firewall"))
+                .singleElement()
+                .satisfies(
+                        rule -> assertThat(rule).containsEntry("name", "office").containsEntry("end", "203.0.113.255"));
         assertThat(prod.flag("aadAuthentication", true)).isTrue();
         assertThatThrownBy(() -> prod.requiredString("database"))
                 .isInstanceOf(InvalidInputException.class)
@@ -157,24 +160,33 @@ class SpecLoaderTest {
 
     static Stream<Arguments> singleProblems() {
         return Stream.of(
-                arguments("unknown top-level key", """
+                arguments(
+                        "unknown top-level key",
+                        """
                         product: customer
                         chnagelog: db/changelog.yaml
                         environments:
                           dev: { provider: h2 }
-                        """, "line 2: unknown key 'chnagelog' in the spec; did you mean 'changelog'?"),
-                arguments("unknown environment key", HEAD + """
+                        """,
+                        "line 2: unknown key 'chnagelog' in the spec; did you mean 'changelog'?"),
+                arguments(
+                        "unknown environment key",
+                        HEAD + """
                         environments:
                           dev:
                             provider: h2
                             protcted: true
-                        """, "line 6: unknown key 'protcted' in environment 'dev'; did you mean 'protected'?"),
-                arguments("ttl outside the ephemeral template", HEAD + """
+                        """,
+                        "line 6: unknown key 'protcted' in environment 'dev'; did you mean 'protected'?"),
+                arguments(
+                        "ttl outside the ephemeral template",
+                        HEAD + """
                         environments:
                           dev:
                             provider: h2
                             ttl: 4h
-                        """, "line 6: unknown key 'ttl' in environment 'dev'"),
+                        """,
+                        "line 6: unknown key 'ttl' in environment 'dev'"),
                 arguments("promotion not a list", HEAD + """
                         promotion: dev
                         environments:
@@ -215,18 +227,24 @@ class SpecLoaderTest {
                         environments:
                           dev: { provider: h2 }
                         """, "line 2: changelog file 'db/missing.yaml' not found"),
-                arguments("promotion names an undeclared environment", HEAD + """
+                arguments(
+                        "promotion names an undeclared environment",
+                        HEAD + """
                         promotion: [dev, qa]
                         environments:
                           dev: { provider: h2 }
                           qat: { provider: h2 }
-                        """, "line 3: promotion path names environment 'qa', which is not declared; "
-                        + "did you mean 'qat'?"),
-                arguments("promotion names an environment twice", HEAD + """
+                        """,
+                        "line 3: promotion path names environment 'qa', which is not declared; "
+                                + "did you mean 'qat'?"),
+                arguments(
+                        "promotion names an environment twice",
+                        HEAD + """
                         promotion: [dev, dev]
                         environments:
                           dev: { provider: h2 }
-                        """, "line 3: promotion path names environment 'dev' twice"),
+                        """,
+                        "line 3: promotion path names environment 'dev' twice"),
                 arguments("duplicate environment", HEAD + """
                         environments:
                           dev: { provider: h2 }
@@ -239,62 +257,87 @@ class SpecLoaderTest {
                         environments:
                           dev: { provider: h2 }
                         """, "line 3: duplicate key 'product' in the spec"),
-                arguments("missing provider", HEAD + """
+                arguments(
+                        "missing provider",
+                        HEAD + """
                         environments:
                           dev:
                             protected: true
-                        """, "line 5: environment 'dev' needs the key 'provider' (one of [azure-sql, h2, postgres])"),
-                arguments("unknown provider", HEAD + """
+                        """,
+                        "line 5: environment 'dev' needs the key 'provider' (one of [azure-sql, h2, postgres])"),
+                arguments(
+                        "unknown provider",
+                        HEAD + """
                         environments:
                           dev:
                             provider: postgress
-                        """, "line 5: unknown provider 'postgress' in environment 'dev'; did you mean 'postgres'?"),
-                arguments("bad product name", """
+                        """,
+                        "line 5: unknown provider 'postgress' in environment 'dev'; did you mean 'postgres'?"),
+                arguments(
+                        "bad product name",
+                        """
                         product: Customer_1
                         changelog: db/changelog.yaml
                         environments:
                           dev: { provider: h2 }
-                        """, "line 1: 'product' value 'Customer_1' must start with a lower-case letter"),
-                arguments("bad environment name", HEAD + """
+                        """,
+                        "line 1: 'product' value 'Customer_1' must start with a lower-case letter"),
+                arguments(
+                        "bad environment name",
+                        HEAD + """
                         environments:
                           Dev: { provider: h2 }
-                        """, "line 4: 'environment name' value 'Dev' must start with a lower-case letter"),
-                arguments("bad duration in ephemeral ttl", HEAD + """
+                        """,
+                        "line 4: 'environment name' value 'Dev' must start with a lower-case letter"),
+                arguments(
+                        "bad duration in ephemeral ttl", HEAD + """
                         environments:
                           dev: { provider: h2 }
                         ephemeral:
                           provider: h2
                           ttl: 4 hours
                         """, "line 7: 'ttl': Duration '4 hours' is not valid"),
-                arguments("bad duration in gates.maxTestAge", HEAD + """
+                arguments(
+                        "bad duration in gates.maxTestAge",
+                        HEAD + """
                         environments:
                           dev: { provider: h2 }
                         gates:
                           maxTestAge: soon
-                        """, "line 6: 'maxTestAge': Duration 'soon' is not valid"),
-                arguments("onFailure neither rollback nor keep", HEAD + """
+                        """,
+                        "line 6: 'maxTestAge': Duration 'soon' is not valid"),
+                arguments(
+                        "onFailure neither rollback nor keep",
+                        HEAD + """
                         environments:
                           dev: { provider: h2 }
                         onFailure: rollbak
-                        """, "line 5: 'onFailure' must be one of [rollback, keep]; did you mean 'rollback'?"),
+                        """,
+                        "line 5: 'onFailure' must be one of [rollback, keep]; did you mean 'rollback'?"),
                 arguments("environments not a mapping", HEAD + """
                         environments: [dev, qat]
                         """, "line 3: 'environments' must be a mapping"),
-                arguments("no environment at all", HEAD + """
+                arguments(
+                        "no environment at all",
+                        HEAD + """
                         environments: {}
-                        """, "line 3: 'environments' must declare at least one environment"),
+                        """,
+                        "line 3: 'environments' must declare at least one environment"),
                 arguments("missing required key", """
                         product: customer
                         changelog: db/changelog.yaml
                         """, "line 1: missing required key 'environments'"),
-                arguments("password in a JDBC URL", HEAD + """
+                arguments(
+                        "password in a JDBC URL",
+                        HEAD + """
                         environments:
                           qat:
                             provider: postgres
                             url: jdbc:postgresql://db:5432/postgres?user=admin&password=hunter2
                             credentials: qat-admin
-                        """, "line 6: environment 'qat': 'url' must not carry a password "
-                        + "('jdbc:postgresql://db:5432/postgres?user=admin&password=****')"));
+                        """,
+                        "line 6: environment 'qat': 'url' must not carry a password "
+                                + "('jdbc:postgresql://db:5432/postgres?user=admin&password=****')"));
     }
 
     @ParameterizedTest(name = "{0}")

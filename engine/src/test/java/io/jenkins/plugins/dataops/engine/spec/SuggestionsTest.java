@@ -1,10 +1,9 @@
 package io.jenkins.plugins.dataops.engine.spec;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class SuggestionsTest {
     private static final List<String> KEYS = List.of("product", "changelog", "checks", "promotion", "environments");

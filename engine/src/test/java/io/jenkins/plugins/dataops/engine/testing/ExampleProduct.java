@@ -1,13 +1,12 @@
 package io.jenkins.plugins.dataops.engine.testing;
 
 import io.jenkins.plugins.dataops.engine.DataOps;
-import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
 import io.jenkins.plugins.dataops.engine.Session;
 import io.jenkins.plugins.dataops.engine.credentials.MapCredentialsResolver;
 import io.jenkins.plugins.dataops.engine.credentials.UsernamePassword;
 import io.jenkins.plugins.dataops.engine.governance.MemoryLedger;
+import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
 import io.jenkins.plugins.dataops.engine.spec.SpecLoader;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -52,8 +51,11 @@ public final class ExampleProduct {
     public static ExampleProduct onPostgres(final Path dir, final String prefix) {
         ExampleProduct product = onH2(dir);
         PostgresServer server = PostgresServer.get();
-        String spec = product.readSpec().replaceAll("(?m)^    provider: h2\\n", "    provider: postgres\n    url: "
-                + server.jdbcUrl("postgres") + "\n    credentials: " + PG_ADMIN + "\n");
+        String spec = product.readSpec()
+                .replaceAll(
+                        "(?m)^    provider: h2\\n",
+                        "    provider: postgres\n    url: " + server.jdbcUrl("postgres") + "\n    credentials: "
+                                + PG_ADMIN + "\n");
         List<String> lines = new ArrayList<>();
         String currentEnv = null;
         for (String line : spec.split("\n")) {
@@ -62,7 +64,8 @@ public final class ExampleProduct {
             }
             lines.add(line);
             if (line.contains("credentials: " + PG_ADMIN) && currentEnv != null) {
-                lines.add("    database: " + (prefix + "_" + currentEnv).toLowerCase().replaceAll("[^a-z0-9_]", "_"));
+                lines.add("    database: "
+                        + (prefix + "_" + currentEnv).toLowerCase().replaceAll("[^a-z0-9_]", "_"));
             }
         }
         product.writeSpec(String.join("\n", lines) + "\n");
@@ -85,8 +88,9 @@ public final class ExampleProduct {
      * @return the facade
      */
     public DataOps open(final String actor, final MemoryLedger ledger) {
-        return new DataOps(SpecLoader.load(spec()), new Session(actor, "test", credentials(), ProgressListener.NONE,
-                ledger, Clock.systemUTC()));
+        return new DataOps(
+                SpecLoader.load(spec()),
+                new Session(actor, "test", credentials(), ProgressListener.NONE, ledger, Clock.systemUTC()));
     }
 
     /**
@@ -95,15 +99,14 @@ public final class ExampleProduct {
      * @return the admin login of the test PostgreSQL server
      */
     public static MapCredentialsResolver credentials() {
-        return new MapCredentialsResolver().withLogin(PG_ADMIN,
-                new UsernamePassword(PostgresServer.SUPERUSER, PostgresServer.SUPERUSER_PASSWORD));
+        return new MapCredentialsResolver()
+                .withLogin(PG_ADMIN, new UsernamePassword(PostgresServer.SUPERUSER, PostgresServer.SUPERUSER_PASSWORD));
     }
 
     public String readSpec() {
         try {
             return Files.readString(spec());
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -116,8 +119,7 @@ public final class ExampleProduct {
     public void writeSpec(final String text) {
         try {
             Files.writeString(spec(), text);
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -132,17 +134,16 @@ public final class ExampleProduct {
     public static Path copy(final String name, final Path target) {
         Path source = folder(name);
         try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : files.filter(f -> !source.relativize(f).startsWith(".dataops")).toList()) {
+            for (Path file : files.filter(f -> !source.relativize(f).startsWith(".dataops"))
+                    .toList()) {
                 Path destination = target.resolve(source.relativize(file).toString());
                 if (Files.isDirectory(file)) {
                     Files.createDirectories(destination);
-                }
-                else {
+                } else {
                     Files.copy(file, destination);
                 }
             }
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return target.resolve("dataops.yaml");
@@ -160,8 +161,7 @@ public final class ExampleProduct {
         Path file = copy(name, target);
         try {
             return Files.writeString(file, spec);
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -179,6 +179,7 @@ public final class ExampleProduct {
                 return candidate;
             }
         }
-        throw new IllegalStateException("examples/" + name + " not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "examples/" + name + " not found above " + Path.of("").toAbsolutePath());
     }
 }

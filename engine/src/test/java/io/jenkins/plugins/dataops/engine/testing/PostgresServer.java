@@ -79,8 +79,8 @@ public final class PostgresServer {
      * @return the database name
      */
     public String createDatabase(final String prefix) {
-        String name = (prefix.toLowerCase().replaceAll("[^a-z0-9]", "_") + "_" + ProcessHandle.current().pid() + "_"
-                + DATABASES.incrementAndGet());
+        String name = (prefix.toLowerCase().replaceAll("[^a-z0-9]", "_") + "_"
+                + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet());
         execute("CREATE DATABASE " + name);
         return name;
     }
@@ -92,10 +92,9 @@ public final class PostgresServer {
      */
     public void execute(final String sql) {
         try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, SUPERUSER_PASSWORD);
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute(sql);
-        }
-        catch (SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("Test PostgreSQL refused '" + sql + "': " + e.getMessage(), e);
         }
     }
@@ -124,32 +123,52 @@ public final class PostgresServer {
             }
             int port = freePort();
             PostgresServer server = new PostgresServer(dir, port, bin, root);
-            server.runPg(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", SUPERUSER,
-                    "--pwfile=" + pwFile, "-A", "scram-sha-256", "-E", "UTF8", "--no-sync"));
-            server.runPg(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l",
-                    dir.resolve("server.log").toString(), "-w", "-t", "60", "-o",
+            server.runPg(List.of(
+                    bin.resolve("initdb").toString(),
+                    "-D",
+                    data.toString(),
+                    "-U",
+                    SUPERUSER,
+                    "--pwfile=" + pwFile,
+                    "-A",
+                    "scram-sha-256",
+                    "-E",
+                    "UTF8",
+                    "--no-sync"));
+            server.runPg(List.of(
+                    bin.resolve("pg_ctl").toString(),
+                    "-D",
+                    data.toString(),
+                    "-l",
+                    dir.resolve("server.log").toString(),
+                    "-w",
+                    "-t",
+                    "60",
+                    "-o",
                     "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off"
                             + " -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
                     "start"));
             return server;
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("Cannot start the test PostgreSQL server: " + e.getMessage(), e);
         }
     }
 
     private void stop() {
         try {
-            runPg(List.of(binDir.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m",
-                    "immediate", "stop"));
-        }
-        catch (IllegalStateException e) {
+            runPg(List.of(
+                    binDir.resolve("pg_ctl").toString(),
+                    "-D",
+                    dir.resolve("data").toString(),
+                    "-m",
+                    "immediate",
+                    "stop"));
+        } catch (IllegalStateException e) {
             System.err.println("Test PostgreSQL did not stop cleanly: " + e.getMessage());
         }
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             System.err.println("Cannot delete the test PostgreSQL folder " + dir + ": " + e.getMessage());
         }
     }
@@ -166,8 +185,11 @@ public final class PostgresServer {
         full.addAll(command);
         try {
             Path out = Files.createTempFile("dataops-pg-cmd", ".log");
-            Process process = new ProcessBuilder(full).directory(dir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(out.toFile()).start();
+            Process process = new ProcessBuilder(full)
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(out.toFile())
+                    .start();
             if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 process.destroyForcibly();
                 String log = Files.readString(out);
@@ -178,11 +200,9 @@ public final class PostgresServer {
                 throw new IllegalStateException("Test PostgreSQL command failed: " + full + "\n" + log);
             }
             Files.deleteIfExists(out);
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("Cannot run " + full + ": " + e.getMessage(), e);
-        }
-        catch (InterruptedException e) {
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while running " + full, e);
         }
@@ -192,12 +212,12 @@ public final class PostgresServer {
         Path root = Paths.get("/usr/lib/postgresql");
         if (Files.isDirectory(root)) {
             try (Stream<Path> versions = Files.list(root)) {
-                return versions.map(v -> v.resolve("bin")).filter(b -> Files.isExecutable(b.resolve("pg_ctl")))
-                        .max(Comparator.comparing(b -> Integer.parseInt(b.getParent().getFileName().toString()
-                                .replaceAll("\\D", "0"))))
+                return versions.map(v -> v.resolve("bin"))
+                        .filter(b -> Files.isExecutable(b.resolve("pg_ctl")))
+                        .max(Comparator.comparing(b -> Integer.parseInt(
+                                b.getParent().getFileName().toString().replaceAll("\\D", "0"))))
                         .orElseThrow(() -> notInstalled());
-            }
-            catch (IOException e) {
+            } catch (IOException e) {
                 throw notInstalled();
             }
         }

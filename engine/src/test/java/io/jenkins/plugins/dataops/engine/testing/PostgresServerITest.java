@@ -1,12 +1,11 @@
 package io.jenkins.plugins.dataops.engine.testing;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class PostgresServerITest {
     @Test
@@ -17,8 +16,9 @@ class PostgresServerITest {
         String second = server.createDatabase("fixture");
 
         assertThat(first).isNotEqualTo(second);
-        try (Connection c = server.connect(second); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT current_database()")) {
+        try (Connection c = server.connect(second);
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT current_database()")) {
             assertThat(r.next()).isTrue();
             assertThat(r.getString(1)).isEqualTo(second);
         }

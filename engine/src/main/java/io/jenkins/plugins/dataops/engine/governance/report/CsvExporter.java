@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.dataops.engine.governance.GovernanceEvent;
 import io.jenkins.plugins.dataops.engine.governance.GovernanceRecord;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -19,8 +18,19 @@ import java.util.List;
  */
 public final class CsvExporter {
     /** The header, in column order. */
-    public static final List<String> COLUMNS = List.of("sequence", "time", "actor", "action", "product",
-            "environment", "release", "outcome", "buildRef", "evidence", "prev", "hash");
+    public static final List<String> COLUMNS = List.of(
+            "sequence",
+            "time",
+            "actor",
+            "action",
+            "product",
+            "environment",
+            "release",
+            "outcome",
+            "buildRef",
+            "evidence",
+            "prev",
+            "hash");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -55,12 +65,22 @@ public final class CsvExporter {
         try {
             evidence = JSON.writeValueAsString(event.evidence());
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Evidence of record '%d' is not JSON: %s"
-                    .formatted(record.sequence(), e.getOriginalMessage()), e);
+            throw new IllegalArgumentException(
+                    "Evidence of record '%d' is not JSON: %s".formatted(record.sequence(), e.getOriginalMessage()), e);
         }
-        return List.of(Long.toString(record.sequence()), Instant.ofEpochMilli(record.timeMillis()).toString(),
-                event.actor(), event.action(), event.product(), event.environment(), event.release(),
-                event.outcome(), event.buildRef(), evidence, record.prev(), record.hash());
+        return List.of(
+                Long.toString(record.sequence()),
+                Instant.ofEpochMilli(record.timeMillis()).toString(),
+                event.actor(),
+                event.action(),
+                event.product(),
+                event.environment(),
+                event.release(),
+                event.outcome(),
+                event.buildRef(),
+                evidence,
+                record.prev(),
+                record.hash());
     }
 
     private static void writeLine(final Writer out, final List<String> cells) {

@@ -14,9 +14,14 @@ final class EvidenceHtml {
     private static final int MAX_DEPTH = 8;
     private static final int MAX_COLUMNS = 12;
     private static final Map<String, String> TITLES = Map.ofEntries(
-            Map.entry("changesets", "Changesets"), Map.entry("plan", "Plan"), Map.entry("checks", "Check results"),
-            Map.entry("gates", "Gates evaluated"), Map.entry("approval", "Approval"),
-            Map.entry("samples", "Samples"), Map.entry("checksum", "Checksum"), Map.entry("error", "Error"));
+            Map.entry("changesets", "Changesets"),
+            Map.entry("plan", "Plan"),
+            Map.entry("checks", "Check results"),
+            Map.entry("gates", "Gates evaluated"),
+            Map.entry("approval", "Approval"),
+            Map.entry("samples", "Samples"),
+            Map.entry("checksum", "Checksum"),
+            Map.entry("error", "Error"));
     private static final Set<String> STATUS_KEYS = Set.of("status", "outcome", "result", "passed", "verdict");
     private static final Set<String> CODE_KEYS = Set.of("checksum", "hash", "sha256", "fingerprint", "sql", "id");
 

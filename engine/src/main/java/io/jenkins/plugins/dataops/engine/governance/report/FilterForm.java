@@ -23,7 +23,8 @@ final class FilterForm {
         input("to", "To", "date", "");
         input("q", "Search", "search", "release, build, checksum\u2026");
         html.raw("<button type=\"reset\" class=\"dor-reset\">Clear</button>")
-                .raw("<output class=\"dor-count\" name=\"count\" aria-live=\"polite\">").number(summary.records())
+                .raw("<output class=\"dor-count\" name=\"count\" aria-live=\"polite\">")
+                .number(summary.records())
                 .raw(" records</output></form>\n");
     }
 
@@ -32,7 +33,10 @@ final class FilterForm {
             input(name, label, "search", "exact name");
             return;
         }
-        html.raw("<label class=\"dor-field\"><span>").text(label).raw("</span><select").attr("name", name)
+        html.raw("<label class=\"dor-field\"><span>")
+                .text(label)
+                .raw("</span><select")
+                .attr("name", name)
                 .raw("><option value=\"\">All</option>");
         for (String value : values.values()) {
             html.raw("<option").attr("value", value).raw(">").text(value).raw("</option>");
@@ -41,7 +45,10 @@ final class FilterForm {
     }
 
     private void input(final String name, final String label, final String type, final String placeholder) {
-        html.raw("<label class=\"dor-field\"><span>").text(label).raw("</span><input").attr("type", type)
+        html.raw("<label class=\"dor-field\"><span>")
+                .text(label)
+                .raw("</span><input")
+                .attr("type", type)
                 .attr("name", name);
         if (!placeholder.isEmpty()) {
             html.attr("placeholder", placeholder);

@@ -89,7 +89,8 @@ final class HtmlWriter {
                 raw(entity(c));
             } else if (c > '~') {
                 int codePoint = value.codePointAt(i);
-                raw("&#").raw(Integer.toString(Character.isSurrogate(c) && codePoint == c ? 0xFFFD : codePoint))
+                raw("&#")
+                        .raw(Integer.toString(Character.isSurrogate(c) && codePoint == c ? 0xFFFD : codePoint))
                         .raw(";");
                 i += Character.charCount(codePoint) - 1;
             } else {

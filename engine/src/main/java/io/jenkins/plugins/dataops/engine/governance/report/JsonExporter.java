@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.dataops.engine.governance.GovernanceEvent;
 import io.jenkins.plugins.dataops.engine.governance.GovernanceRecord;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -16,8 +15,7 @@ import java.time.Instant;
  * "release":...,"outcome":...,"buildRef":...,"evidence":{...},"prev":...,"hash":...}, ...]}.
  */
 public final class JsonExporter {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    private static final ObjectMapper JSON = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     /**
      * Writes every record the filter accepts.
@@ -51,7 +49,8 @@ public final class JsonExporter {
         try {
             json.writeStartObject();
             json.writeNumberField("sequence", record.sequence());
-            json.writeStringField("time", Instant.ofEpochMilli(record.timeMillis()).toString());
+            json.writeStringField(
+                    "time", Instant.ofEpochMilli(record.timeMillis()).toString());
             json.writeStringField("actor", event.actor());
             json.writeStringField("action", event.action());
             json.writeStringField("product", event.product());

@@ -2,7 +2,6 @@ package io.jenkins.plugins.dataops.engine.governance.report;
 
 import io.jenkins.plugins.dataops.engine.governance.GovernanceEvent;
 import io.jenkins.plugins.dataops.engine.governance.GovernanceRecord;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -38,8 +37,14 @@ final class ProductTimeline {
         if (markers.size() == limit) {
             markers.removeFirst();
         }
-        markers.addLast(new Marker(record.sequence(), record.timeMillis(), event.environment(), event.action(),
-                event.outcome(), event.release(), event.actor()));
+        markers.addLast(new Marker(
+                record.sequence(),
+                record.timeMillis(),
+                event.environment(),
+                event.action(),
+                event.outcome(),
+                event.release(),
+                event.actor()));
     }
 
     String product() {
@@ -74,7 +79,12 @@ final class ProductTimeline {
     }
 
     /** One release event on the timeline. */
-    record Marker(long sequence, long timeMillis, String environment, String action, String outcome,
-                  String release, String actor) {
-    }
+    record Marker(
+            long sequence,
+            long timeMillis,
+            String environment,
+            String action,
+            String outcome,
+            String release,
+            String actor) {}
 }

@@ -2,7 +2,6 @@ package io.jenkins.plugins.dataops.engine.governance.report;
 
 import io.jenkins.plugins.dataops.engine.governance.GovernanceEvent;
 import io.jenkins.plugins.dataops.engine.governance.GovernanceRecord;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -56,8 +55,11 @@ public final class RecordFilter implements Predicate<GovernanceRecord> {
             }
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(("Time '%s' is neither a date like '2024-05-01' nor an ISO-8601 time "
-                    + "like '2024-05-01T10:00:00Z'; give one of those.").formatted(value), e);
+            throw new IllegalArgumentException(
+                    ("Time '%s' is neither a date like '2024-05-01' nor an ISO-8601 time "
+                                    + "like '2024-05-01T10:00:00Z'; give one of those.")
+                            .formatted(value),
+                    e);
         }
     }
 
@@ -154,10 +156,14 @@ public final class RecordFilter implements Predicate<GovernanceRecord> {
     @Override
     public boolean test(final GovernanceRecord record) {
         GovernanceEvent event = record.event();
-        return record.timeMillis() >= criteria.sinceMillis && record.timeMillis() < criteria.untilMillis
-                && matches(criteria.products, event.product()) && matches(criteria.environments, event.environment())
-                && matches(criteria.actions, event.action()) && matches(criteria.outcomes, event.outcome())
-                && matches(criteria.actors, event.actor()) && containsText(event);
+        return record.timeMillis() >= criteria.sinceMillis
+                && record.timeMillis() < criteria.untilMillis
+                && matches(criteria.products, event.product())
+                && matches(criteria.environments, event.environment())
+                && matches(criteria.actions, event.action())
+                && matches(criteria.outcomes, event.outcome())
+                && matches(criteria.actors, event.actor())
+                && containsText(event);
     }
 
     /**
@@ -198,8 +204,14 @@ public final class RecordFilter implements Predicate<GovernanceRecord> {
         if (criteria.text.isEmpty()) {
             return true;
         }
-        for (String value : List.of(event.actor(), event.action(), event.product(), event.environment(),
-                event.release(), event.outcome(), event.buildRef())) {
+        for (String value : List.of(
+                event.actor(),
+                event.action(),
+                event.product(),
+                event.environment(),
+                event.release(),
+                event.outcome(),
+                event.buildRef())) {
             if (value.toLowerCase(Locale.ROOT).contains(criteria.text)) {
                 return true;
             }
@@ -254,10 +266,15 @@ public final class RecordFilter implements Predicate<GovernanceRecord> {
 
         @Override
         public boolean equals(final Object other) {
-            return other instanceof Criteria that && sinceMillis == that.sinceMillis
-                    && untilMillis == that.untilMillis && products.equals(that.products)
-                    && environments.equals(that.environments) && actions.equals(that.actions)
-                    && outcomes.equals(that.outcomes) && actors.equals(that.actors) && text.equals(that.text);
+            return other instanceof Criteria that
+                    && sinceMillis == that.sinceMillis
+                    && untilMillis == that.untilMillis
+                    && products.equals(that.products)
+                    && environments.equals(that.environments)
+                    && actions.equals(that.actions)
+                    && outcomes.equals(that.outcomes)
+                    && actors.equals(that.actors)
+                    && text.equals(that.text);
         }
 
         @Override

@@ -2,7 +2,6 @@ package io.jenkins.plugins.dataops.engine.governance.report;
 
 import io.jenkins.plugins.dataops.engine.governance.GovernanceRecord;
 import io.jenkins.plugins.dataops.engine.governance.Ledger;
-
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;

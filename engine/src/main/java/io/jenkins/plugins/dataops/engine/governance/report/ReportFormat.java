@@ -36,8 +36,8 @@ public enum ReportFormat {
                 return format;
             }
         }
-        throw new IllegalArgumentException("Report format '%s' is unknown; use one of %s.".formatted(name,
-                Arrays.stream(values()).map(f -> f.extension).collect(Collectors.joining(", "))));
+        throw new IllegalArgumentException("Report format '%s' is unknown; use one of %s."
+                .formatted(name, Arrays.stream(values()).map(f -> f.extension).collect(Collectors.joining(", "))));
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.dataops.engine.governance.report;
 
 import io.jenkins.plugins.dataops.engine.governance.LedgerVerification;
-
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,9 +33,14 @@ public final class ReportOptions {
     private final long rowLimit;
 
     @SuppressWarnings("checkstyle:ParameterNumber") // private, called only by the with-methods
-    private ReportOptions(final String title, final Optional<LedgerVerification> verification,
-            final Map<String, List<String>> promotionPaths, final RecordFilter filter, final Instant generatedAt,
-            final int timelineLimit, final long rowLimit) {
+    private ReportOptions(
+            final String title,
+            final Optional<LedgerVerification> verification,
+            final Map<String, List<String>> promotionPaths,
+            final RecordFilter filter,
+            final Instant generatedAt,
+            final int timelineLimit,
+            final long rowLimit) {
         this.title = title;
         this.verification = verification;
         this.promotionPaths = Map.copyOf(promotionPaths);
@@ -53,8 +57,14 @@ public final class ReportOptions {
      * @return the options
      */
     public static ReportOptions titled(final String title) {
-        return new ReportOptions(Objects.requireNonNull(title, "title"), Optional.empty(), Map.of(),
-                RecordFilter.all(), Instant.now(), DEFAULT_TIMELINE_LIMIT, Long.MAX_VALUE);
+        return new ReportOptions(
+                Objects.requireNonNull(title, "title"),
+                Optional.empty(),
+                Map.of(),
+                RecordFilter.all(),
+                Instant.now(),
+                DEFAULT_TIMELINE_LIMIT,
+                Long.MAX_VALUE);
     }
 
     /**
@@ -65,7 +75,8 @@ public final class ReportOptions {
      * @return new options
      */
     public ReportOptions withVerification(final LedgerVerification result) {
-        return new ReportOptions(title, Optional.of(result), promotionPaths, filter, generatedAt, timelineLimit, rowLimit);
+        return new ReportOptions(
+                title, Optional.of(result), promotionPaths, filter, generatedAt, timelineLimit, rowLimit);
     }
 
     /**
@@ -89,8 +100,14 @@ public final class ReportOptions {
      * @return new options
      */
     public ReportOptions withFilter(final RecordFilter recordFilter) {
-        return new ReportOptions(title, verification, promotionPaths, Objects.requireNonNull(recordFilter),
-                generatedAt, timelineLimit, rowLimit);
+        return new ReportOptions(
+                title,
+                verification,
+                promotionPaths,
+                Objects.requireNonNull(recordFilter),
+                generatedAt,
+                timelineLimit,
+                rowLimit);
     }
 
     /**
@@ -100,8 +117,8 @@ public final class ReportOptions {
      * @return new options
      */
     public ReportOptions withGeneratedAt(final Instant time) {
-        return new ReportOptions(title, verification, promotionPaths, filter, Objects.requireNonNull(time),
-                timelineLimit, rowLimit);
+        return new ReportOptions(
+                title, verification, promotionPaths, filter, Objects.requireNonNull(time), timelineLimit, rowLimit);
     }
 
     /**

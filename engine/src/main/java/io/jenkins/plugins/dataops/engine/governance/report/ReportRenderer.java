@@ -3,7 +3,6 @@ package io.jenkins.plugins.dataops.engine.governance.report;
 import io.jenkins.plugins.dataops.engine.governance.GovernanceEvent;
 import io.jenkins.plugins.dataops.engine.governance.GovernanceRecord;
 import io.jenkins.plugins.dataops.engine.governance.LedgerVerification;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -33,14 +32,16 @@ public final class ReportRenderer {
      * @throws IOException when writing fails
      * @throws io.jenkins.plugins.dataops.engine.kernel.DataOpsException when the source cannot be read
      */
-    public void writePage(final RecordSource source, final ReportOptions options, final Writer out)
-            throws IOException {
+    public void writePage(final RecordSource source, final ReportOptions options, final Writer out) throws IOException {
         try {
             HtmlWriter html = new HtmlWriter(out);
             html.raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                     .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                    .raw("<title>").text(options.title()).raw("</title>\n<style>\n")
-                    .raw(ReportResources.stylesheet()).raw("</style></head>\n<body class=\"dor-page\">\n");
+                    .raw("<title>")
+                    .text(options.title())
+                    .raw("</title>\n<style>\n")
+                    .raw(ReportResources.stylesheet())
+                    .raw("</style></head>\n<body class=\"dor-page\">\n");
             writeContent(html, source, options);
             html.raw("\n<script>\n").raw(ReportResources.script()).raw("</script>\n</body></html>\n");
             html.flush();
@@ -75,13 +76,18 @@ public final class ReportRenderer {
         ReportSummary summary = new ReportSummary(options.timelineLimit());
         source.forEach(summary);
 
-        html.raw("<div class=\"dataops-report\">\n<header class=\"dor-header\">").element("h2", "dor-title",
-                options.title()).raw("<p class=\"dor-meta\">Generated ").text(options.generatedAt().toString())
-                .raw(" &#183; ").number(summary.records()).raw(" records &#183; ")
+        html.raw("<div class=\"dataops-report\">\n<header class=\"dor-header\">")
+                .element("h2", "dor-title", options.title())
+                .raw("<p class=\"dor-meta\">Generated ")
+                .text(options.generatedAt().toString())
+                .raw(" &#183; ")
+                .number(summary.records())
+                .raw(" records &#183; ")
                 .element("span", summary.failures() > 0 ? "dor-fail-text" : "", summary.failures() + " failures");
         if (summary.records() > 0) {
-            html.raw(" &#183; ").text(Instant.ofEpochMilli(summary.firstMillis()) + " to "
-                    + Instant.ofEpochMilli(summary.lastMillis()));
+            html.raw(" &#183; ")
+                    .text(Instant.ofEpochMilli(summary.firstMillis()) + " to "
+                            + Instant.ofEpochMilli(summary.lastMillis()));
         }
         html.raw("</p></header>\n");
         writeIntegrity(html, options, summary);
@@ -98,17 +104,23 @@ public final class ReportRenderer {
             html.raw("<section class=\"dor-integrity dor-warn\" role=\"status\"><strong>Chain not verified.</strong>")
                     .raw(" This report was produced without checking the ledger's hash chain.");
         } else if (verification.intact()) {
-            html.raw("<section class=\"dor-integrity dor-ok\" role=\"status\"><strong>&#10004; Chain verified</strong> ")
+            html.raw(
+                            "<section class=\"dor-integrity dor-ok\" role=\"status\"><strong>&#10004; Chain verified</strong> ")
                     .text("with " + verification.records() + " records: every hash and link is intact.");
         } else {
-            html.raw("<section class=\"dor-integrity dor-fail\" role=\"alert\"><strong>&#10006; Chain broken at record ")
-                    .number(verification.firstBroken()).raw(":</strong> ").text(verification.problem())
+            html.raw(
+                            "<section class=\"dor-integrity dor-fail\" role=\"alert\"><strong>&#10006; Chain broken at record ")
+                    .number(verification.firstBroken())
+                    .raw(":</strong> ")
+                    .text(verification.problem())
                     .text(". " + verification.records() + " records read; record " + verification.firstBroken()
                             + " and everything after it cannot be trusted until the ledger is restored.");
         }
         if (!options.filter().isUnrestricted()) {
-            html.raw("<br><span class=\"dor-muted\">").text("Showing " + summary.records()
-                    + " records matching: " + options.filter().describe() + ".").raw("</span>");
+            html.raw("<br><span class=\"dor-muted\">")
+                    .text("Showing " + summary.records() + " records matching: "
+                            + options.filter().describe() + ".")
+                    .raw("</span>");
         }
         html.raw("</section>\n");
     }
@@ -124,8 +136,11 @@ public final class ReportRenderer {
         boolean any = false;
         for (ProductTimeline timeline : summary.timelines()) {
             any = true;
-            html.raw("<figure class=\"dor-timeline\"").attr("data-product", timeline.product()).raw(">")
-                    .raw("<figcaption>").element("strong", "", timeline.product())
+            html.raw("<figure class=\"dor-timeline\"")
+                    .attr("data-product", timeline.product())
+                    .raw(">")
+                    .raw("<figcaption>")
+                    .element("strong", "", timeline.product())
                     .text(" \u00b7 " + timeline.releaseEvents() + " release events");
             if (timeline.releaseEvents() > timeline.markers().size()) {
                 html.text(" (the newest " + timeline.markers().size() + " shown)");
@@ -140,12 +155,14 @@ public final class ReportRenderer {
         html.raw("</section>\n");
     }
 
-    private void writeTable(final HtmlWriter html, final RecordSource source, final ReportSummary summary,
-            final long rowLimit) {
+    private void writeTable(
+            final HtmlWriter html, final RecordSource source, final ReportSummary summary, final long rowLimit) {
         long skip = Math.max(0, summary.records() - rowLimit);
         if (skip > 0) {
-            html.raw("<p class=\"dor-note\">").text("Showing the newest " + rowLimit + " of " + summary.records()
-                    + " records; narrow the report or use the CSV or JSON export for all of them.").raw("</p>\n");
+            html.raw("<p class=\"dor-note\">")
+                    .text("Showing the newest " + rowLimit + " of " + summary.records()
+                            + " records; narrow the report or use the CSV or JSON export for all of them.")
+                    .raw("</p>\n");
         }
         html.raw("<div class=\"dor-table-wrap\"><table class=\"dor-table\"><thead><tr>")
                 .raw("<th>#</th><th>Time (UTC)</th><th>Product</th><th>Environment</th><th>Action</th>")
@@ -168,21 +185,43 @@ public final class ReportRenderer {
         GovernanceEvent event = record.event();
         String outcomeClass = Outcome.of(event.outcome()).cssClass();
         String time = Instant.ofEpochMilli(record.timeMillis()).toString();
-        html.raw("<tbody class=\"dor-rec ").raw(outcomeClass).raw("\" data-seq=\"").number(record.sequence())
-                .raw("\" data-time=\"").number(record.timeMillis()).raw("\"")
-                .attr("data-env", event.environment()).attr("data-action", event.action())
-                .attr("data-outcome", event.outcome()).attr("data-actor", event.actor())
-                .raw("><tr class=\"dor-row\"><td>").number(record.sequence())
-                .raw("</td><td><time").attr("datetime", time).raw(">").raw(shownTime(time)).raw("</time></td><td>")
-                .text(event.product()).raw("</td><td>").text(event.environment()).raw("</td><td>")
-                .text(event.action()).raw("</td><td>").text(event.release()).raw("</td><td>")
-                .element("span", "dor-badge " + outcomeClass, event.outcome()).raw("</td><td>")
-                .text(event.actor()).raw("</td><td>");
+        html.raw("<tbody class=\"dor-rec ")
+                .raw(outcomeClass)
+                .raw("\" data-seq=\"")
+                .number(record.sequence())
+                .raw("\" data-time=\"")
+                .number(record.timeMillis())
+                .raw("\"")
+                .attr("data-env", event.environment())
+                .attr("data-action", event.action())
+                .attr("data-outcome", event.outcome())
+                .attr("data-actor", event.actor())
+                .raw("><tr class=\"dor-row\"><td>")
+                .number(record.sequence())
+                .raw("</td><td><time")
+                .attr("datetime", time)
+                .raw(">")
+                .raw(shownTime(time))
+                .raw("</time></td><td>")
+                .text(event.product())
+                .raw("</td><td>")
+                .text(event.environment())
+                .raw("</td><td>")
+                .text(event.action())
+                .raw("</td><td>")
+                .text(event.release())
+                .raw("</td><td>")
+                .element("span", "dor-badge " + outcomeClass, event.outcome())
+                .raw("</td><td>")
+                .text(event.actor())
+                .raw("</td><td>");
         writeBuildRef(html, event.buildRef());
         html.raw("</td><td><button type=\"button\" class=\"dor-toggle\" aria-expanded=\"false\">Evidence</button>")
-                .raw("</td></tr>\n<tr class=\"dor-detail\"><td colspan=\"").number(COLUMNS)
+                .raw("</td></tr>\n<tr class=\"dor-detail\"><td colspan=\"")
+                .number(COLUMNS)
                 .raw("\"><div class=\"dor-detail-body\"><dl class=\"dor-ev dor-chain\"><dt>Hash</dt><dd>")
-                .element("code", "", record.hash()).raw("</dd></dl>");
+                .element("code", "", record.hash())
+                .raw("</dd></dl>");
         evidence.write(event.evidence());
         html.raw("</div></td></tr></tbody>\n");
     }
@@ -194,8 +233,12 @@ public final class ReportRenderer {
 
     private static void writeBuildRef(final HtmlWriter html, final String buildRef) {
         if (buildRef.startsWith("https://") || buildRef.startsWith("http://")) {
-            html.raw("<a rel=\"noopener noreferrer\"").attr("href", buildRef).attr("title", buildRef).raw(">")
-                    .text(buildLabel(buildRef)).raw("</a>");
+            html.raw("<a rel=\"noopener noreferrer\"")
+                    .attr("href", buildRef)
+                    .attr("title", buildRef)
+                    .raw(">")
+                    .text(buildLabel(buildRef))
+                    .raw("</a>");
         } else {
             html.text(buildRef);
         }

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.dataops.engine.governance.report;
 
 import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -52,13 +51,13 @@ public final class ReportResources {
      */
     public static InputStream open(final String name) {
         if (!STYLESHEET.equals(name) && !SCRIPT.equals(name)) {
-            throw new IllegalArgumentException("Report resource '%s' does not exist; use '%s' or '%s'."
-                    .formatted(name, STYLESHEET, SCRIPT));
+            throw new IllegalArgumentException(
+                    "Report resource '%s' does not exist; use '%s' or '%s'.".formatted(name, STYLESHEET, SCRIPT));
         }
         InputStream stream = ReportResources.class.getClassLoader().getResourceAsStream(name);
         if (stream == null) {
-            throw new DataOpsException("Report resource '%s' is missing from the engine jar; rebuild it."
-                    .formatted(name));
+            throw new DataOpsException(
+                    "Report resource '%s' is missing from the engine jar; rebuild it.".formatted(name));
         }
         return stream;
     }

@@ -2,7 +2,6 @@ package io.jenkins.plugins.dataops.engine.governance.report;
 
 import io.jenkins.plugins.dataops.engine.governance.GovernanceEvent;
 import io.jenkins.plugins.dataops.engine.governance.GovernanceRecord;
-
 import java.util.Collections;
 import java.util.Map;
 import java.util.SortedSet;

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.dataops.engine.governance.report;
 
 import io.jenkins.plugins.dataops.engine.governance.report.ProductTimeline.Marker;
-
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -34,9 +33,11 @@ final class TimelineSvg {
         int width = LABEL_WIDTH + Math.max(markers.size(), 1) * STEP + 16;
         int height = TOP + Math.max(lanes.size(), 1) * LANE_HEIGHT + AXIS_HEIGHT;
         html.raw("<svg class=\"dor-timeline-svg\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\"")
-                .attr("width", Integer.toString(width)).attr("height", Integer.toString(height))
+                .attr("width", Integer.toString(width))
+                .attr("height", Integer.toString(height))
                 .attr("viewBox", "0 0 " + width + " " + height)
-                .attr("aria-label", "Release timeline of " + timeline.product()).raw(">");
+                .attr("aria-label", "Release timeline of " + timeline.product())
+                .raw(">");
         for (int i = 0; i < lanes.size(); i++) {
             writeLane(lanes.get(i), laneY(i), width);
         }
@@ -47,8 +48,12 @@ final class TimelineSvg {
             int x = markerX(i);
             String day = Instant.ofEpochMilli(marker.timeMillis()).toString().substring(0, 10);
             if (!day.equals(previousDay)) {
-                html.raw("<text class=\"dor-axis\"").attr("x", Integer.toString(x))
-                        .attr("y", Integer.toString(height - 10)).raw(">").text(day).raw("</text>");
+                html.raw("<text class=\"dor-axis\"")
+                        .attr("x", Integer.toString(x))
+                        .attr("y", Integer.toString(height - 10))
+                        .raw(">")
+                        .text(day)
+                        .raw("</text>");
                 previousDay = day;
             }
             writeMarker(marker, x, laneY(lanes.indexOf(marker.environment())));
@@ -57,12 +62,22 @@ final class TimelineSvg {
     }
 
     private void writeLane(final String environment, final int y, final int width) {
-        html.raw("<g class=\"dor-lane\"").attr("data-env", environment).raw(">")
-                .raw("<line class=\"dor-lane-line\"").attr("x1", Integer.toString(LABEL_WIDTH - 8))
-                .attr("y1", Integer.toString(y)).attr("x2", Integer.toString(width - 8))
-                .attr("y2", Integer.toString(y)).raw("/>")
-                .raw("<text class=\"dor-lane-label\" x=\"8\"").attr("y", Integer.toString(y + 4)).raw(">")
-                .text(shorten(environment, 16)).raw("<title>").text(environment).raw("</title></text></g>");
+        html.raw("<g class=\"dor-lane\"")
+                .attr("data-env", environment)
+                .raw(">")
+                .raw("<line class=\"dor-lane-line\"")
+                .attr("x1", Integer.toString(LABEL_WIDTH - 8))
+                .attr("y1", Integer.toString(y))
+                .attr("x2", Integer.toString(width - 8))
+                .attr("y2", Integer.toString(y))
+                .raw("/>")
+                .raw("<text class=\"dor-lane-label\" x=\"8\"")
+                .attr("y", Integer.toString(y + 4))
+                .raw(">")
+                .text(shorten(environment, 16))
+                .raw("<title>")
+                .text(environment)
+                .raw("</title></text></g>");
     }
 
     private void writeLinks(final List<Marker> markers, final List<String> lanes) {
@@ -75,10 +90,12 @@ final class TimelineSvg {
             Integer before = lastSeen.get(marker.release());
             if ("promote".equals(marker.action()) && before != null) {
                 Marker from = markers.get(before);
-                html.raw("<line class=\"dor-link\"").attr("x1", Integer.toString(markerX(before)))
+                html.raw("<line class=\"dor-link\"")
+                        .attr("x1", Integer.toString(markerX(before)))
                         .attr("y1", Integer.toString(laneY(lanes.indexOf(from.environment()))))
                         .attr("x2", Integer.toString(markerX(i)))
-                        .attr("y2", Integer.toString(laneY(lanes.indexOf(marker.environment())))).raw("/>");
+                        .attr("y2", Integer.toString(laneY(lanes.indexOf(marker.environment()))))
+                        .raw("/>");
             }
             if (!marker.release().isEmpty()) {
                 lastSeen.put(marker.release(), i);
@@ -88,20 +105,36 @@ final class TimelineSvg {
 
     private void writeMarker(final Marker marker, final int x, final int y) {
         Outcome outcome = Outcome.of(marker.outcome());
-        html.raw("<g class=\"dor-marker ").raw(outcome.cssClass()).raw(" dor-act-").raw(cssToken(marker.action())).raw("\"")
-                .attr("data-seq", Long.toString(marker.sequence())).attr("data-env", marker.environment())
-                .attr("data-outcome", marker.outcome()).attr("tabindex", "0").raw(">");
-        html.raw("<title>").text("#" + marker.sequence() + " " + marker.action() + " " + marker.release() + " in "
-                + marker.environment() + ": " + marker.outcome() + " by " + marker.actor() + " at "
-                + Instant.ofEpochMilli(marker.timeMillis())).raw("</title>");
+        html.raw("<g class=\"dor-marker ")
+                .raw(outcome.cssClass())
+                .raw(" dor-act-")
+                .raw(cssToken(marker.action()))
+                .raw("\"")
+                .attr("data-seq", Long.toString(marker.sequence()))
+                .attr("data-env", marker.environment())
+                .attr("data-outcome", marker.outcome())
+                .attr("tabindex", "0")
+                .raw(">");
+        html.raw("<title>")
+                .text("#" + marker.sequence() + " " + marker.action() + " " + marker.release() + " in "
+                        + marker.environment() + ": " + marker.outcome() + " by " + marker.actor() + " at "
+                        + Instant.ofEpochMilli(marker.timeMillis()))
+                .raw("</title>");
         writeShape(outcome, marker.action(), x, y);
         String tag = marker.release().isEmpty() ? marker.action() : marker.release();
-        html.raw("<text class=\"dor-tag\" text-anchor=\"middle\"").attr("x", Integer.toString(x))
-                .attr("y", Integer.toString(y - SIZE - 6)).raw(">").text(shorten(tag, TAG_LENGTH)).raw("</text>");
+        html.raw("<text class=\"dor-tag\" text-anchor=\"middle\"")
+                .attr("x", Integer.toString(x))
+                .attr("y", Integer.toString(y - SIZE - 6))
+                .raw(">")
+                .text(shorten(tag, TAG_LENGTH))
+                .raw("</text>");
         if (outcome != Outcome.OK) {
-            html.raw("<text class=\"dor-outcome-label\" text-anchor=\"middle\"").attr("x", Integer.toString(x))
-                    .attr("y", Integer.toString(y + SIZE + 14)).raw(">")
-                    .text(shorten(marker.action() + " " + marker.outcome(), TAG_LENGTH + 4)).raw("</text>");
+            html.raw("<text class=\"dor-outcome-label\" text-anchor=\"middle\"")
+                    .attr("x", Integer.toString(x))
+                    .attr("y", Integer.toString(y + SIZE + 14))
+                    .raw(">")
+                    .text(shorten(marker.action() + " " + marker.outcome(), TAG_LENGTH + 4))
+                    .raw("</text>");
         }
         html.raw("</g>");
     }
@@ -109,17 +142,26 @@ final class TimelineSvg {
     private void writeShape(final Outcome outcome, final String action, final int x, final int y) {
         if (outcome == Outcome.FAILURE) {
             int s = SIZE;
-            html.raw("<path class=\"dor-shape\"").attr("d", "M" + (x - s) + " " + (y - s) + "L" + (x + s) + " "
-                    + (y + s) + "M" + (x + s) + " " + (y - s) + "L" + (x - s) + " " + (y + s)).raw("/>");
+            html.raw("<path class=\"dor-shape\"")
+                    .attr(
+                            "d",
+                            "M" + (x - s) + " " + (y - s) + "L" + (x + s) + " " + (y + s) + "M" + (x + s) + " "
+                                    + (y - s) + "L" + (x - s) + " " + (y + s))
+                    .raw("/>");
         } else if ("promote".equals(action)) {
-            html.raw("<polygon class=\"dor-shape\"").attr("points", points(x, y - SIZE - 1, x + SIZE + 1, y, x,
-                    y + SIZE + 1, x - SIZE - 1, y)).raw("/>");
+            html.raw("<polygon class=\"dor-shape\"")
+                    .attr("points", points(x, y - SIZE - 1, x + SIZE + 1, y, x, y + SIZE + 1, x - SIZE - 1, y))
+                    .raw("/>");
         } else if ("rollback".equals(action)) {
-            html.raw("<polygon class=\"dor-shape\"").attr("points", points(x - SIZE - 1, y, x + SIZE, y - SIZE,
-                    x + SIZE, y + SIZE)).raw("/>");
+            html.raw("<polygon class=\"dor-shape\"")
+                    .attr("points", points(x - SIZE - 1, y, x + SIZE, y - SIZE, x + SIZE, y + SIZE))
+                    .raw("/>");
         } else {
-            html.raw("<circle class=\"dor-shape\"").attr("cx", Integer.toString(x)).attr("cy", Integer.toString(y))
-                    .attr("r", Integer.toString(SIZE)).raw("/>");
+            html.raw("<circle class=\"dor-shape\"")
+                    .attr("cx", Integer.toString(x))
+                    .attr("cy", Integer.toString(y))
+                    .attr("r", Integer.toString(SIZE))
+                    .raw("/>");
         }
     }
 

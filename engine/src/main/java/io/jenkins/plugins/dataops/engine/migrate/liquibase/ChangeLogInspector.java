@@ -2,11 +2,16 @@ package io.jenkins.plugins.dataops.engine.migrate.liquibase;
 
 import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
 import io.jenkins.plugins.dataops.engine.migrate.ChangeSetInfo;
-
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 import liquibase.ChecksumVersion;
 import liquibase.Scope;
-import liquibase.change.Change;
 import liquibase.change.AbstractSQLChange;
+import liquibase.change.Change;
 import liquibase.change.core.DropColumnChange;
 import liquibase.change.core.DropTableChange;
 import liquibase.change.core.ModifyDataTypeChange;
@@ -19,13 +24,6 @@ import liquibase.database.Database;
 import liquibase.exception.LiquibaseException;
 import liquibase.parser.ChangeLogParserFactory;
 import liquibase.resource.ResourceAccessor;
-
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads a changelog and describes its changesets the way our checks need them: identity, checksum, tag, whether
@@ -50,7 +48,8 @@ final class ChangeLogInspector {
     static ChangeLogInspector parse(final Database database, final Path changelog) throws LiquibaseException {
         ResourceAccessor accessor = Scope.getCurrentScope().getResourceAccessor();
         String name = changelog.getFileName().toString();
-        DatabaseChangeLog parsed = ChangeLogParserFactory.getInstance().getParser(name, accessor)
+        DatabaseChangeLog parsed = ChangeLogParserFactory.getInstance()
+                .getParser(name, accessor)
                 .parse(name, new ChangeLogParameters(database), accessor);
         return new ChangeLogInspector(database, parsed);
     }
@@ -105,13 +104,22 @@ final class ChangeLogInspector {
      * @return the changeset's description, or null when the changelog no longer declares it
      */
     ChangeSetInfo find(final RanChangeSet ran) {
-        return changeSets().stream().filter(ran::isSameAs).findFirst().map(this::describe).orElse(null);
+        return changeSets().stream()
+                .filter(ran::isSameAs)
+                .findFirst()
+                .map(this::describe)
+                .orElse(null);
     }
 
     ChangeSetInfo describe(final ChangeSet changeSet) {
-        return new ChangeSetInfo(changeSet.getId(), changeSet.getAuthor(), changeSet.getFilePath(),
-                changeSet.generateCheckSum(ChecksumVersion.latest()).toString(), tagOf(changeSet),
-                changeSet.supportsRollback(database), destructiveChanges(changeSet));
+        return new ChangeSetInfo(
+                changeSet.getId(),
+                changeSet.getAuthor(),
+                changeSet.getFilePath(),
+                changeSet.generateCheckSum(ChecksumVersion.latest()).toString(),
+                tagOf(changeSet),
+                changeSet.supportsRollback(database),
+                destructiveChanges(changeSet));
     }
 
     private List<String> destructiveChanges(final ChangeSet changeSet) {
@@ -119,15 +127,17 @@ final class ChangeLogInspector {
         for (Change change : changeSet.getChanges()) {
             if (change instanceof DropTableChange drop) {
                 found.add("drop table " + drop.getTableName());
-            }
-            else if (change instanceof DropColumnChange drop) {
-                found.add("drop column " + drop.getTableName() + "." + (drop.getColumnName() != null
-                        ? drop.getColumnName() : drop.getColumns().stream().map(c -> c.getName()).toList()));
-            }
-            else if (change instanceof ModifyDataTypeChange modify) {
+            } else if (change instanceof DropColumnChange drop) {
+                found.add("drop column " + drop.getTableName() + "."
+                        + (drop.getColumnName() != null
+                                ? drop.getColumnName()
+                                : drop.getColumns().stream()
+                                        .map(c -> c.getName())
+                                        .toList()));
+            } else if (change instanceof ModifyDataTypeChange modify) {
                 narrowing.describe(modify).ifPresent(found::add);
-            }
-            else if (change instanceof AbstractSQLChange sql && sql.getSql() != null
+            } else if (change instanceof AbstractSQLChange sql
+                    && sql.getSql() != null
                     && DESTRUCTIVE_SQL.matcher(sql.getSql()).find()) {
                 found.add("raw SQL that drops or truncates: " + abbreviate(sql.getSql()));
             }

@@ -1,11 +1,14 @@
 package io.jenkins.plugins.dataops.engine.migrate.liquibase;
 
+import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
+import io.jenkins.plugins.dataops.engine.db.SecretScrubber;
 import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
 import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
 import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
-import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
-import io.jenkins.plugins.dataops.engine.db.SecretScrubber;
-
+import java.io.FileNotFoundException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.Map;
 import liquibase.Scope;
 import liquibase.analytics.configuration.AnalyticsArgs;
 import liquibase.database.Database;
@@ -14,11 +17,6 @@ import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.ChangeLogParseException;
 import liquibase.logging.core.NoOpLogService;
 import liquibase.resource.DirectoryResourceAccessor;
-
-import java.io.FileNotFoundException;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.util.Map;
 
 /**
  * One unit of Liquibase work against one environment: opens the connection, wraps it as a Liquibase
@@ -32,43 +30,44 @@ final class LiquibaseRun {
         T run(Database database) throws Exception;
     }
 
-    private LiquibaseRun() {
-    }
+    private LiquibaseRun() {}
 
-    static <T> T with(final DatabaseTarget target, final Path changelog, final ProgressListener progress,
-            final Body<T> body) {
+    static <T> T with(
+            final DatabaseTarget target, final Path changelog, final ProgressListener progress, final Body<T> body) {
         Connection connection = target.open();
         try {
-            Database database = DatabaseFactory.getInstance()
-                    .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            Database database =
+                    DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
             try {
                 Map<String, Object> scope = Map.of(
-                        Scope.Attr.ui.name(), new ProgressUiService(progress),
-                        Scope.Attr.logService.name(), new NoOpLogService(),
-                        Scope.Attr.resourceAccessor.name(), new DirectoryResourceAccessor(changelog.getParent()),
-                        AnalyticsArgs.ENABLED.getKey(), Boolean.FALSE,
-                        "liquibase.showBanner", Boolean.FALSE);
+                        Scope.Attr.ui.name(),
+                        new ProgressUiService(progress),
+                        Scope.Attr.logService.name(),
+                        new NoOpLogService(),
+                        Scope.Attr.resourceAccessor.name(),
+                        new DirectoryResourceAccessor(changelog.getParent()),
+                        AnalyticsArgs.ENABLED.getKey(),
+                        Boolean.FALSE,
+                        "liquibase.showBanner",
+                        Boolean.FALSE);
                 return Scope.child(scope, () -> body.run(database));
-            }
-            finally {
+            } finally {
                 database.close();
             }
-        }
-        catch (DataOpsException e) {
+        } catch (DataOpsException e) {
             throw e;
-        }
-        catch (FileNotFoundException e) {
+        } catch (FileNotFoundException e) {
             throw new DataOpsException("Changelog folder '%s' not found.".formatted(changelog.getParent()), e);
-        }
-        catch (Exception e) {
+        } catch (Exception e) {
             if (hasCause(e, ChangeLogParseException.class)) {
-                throw new InvalidInputException("Changelog '%s' cannot be read: %s".formatted(changelog,
-                        rootMessage(e)), e);
+                throw new InvalidInputException(
+                        "Changelog '%s' cannot be read: %s".formatted(changelog, rootMessage(e)), e);
             }
-            throw new DataOpsException("Liquibase failed on environment '%s': %s".formatted(target.environment(),
-                    SecretScrubber.scrub(rootMessage(e), target.password())), e);
-        }
-        finally {
+            throw new DataOpsException(
+                    "Liquibase failed on environment '%s': %s"
+                            .formatted(target.environment(), SecretScrubber.scrub(rootMessage(e), target.password())),
+                    e);
+        } finally {
             closeQuietly(connection);
         }
     }
@@ -94,8 +93,7 @@ final class LiquibaseRun {
     private static void closeQuietly(final Connection connection) {
         try {
             connection.close();
-        }
-        catch (java.sql.SQLException e) {
+        } catch (java.sql.SQLException e) {
             // Already closed by database.close(), or the server went away: nothing is left to release.
         }
     }

@@ -1,8 +1,8 @@
 package io.jenkins.plugins.dataops.engine.migrate.liquibase;
 
+import io.jenkins.plugins.dataops.engine.db.SecretScrubber;
 import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
 import io.jenkins.plugins.dataops.engine.kernel.OperationRefusedException;
-import io.jenkins.plugins.dataops.engine.db.SecretScrubber;
 import io.jenkins.plugins.dataops.engine.migrate.AppliedChangeSet;
 import io.jenkins.plugins.dataops.engine.migrate.ChangeSetInfo;
 import io.jenkins.plugins.dataops.engine.migrate.MigrationFailedException;
@@ -10,10 +10,14 @@ import io.jenkins.plugins.dataops.engine.migrate.MigrationRequest;
 import io.jenkins.plugins.dataops.engine.migrate.MigrationResult;
 import io.jenkins.plugins.dataops.engine.migrate.MigrationStatus;
 import io.jenkins.plugins.dataops.engine.migrate.SchemaMigrator;
-
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import liquibase.changelog.ChangeLogHistoryServiceFactory;
 import liquibase.changelog.RanChangeSet;
-import liquibase.exception.CommandExecutionException;
 import liquibase.command.CommandScope;
 import liquibase.command.core.RollbackCountCommandStep;
 import liquibase.command.core.UpdateCommandStep;
@@ -23,17 +27,11 @@ import liquibase.command.core.UpdateToTagSqlCommandStep;
 import liquibase.command.core.helpers.DatabaseChangelogCommandStep;
 import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
 import liquibase.database.Database;
+import liquibase.exception.CommandExecutionException;
 import liquibase.exception.DatabaseException;
 import liquibase.lockservice.DatabaseChangeLogLock;
 import liquibase.lockservice.LockService;
 import liquibase.lockservice.LockServiceFactory;
-
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The {@link SchemaMigrator} on Liquibase, driven through {@link CommandScope} with the typed argument
@@ -46,8 +44,8 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
         return LiquibaseRun.with(request.target(), request.changelog(), request.progress(), database -> {
             List<RanChangeSet> ran = ranChangeSets(database);
             ChangeLogInspector inspector = ChangeLogInspector.parse(database, request.changelog());
-            return new MigrationStatus(request.target().environment(), currentTag(ran), ran.size(),
-                    inspector.pending(ran, request.tag()));
+            return new MigrationStatus(
+                    request.target().environment(), currentTag(ran), ran.size(), inspector.pending(ran, request.tag()));
         });
     }
 
@@ -56,18 +54,25 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
         return LiquibaseRun.with(request.target(), request.changelog(), request.progress(), database -> {
             List<RanChangeSet> before = ranChangeSets(database);
             ChangeLogInspector inspector = ChangeLogInspector.parse(database, request.changelog());
-            MigrationStatus status = new MigrationStatus(request.target().environment(), currentTag(before),
-                    before.size(), inspector.pending(before, request.tag()));
+            MigrationStatus status = new MigrationStatus(
+                    request.target().environment(),
+                    currentTag(before),
+                    before.size(),
+                    inspector.pending(before, request.tag()));
             refuseUnlessAllowed(request, status);
             refuseGoingBack(request, before, status);
             if (status.pending().isEmpty()) {
-                request.progress().info("Environment '%s' is up to date at tag '%s'; nothing to apply."
-                        .formatted(request.target().environment(), status.currentTag()));
+                request.progress()
+                        .info("Environment '%s' is up to date at tag '%s'; nothing to apply."
+                                .formatted(request.target().environment(), status.currentTag()));
                 return result(request, status.currentTag(), status.currentTag(), List.of(), status);
             }
-            request.progress().info("Applying %d changeset(s) to environment '%s'%s...".formatted(
-                    status.pending().size(), request.target().environment(),
-                    request.tag() == null ? "" : " up to tag '" + request.tag() + "'"));
+            request.progress()
+                    .info("Applying %d changeset(s) to environment '%s'%s..."
+                            .formatted(
+                                    status.pending().size(),
+                                    request.target().environment(),
+                                    request.tag() == null ? "" : " up to tag '" + request.tag() + "'"));
             CommandScope command = request.tag() == null
                     ? new CommandScope(UpdateCommandStep.COMMAND_NAME)
                             .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, fileName(request))
@@ -100,35 +105,44 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
 
     @Override
     public MigrationResult rollback(final MigrationRequest request) {
-        String tag = request.targetTag().orElseThrow(() -> new InvalidInputException(
-                "Rollback of environment '%s' needs a tag to go back to.".formatted(request.target().environment())));
+        String tag = request.targetTag()
+                .orElseThrow(() -> new InvalidInputException("Rollback of environment '%s' needs a tag to go back to."
+                        .formatted(request.target().environment())));
         return LiquibaseRun.with(request.target(), request.changelog(), request.progress(), database -> {
             List<RanChangeSet> ran = ranChangeSets(database);
             ChangeLogInspector inspector = ChangeLogInspector.parse(database, request.changelog());
             List<ChangeSetInfo> toRollBack = appliedAfter(ran, tag, request, inspector);
-            List<ChangeSetInfo> blocked = toRollBack.stream().filter(c -> !c.rollbackSupported()).toList();
+            List<ChangeSetInfo> blocked =
+                    toRollBack.stream().filter(c -> !c.rollbackSupported()).toList();
             if (!blocked.isEmpty()) {
                 throw new OperationRefusedException(("Refusing to roll back environment '%s' to tag '%s': %d "
-                        + "changeset(s) in the way have no rollback: %s. Nothing was changed; add a rollback "
-                        + "block to them, or restore from a backup.").formatted(request.target().environment(),
-                        tag, blocked.size(), keys(blocked)));
+                                + "changeset(s) in the way have no rollback: %s. Nothing was changed; add a rollback "
+                                + "block to them, or restore from a backup.")
+                        .formatted(request.target().environment(), tag, blocked.size(), keys(blocked)));
             }
             if (toRollBack.isEmpty()) {
-                request.progress().info("Environment '%s' is already at tag '%s'; nothing to roll back."
-                        .formatted(request.target().environment(), tag));
-                return new MigrationResult(request.target().environment(), currentTag(ran), tag, List.of(),
-                        List.of(), List.of());
+                request.progress()
+                        .info("Environment '%s' is already at tag '%s'; nothing to roll back."
+                                .formatted(request.target().environment(), tag));
+                return new MigrationResult(
+                        request.target().environment(), currentTag(ran), tag, List.of(), List.of(), List.of());
             }
-            request.progress().info("Rolling back %d changeset(s) of environment '%s' to tag '%s'...".formatted(
-                    toRollBack.size(), request.target().environment(), tag));
+            request.progress()
+                    .info("Rolling back %d changeset(s) of environment '%s' to tag '%s'..."
+                            .formatted(toRollBack.size(), request.target().environment(), tag));
             // Roll back exactly the changesets checked above. Liquibase's rollback-to-tag would also roll back
             // the tagDatabase changeset that set the tag, leaving the environment at no release at all.
             CommandScope command = new CommandScope(RollbackCountCommandStep.COMMAND_NAME)
                     .addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_FILE_ARG, fileName(request))
                     .addArgumentValue(RollbackCountCommandStep.COUNT_ARG, toRollBack.size());
             execute(command, database, request, toRollBack, "roll back");
-            return new MigrationResult(request.target().environment(), currentTag(ran),
-                    currentTag(ranChangeSets(database)), toRollBack, List.of(), List.of());
+            return new MigrationResult(
+                    request.target().environment(),
+                    currentTag(ran),
+                    currentTag(ranChangeSets(database)),
+                    toRollBack,
+                    List.of(),
+                    List.of());
         });
     }
 
@@ -138,9 +152,11 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
             LockService locks = LockServiceFactory.getInstance().getLockService(database);
             for (DatabaseChangeLogLock lock : locks.listLocks()) {
                 String holder = "'%s' (since %s)".formatted(lock.getLockedBy(), lock.getLockGranted());
-                request.progress().warn(("Environment '%s': releasing a Liquibase lock left by %s, whose process is "
-                        + "gone (DataOps holds the environment lock); the next changesets resume from where it "
-                        + "stopped.").formatted(request.target().environment(), holder));
+                request.progress()
+                        .warn(("Environment '%s': releasing a Liquibase lock left by %s, whose process is "
+                                        + "gone (DataOps holds the environment lock); the next changesets resume from where it "
+                                        + "stopped.")
+                                .formatted(request.target().environment(), holder));
                 locks.forceReleaseLock();
                 return Optional.of(holder);
             }
@@ -153,10 +169,17 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
         return LiquibaseRun.with(request.target(), request.changelog(), request.progress(), database -> {
             List<AppliedChangeSet> applied = new ArrayList<>();
             for (RanChangeSet ran : ranChangeSets(database)) {
-                applied.add(new AppliedChangeSet(ran.getId(), ran.getAuthor(), ran.getChangeLog(),
-                        ran.getLastCheckSum() == null ? "" : ran.getLastCheckSum().toString(),
+                applied.add(new AppliedChangeSet(
+                        ran.getId(),
+                        ran.getAuthor(),
+                        ran.getChangeLog(),
+                        ran.getLastCheckSum() == null
+                                ? ""
+                                : ran.getLastCheckSum().toString(),
                         ran.getTag() == null ? "" : ran.getTag(),
-                        ran.getDateExecuted() == null ? 0 : ran.getDateExecuted().getTime(),
+                        ran.getDateExecuted() == null
+                                ? 0
+                                : ran.getDateExecuted().getTime(),
                         String.valueOf(ran.getExecType()),
                         ran.getOrderExecuted() == null ? 0 : ran.getOrderExecuted()));
             }
@@ -164,8 +187,11 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
         });
     }
 
-    private static List<ChangeSetInfo> appliedAfter(final List<RanChangeSet> ran, final String tag,
-            final MigrationRequest request, final ChangeLogInspector inspector) {
+    private static List<ChangeSetInfo> appliedAfter(
+            final List<RanChangeSet> ran,
+            final String tag,
+            final MigrationRequest request,
+            final ChangeLogInspector inspector) {
         int tagIndex = -1;
         for (int i = 0; i < ran.size(); i++) {
             if (tag.equals(ran.get(i).getTag())) {
@@ -174,14 +200,28 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
         }
         if (tagIndex < 0) {
             throw new InvalidInputException("Tag '%s' was never applied to environment '%s'; applied tags: %s."
-                    .formatted(tag, request.target().environment(), ran.stream().map(RanChangeSet::getTag)
-                            .filter(t -> t != null && !t.isEmpty()).toList()));
+                    .formatted(
+                            tag,
+                            request.target().environment(),
+                            ran.stream()
+                                    .map(RanChangeSet::getTag)
+                                    .filter(t -> t != null && !t.isEmpty())
+                                    .toList()));
         }
         List<ChangeSetInfo> after = new ArrayList<>();
         for (int i = ran.size() - 1; i > tagIndex; i--) {
             ChangeSetInfo info = inspector.find(ran.get(i));
-            after.add(info != null ? info : new ChangeSetInfo(ran.get(i).getId(), ran.get(i).getAuthor(),
-                    ran.get(i).getChangeLog(), "", "", false, List.of()));
+            after.add(
+                    info != null
+                            ? info
+                            : new ChangeSetInfo(
+                                    ran.get(i).getId(),
+                                    ran.get(i).getAuthor(),
+                                    ran.get(i).getChangeLog(),
+                                    "",
+                                    "",
+                                    false,
+                                    List.of()));
         }
         return after;
     }
@@ -190,66 +230,98 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
         List<ChangeSetInfo> noRollback = status.withoutRollback();
         if (!noRollback.isEmpty() && !request.allowNoRollback()) {
             throw new OperationRefusedException(("Refusing to apply %d changeset(s) without rollback to environment "
-                    + "'%s': %s. Nothing was applied; add a rollback block, or allow it with --allow-no-rollback "
-                    + "(or 'allow: {noRollback: true}' in the spec); the allowance is recorded in the ledger.")
+                            + "'%s': %s. Nothing was applied; add a rollback block, or allow it with --allow-no-rollback "
+                            + "(or 'allow: {noRollback: true}' in the spec); the allowance is recorded in the ledger.")
                     .formatted(noRollback.size(), request.target().environment(), keys(noRollback)));
         }
         List<ChangeSetInfo> destructive = status.destructive();
         if (!destructive.isEmpty() && !request.allowDestructive()) {
-            String details = destructive.stream().map(c -> c.key() + " (" + String.join("; ",
-                    c.destructiveChanges()) + ")").collect(Collectors.joining(", "));
+            String details = destructive.stream()
+                    .map(c -> c.key() + " (" + String.join("; ", c.destructiveChanges()) + ")")
+                    .collect(Collectors.joining(", "));
             throw new OperationRefusedException(("Refusing to apply %d destructive changeset(s) to environment "
-                    + "'%s': %s. Nothing was applied; allow it with --allow-destructive (or 'allow: {destructive: "
-                    + "true}' in the spec) once a backup exists.").formatted(destructive.size(),
-                    request.target().environment(), details));
+                            + "'%s': %s. Nothing was applied; allow it with --allow-destructive (or 'allow: {destructive: "
+                            + "true}' in the spec) once a backup exists.")
+                    .formatted(destructive.size(), request.target().environment(), details));
         }
     }
 
     /** Migrating "to" a tag the environment has already passed would silently do nothing: that is a rollback. */
-    private static void refuseGoingBack(final MigrationRequest request, final List<RanChangeSet> ran,
-            final MigrationStatus status) {
+    private static void refuseGoingBack(
+            final MigrationRequest request, final List<RanChangeSet> ran, final MigrationStatus status) {
         String tag = request.tag();
-        if (tag != null && status.pending().isEmpty() && !tag.equals(status.currentTag())
+        if (tag != null
+                && status.pending().isEmpty()
+                && !tag.equals(status.currentTag())
                 && ran.stream().anyMatch(r -> tag.equals(r.getTag()))) {
             throw new OperationRefusedException(("Environment '%s' is already past tag '%s' (it runs '%s'); nothing "
-                    + "was applied. To go back, run 'rollback --env %s --to %s'.").formatted(
-                    request.target().environment(), tag, status.currentTag(), request.target().environment(), tag));
+                            + "was applied. To go back, run 'rollback --env %s --to %s'.")
+                    .formatted(
+                            request.target().environment(),
+                            tag,
+                            status.currentTag(),
+                            request.target().environment(),
+                            tag));
         }
     }
 
-    private static MigrationResult result(final MigrationRequest request, final String tagBefore,
-            final String tagAfter, final List<ChangeSetInfo> applied, final MigrationStatus status) {
-        return new MigrationResult(request.target().environment(), tagBefore, tagAfter, applied,
+    private static MigrationResult result(
+            final MigrationRequest request,
+            final String tagBefore,
+            final String tagAfter,
+            final List<ChangeSetInfo> applied,
+            final MigrationStatus status) {
+        return new MigrationResult(
+                request.target().environment(),
+                tagBefore,
+                tagAfter,
+                applied,
                 request.allowNoRollback() ? status.withoutRollback() : List.of(),
                 request.allowDestructive() ? status.destructive() : List.of());
     }
 
-    private static void execute(final CommandScope command, final Database database, final MigrationRequest request,
-            final List<ChangeSetInfo> changeSets, final String verb) throws DatabaseException {
+    private static void execute(
+            final CommandScope command,
+            final Database database,
+            final MigrationRequest request,
+            final List<ChangeSetInfo> changeSets,
+            final String verb)
+            throws DatabaseException {
         command.addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database);
         try (ProgressOutputStream output = new ProgressOutputStream(request.progress())) {
             command.setOutput(output);
             command.execute();
-        }
-        catch (CommandExecutionException e) {
+        } catch (CommandExecutionException e) {
             List<RanChangeSet> now = ranChangeSets(database);
             String failed = changeSets.stream()
                     .filter(c -> "apply".equals(verb) == now.stream().noneMatch(r -> sameKey(r, c)))
-                    .map(ChangeSetInfo::key).findFirst().orElse("(unknown changeset)");
-            throw new MigrationFailedException(("Could not %s changeset '%s' on environment '%s': %s. Changesets "
-                    + "before it stay as they are; fix the changelog and run again.").formatted(verb, failed,
-                    request.target().environment(),
-                    SecretScrubber.scrub(LiquibaseRun.rootMessage(e), request.target().password())), e);
+                    .map(ChangeSetInfo::key)
+                    .findFirst()
+                    .orElse("(unknown changeset)");
+            throw new MigrationFailedException(
+                    ("Could not %s changeset '%s' on environment '%s': %s. Changesets "
+                                    + "before it stay as they are; fix the changelog and run again.")
+                            .formatted(
+                                    verb,
+                                    failed,
+                                    request.target().environment(),
+                                    SecretScrubber.scrub(
+                                            LiquibaseRun.rootMessage(e),
+                                            request.target().password())),
+                    e);
         }
     }
 
     private static boolean sameKey(final RanChangeSet ran, final ChangeSetInfo info) {
-        return ran.getId().equals(info.id()) && ran.getAuthor().equals(info.author())
+        return ran.getId().equals(info.id())
+                && ran.getAuthor().equals(info.author())
                 && ran.getChangeLog().equals(info.file());
     }
 
     private static List<RanChangeSet> ranChangeSets(final Database database) throws DatabaseException {
-        return ChangeLogHistoryServiceFactory.getInstance().getChangeLogService(database).getRanChangeSets();
+        return ChangeLogHistoryServiceFactory.getInstance()
+                .getChangeLogService(database)
+                .getRanChangeSets();
     }
 
     private static String currentTag(final List<RanChangeSet> ran) {

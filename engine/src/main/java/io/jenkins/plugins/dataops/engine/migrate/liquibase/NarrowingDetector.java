@@ -1,9 +1,5 @@
 package io.jenkins.plugins.dataops.engine.migrate.liquibase;
 
-import liquibase.change.core.ModifyDataTypeChange;
-import liquibase.database.Database;
-import liquibase.database.jvm.JdbcConnection;
-
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,6 +8,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import liquibase.change.core.ModifyDataTypeChange;
+import liquibase.database.Database;
+import liquibase.database.jvm.JdbcConnection;
 
 /**
  * Decides whether a column type change can lose data: a shorter length or precision of the same family is
@@ -20,8 +19,16 @@ import java.util.regex.Pattern;
  */
 final class NarrowingDetector {
     private static final Pattern SIZED = Pattern.compile("\\s*([A-Za-z ]+?)\\s*(?:\\(\\s*(\\d+)[^)]*\\))?\\s*");
-    private static final List<String> TEXT = List.of("CHAR", "VARCHAR", "CHARACTER", "CHARACTER VARYING", "TEXT",
-            "NVARCHAR", "NCHAR", "CLOB", "CHARACTER LARGE OBJECT");
+    private static final List<String> TEXT = List.of(
+            "CHAR",
+            "VARCHAR",
+            "CHARACTER",
+            "CHARACTER VARYING",
+            "TEXT",
+            "NVARCHAR",
+            "NCHAR",
+            "CLOB",
+            "CHARACTER LARGE OBJECT");
 
     private final Database database;
 
@@ -44,13 +51,13 @@ final class NarrowingDetector {
         }
         String newType = m.group(1).toUpperCase(Locale.ROOT).strip();
         boolean sameFamily = TEXT.contains(newType) == TEXT.contains(currentType);
-        boolean widening = sameFamily && (m.group(2) == null ? "TEXT".equals(newType)
-                : Integer.parseInt(m.group(2)) >= currentSize);
+        boolean widening = sameFamily
+                && (m.group(2) == null ? "TEXT".equals(newType) : Integer.parseInt(m.group(2)) >= currentSize);
         if (widening) {
             return Optional.empty();
         }
-        return Optional.of("narrowing type change of %s: %s(%d) -> %s".formatted(column, currentType, currentSize,
-                change.getNewDataType()));
+        return Optional.of("narrowing type change of %s: %s(%d) -> %s"
+                .formatted(column, currentType, currentSize, change.getNewDataType()));
     }
 
     private Optional<String[]> currentType(final String table, final String column) {
@@ -59,19 +66,20 @@ final class NarrowingDetector {
         }
         try {
             DatabaseMetaData meta = jdbc.getUnderlyingConnection().getMetaData();
-            for (String[] names : List.of(new String[] {table, column},
+            for (String[] names : List.of(
+                    new String[] {table, column},
                     new String[] {table.toUpperCase(Locale.ROOT), column.toUpperCase(Locale.ROOT)},
                     new String[] {table.toLowerCase(Locale.ROOT), column.toLowerCase(Locale.ROOT)})) {
                 try (ResultSet columns = meta.getColumns(null, null, names[0], names[1])) {
                     if (columns.next()) {
-                        return Optional.of(new String[] {columns.getString("TYPE_NAME"),
-                                String.valueOf(columns.getInt("COLUMN_SIZE"))});
+                        return Optional.of(new String[] {
+                            columns.getString("TYPE_NAME"), String.valueOf(columns.getInt("COLUMN_SIZE"))
+                        });
                     }
                 }
             }
             return Optional.empty();
-        }
-        catch (SQLException e) {
+        } catch (SQLException e) {
             return Optional.empty(); // unknown is treated as narrowing by the caller: the safe side
         }
     }

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.dataops.engine.migrate.liquibase;
 
 import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
-
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +21,7 @@ final class ProgressOutputStream extends OutputStream {
     public void write(final int b) {
         if (b == '\n') {
             flushLine();
-        }
-        else if (b != '\r') {
+        } else if (b != '\r') {
             line.write(b);
         }
     }

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.dataops.engine.migrate.liquibase;
 
 import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
-
 import liquibase.AbstractExtensibleObject;
 import liquibase.ui.InputHandler;
 import liquibase.ui.UIService;
@@ -47,8 +46,8 @@ final class ProgressUiService extends AbstractExtensibleObject implements UIServ
     }
 
     @Override
-    public <T> T prompt(final String prompt, final T valueIfNoEntry, final InputHandler<T> inputHandler,
-            final Class<T> type) {
+    public <T> T prompt(
+            final String prompt, final T valueIfNoEntry, final InputHandler<T> inputHandler, final Class<T> type) {
         return valueIfNoEntry;
     }
 

@@ -10,9 +10,7 @@ import com.azure.core.http.policy.RetryPolicy;
 import com.azure.core.management.profile.AzureProfile;
 import com.azure.identity.ClientSecretCredentialBuilder;
 import com.azure.resourcemanager.resources.fluentcore.utils.HttpPipelineProvider;
-
 import io.jenkins.plugins.dataops.engine.credentials.ServicePrincipal;
-
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
@@ -58,10 +56,18 @@ public final class ArmConnection {
                 .clientSecret(principal.clientSecret())
                 .build();
         AzureProfile profile = new AzureProfile(principal.tenantId(), principal.subscriptionId(), cloud.environment());
-        RetryPolicy retry = new RetryPolicy(new ExponentialBackoff(MAX_RETRIES, Duration.ofSeconds(1),
-                Duration.ofSeconds(30)), "Retry-After", ChronoUnit.SECONDS);
-        HttpPipeline pipeline = HttpPipelineProvider.buildHttpPipeline(credential, profile, null,
-                new HttpLogOptions().setLogLevel(HttpLogDetailLevel.NONE), null, retry, null,
+        RetryPolicy retry = new RetryPolicy(
+                new ExponentialBackoff(MAX_RETRIES, Duration.ofSeconds(1), Duration.ofSeconds(30)),
+                "Retry-After",
+                ChronoUnit.SECONDS);
+        HttpPipeline pipeline = HttpPipelineProvider.buildHttpPipeline(
+                credential,
+                profile,
+                null,
+                new HttpLogOptions().setLogLevel(HttpLogDetailLevel.NONE),
+                null,
+                retry,
+                null,
                 new JdkHttpClientBuilder().build());
         return new ArmConnection(profile, pipeline);
     }

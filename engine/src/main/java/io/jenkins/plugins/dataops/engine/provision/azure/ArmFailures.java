@@ -4,10 +4,8 @@ import com.azure.core.exception.ClientAuthenticationException;
 import com.azure.core.exception.HttpResponseException;
 import com.azure.core.management.exception.ManagementError;
 import com.azure.core.management.exception.ManagementException;
-
-import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
 import io.jenkins.plugins.dataops.engine.db.SecretScrubber;
-
+import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
 import java.util.List;
 import java.util.Locale;
 
@@ -45,8 +43,8 @@ final class ArmFailures {
      */
     DataOpsException translate(final String action, final RuntimeException failure) {
         // The SDK's own exception text may quote request bodies: keep its stack trace, but only a scrubbed message.
-        DataOpsException cause = new DataOpsException(failure.getClass().getSimpleName() + ": "
-                + scrub(oneLine(failure.getMessage())));
+        DataOpsException cause =
+                new DataOpsException(failure.getClass().getSimpleName() + ": " + scrub(oneLine(failure.getMessage())));
         cause.setStackTrace(failure.getStackTrace());
         return new DataOpsException(scrub(describe(action, failure)), cause);
     }

@@ -2,9 +2,7 @@ package io.jenkins.plugins.dataops.engine.provision.azure;
 
 import com.azure.core.management.AzureEnvironment;
 import com.azure.identity.AzureAuthorityHosts;
-
 import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
-
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -13,18 +11,27 @@ public enum AzureCloud {
     /** The public cloud. */
     AZURE_CLOUD("AzureCloud", AzureEnvironment.AZURE, AzureAuthorityHosts.AZURE_PUBLIC_CLOUD, "database.windows.net"),
     /** Azure operated by 21Vianet in China. */
-    AZURE_CHINA_CLOUD("AzureChinaCloud", AzureEnvironment.AZURE_CHINA, AzureAuthorityHosts.AZURE_CHINA,
+    AZURE_CHINA_CLOUD(
+            "AzureChinaCloud",
+            AzureEnvironment.AZURE_CHINA,
+            AzureAuthorityHosts.AZURE_CHINA,
             "database.chinacloudapi.cn"),
     /** Azure Government (US). */
-    AZURE_US_GOVERNMENT("AzureUSGovernment", AzureEnvironment.AZURE_US_GOVERNMENT,
-            AzureAuthorityHosts.AZURE_GOVERNMENT, "database.usgovcloudapi.net");
+    AZURE_US_GOVERNMENT(
+            "AzureUSGovernment",
+            AzureEnvironment.AZURE_US_GOVERNMENT,
+            AzureAuthorityHosts.AZURE_GOVERNMENT,
+            "database.usgovcloudapi.net");
 
     private final String cloudName;
     private final AzureEnvironment environment;
     private final String authorityHost;
     private final String sqlDnsSuffix;
 
-    AzureCloud(final String cloudName, final AzureEnvironment environment, final String authorityHost,
+    AzureCloud(
+            final String cloudName,
+            final AzureEnvironment environment,
+            final String authorityHost,
             final String sqlDnsSuffix) {
         this.cloudName = cloudName;
         this.environment = environment;
@@ -40,10 +47,15 @@ public enum AzureCloud {
      * @throws InvalidInputException naming the valid clouds for any other name
      */
     public static AzureCloud of(final String name) {
-        return Arrays.stream(values()).filter(c -> c.cloudName.equalsIgnoreCase(name)).findFirst()
+        return Arrays.stream(values())
+                .filter(c -> c.cloudName.equalsIgnoreCase(name))
+                .findFirst()
                 .orElseThrow(() -> new InvalidInputException("Unknown Azure cloud '%s'; use one of %s."
-                        .formatted(name, Arrays.stream(values()).map(AzureCloud::cloudName)
-                                .collect(Collectors.joining(", ")))));
+                        .formatted(
+                                name,
+                                Arrays.stream(values())
+                                        .map(AzureCloud::cloudName)
+                                        .collect(Collectors.joining(", ")))));
     }
 
     /**

@@ -1,13 +1,12 @@
 package io.jenkins.plugins.dataops.engine.provision.azure;
 
-import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
 import io.jenkins.plugins.dataops.engine.credentials.UsernamePassword;
+import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
 import io.jenkins.plugins.dataops.engine.provision.ChangeAction;
 import io.jenkins.plugins.dataops.engine.provision.ResourceChange;
 import io.jenkins.plugins.dataops.engine.provision.azure.AzureSqlState.Database;
 import io.jenkins.plugins.dataops.engine.provision.azure.AzureSqlState.Group;
 import io.jenkins.plugins.dataops.engine.provision.azure.AzureSqlState.Server;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,8 +29,11 @@ final class AzureSqlPlanner {
     private final Supplier<UsernamePassword> administrator;
     private final ProgressListener progress;
 
-    AzureSqlPlanner(final AzureSqlSettings settings, final ArmGateway arm,
-            final Supplier<UsernamePassword> administrator, final ProgressListener progress) {
+    AzureSqlPlanner(
+            final AzureSqlSettings settings,
+            final ArmGateway arm,
+            final Supplier<UsernamePassword> administrator,
+            final ProgressListener progress) {
         this.settings = settings;
         this.arm = arm;
         this.administrator = administrator;
@@ -48,7 +50,9 @@ final class AzureSqlPlanner {
         if (server.isEmpty()) {
             return new AzureSqlState(group, server, Optional.empty(), List.of());
         }
-        return new AzureSqlState(group, server,
+        return new AzureSqlState(
+                group,
+                server,
                 arm.findDatabase(settings.resourceGroup(), settings.server(), settings.database()),
                 arm.listFirewallRules(settings.resourceGroup(), settings.server()));
     }
@@ -67,8 +71,8 @@ final class AzureSqlPlanner {
     private PlannedChange resourceGroup(final Optional<Group> actual) {
         String name = settings.resourceGroup();
         if (actual.isEmpty()) {
-            return PlannedChange.of(new ResourceChange(RESOURCE_GROUP, name, ChangeAction.CREATE,
-                    "location " + settings.location()),
+            return PlannedChange.of(
+                    new ResourceChange(RESOURCE_GROUP, name, ChangeAction.CREATE, "location " + settings.location()),
                     "Creating resource group '%s' in %s...".formatted(name, settings.location()),
                     () -> arm.putResourceGroup(name, settings.location(), settings.tags()));
         }
@@ -80,20 +84,34 @@ final class AzureSqlPlanner {
         if (differences.isEmpty()) {
             return PlannedChange.noOp(RESOURCE_GROUP, name, "");
         }
-        return update(RESOURCE_GROUP, name, differences, "resource group",
+        return update(
+                RESOURCE_GROUP,
+                name,
+                differences,
+                "resource group",
                 () -> arm.putResourceGroup(name, group.location(), settings.mergedTags(group.tags())));
     }
 
     private PlannedChange server(final Optional<Server> actual) {
         String name = settings.server();
         if (actual.isEmpty()) {
-            return PlannedChange.of(new ResourceChange(SERVER, name, ChangeAction.CREATE,
-                    "location " + settings.location() + ", admin login from credentials '" + settings.sqlCredentials() + "'"),
+            return PlannedChange.of(
+                    new ResourceChange(
+                            SERVER,
+                            name,
+                            ChangeAction.CREATE,
+                            "location " + settings.location() + ", admin login from credentials '"
+                                    + settings.sqlCredentials() + "'"),
                     "Creating SQL server '%s' in %s (this takes a few minutes)...".formatted(name, settings.location()),
                     () -> {
                         UsernamePassword login = administrator.get();
-                        arm.createServer(settings.resourceGroup(), name, settings.location(), login.username(),
-                                login.password(), settings.tags());
+                        arm.createServer(
+                                settings.resourceGroup(),
+                                name,
+                                settings.location(),
+                                login.username(),
+                                login.password(),
+                                settings.tags());
                     });
         }
         Server server = actual.get();
@@ -104,19 +122,31 @@ final class AzureSqlPlanner {
         if (differences.isEmpty()) {
             return PlannedChange.noOp(SERVER, name, "");
         }
-        return update(SERVER, name, differences, "SQL server",
+        return update(
+                SERVER,
+                name,
+                differences,
+                "SQL server",
                 () -> arm.updateServerTags(settings.resourceGroup(), name, settings.mergedTags(server.tags())));
     }
 
     private PlannedChange database(final Optional<Database> actual) {
         String name = settings.database();
-        String size = settings.maxSizeBytes().map(b -> ", max " + gigabytes(b) + " GB").orElse("");
+        String size = settings.maxSizeBytes()
+                .map(b -> ", max " + gigabytes(b) + " GB")
+                .orElse("");
         if (actual.isEmpty()) {
-            return PlannedChange.of(new ResourceChange(DATABASE, name, ChangeAction.CREATE,
-                    "sku " + settings.sku() + size),
+            return PlannedChange.of(
+                    new ResourceChange(DATABASE, name, ChangeAction.CREATE, "sku " + settings.sku() + size),
                     "Creating database '%s' (%s%s)...".formatted(name, settings.sku(), size),
-                    () -> arm.putDatabase(settings.resourceGroup(), settings.server(), name, settings.location(),
-                            settings.sku(), settings.maxSizeBytes().orElse(null), settings.tags()));
+                    () -> arm.putDatabase(
+                            settings.resourceGroup(),
+                            settings.server(),
+                            name,
+                            settings.location(),
+                            settings.sku(),
+                            settings.maxSizeBytes().orElse(null),
+                            settings.tags()));
         }
         Database database = actual.get();
         if (!settings.owns(database.tags())) {
@@ -126,23 +156,41 @@ final class AzureSqlPlanner {
         if (!settings.sku().equalsIgnoreCase(database.serviceObjective())) {
             differences.add("sku " + database.serviceObjective() + " -> " + settings.sku());
         }
-        settings.maxSizeBytes().filter(bytes -> !bytes.equals(database.maxSizeBytes())).ifPresent(bytes ->
-                differences.add("max size " + (database.maxSizeBytes() == null ? "(default)"
-                        : gigabytes(database.maxSizeBytes()) + " GB") + " -> " + gigabytes(bytes) + " GB"));
+        settings.maxSizeBytes()
+                .filter(bytes -> !bytes.equals(database.maxSizeBytes()))
+                .ifPresent(bytes -> differences.add("max size "
+                        + (database.maxSizeBytes() == null ? "(default)" : gigabytes(database.maxSizeBytes()) + " GB")
+                        + " -> " + gigabytes(bytes) + " GB"));
         differences.addAll(settings.tagDifferences(database.tags()));
         if (differences.isEmpty()) {
             return PlannedChange.noOp(DATABASE, name, "sku " + database.serviceObjective());
         }
-        return update(DATABASE, name, differences, "database",
-                () -> arm.putDatabase(settings.resourceGroup(), settings.server(), name, settings.location(),
-                        settings.sku(), settings.maxSizeBytes().orElse(null), settings.mergedTags(database.tags())));
+        return update(
+                DATABASE,
+                name,
+                differences,
+                "database",
+                () -> arm.putDatabase(
+                        settings.resourceGroup(),
+                        settings.server(),
+                        name,
+                        settings.location(),
+                        settings.sku(),
+                        settings.maxSizeBytes().orElse(null),
+                        settings.mergedTags(database.tags())));
     }
 
-    private static PlannedChange update(final String type, final String name, final List<String> differences,
-            final String label, final Runnable write) {
+    private static PlannedChange update(
+            final String type,
+            final String name,
+            final List<String> differences,
+            final String label,
+            final Runnable write) {
         String detail = String.join(", ", differences);
-        return PlannedChange.of(new ResourceChange(type, name, ChangeAction.UPDATE, detail),
-                "Updating %s '%s': %s...".formatted(label, name, detail), write);
+        return PlannedChange.of(
+                new ResourceChange(type, name, ChangeAction.UPDATE, detail),
+                "Updating %s '%s': %s...".formatted(label, name, detail),
+                write);
     }
 
     static long gigabytes(final long bytes) {

@@ -3,10 +3,9 @@ package io.jenkins.plugins.dataops.engine.provision.azure;
 import io.jenkins.plugins.dataops.engine.credentials.ServicePrincipal;
 import io.jenkins.plugins.dataops.engine.credentials.UsernamePassword;
 import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
+import io.jenkins.plugins.dataops.engine.provision.Provisioner;
 import io.jenkins.plugins.dataops.engine.provision.ProvisioningContext;
 import io.jenkins.plugins.dataops.engine.provision.ProvisioningPlan;
-import io.jenkins.plugins.dataops.engine.provision.Provisioner;
-
 import java.util.List;
 import java.util.Objects;
 
@@ -52,7 +51,8 @@ public final class AzureSqlProvisioner implements Provisioner {
     @Override
     public ProvisioningPlan apply(final ProvisioningContext context) {
         Session session = open(context);
-        List<PlannedChange> changes = session.planner().planApply(session.planner().readState());
+        List<PlannedChange> changes =
+                session.planner().planApply(session.planner().readState());
         run(context, changes);
         return toPlan(context, changes);
     }
@@ -80,11 +80,14 @@ public final class AzureSqlProvisioner implements Provisioner {
         ServicePrincipal principal = context.credentials().servicePrincipal(settings.credentials());
         String suffix = AzureCloud.of(principal.cloud()).sqlDnsSuffix();
         String url = ("jdbc:sqlserver://%s.%s:1433;database=%s;encrypt=true;trustServerCertificate=false;"
-                + "hostNameInCertificate=*.%s;loginTimeout=30").formatted(settings.server(), suffix,
-                settings.database(), suffix);
+                        + "hostNameInCertificate=*.%s;loginTimeout=30")
+                .formatted(settings.server(), suffix, settings.database(), suffix);
         if (settings.aadAuthentication()) {
-            return new DatabaseTarget(context.environment().name(), url + ";authentication=ActiveDirectoryServicePrincipal",
-                    principal.clientId(), principal.clientSecret());
+            return new DatabaseTarget(
+                    context.environment().name(),
+                    url + ";authentication=ActiveDirectoryServicePrincipal",
+                    principal.clientId(),
+                    principal.clientSecret());
         }
         UsernamePassword login = context.credentials().usernamePassword(settings.sqlCredentials());
         return new DatabaseTarget(context.environment().name(), url, login.username(), login.password());
@@ -95,7 +98,8 @@ public final class AzureSqlProvisioner implements Provisioner {
         // Resolve both credentials before the first request, so a missing id fails before anything changes.
         ServicePrincipal principal = context.credentials().servicePrincipal(settings.credentials());
         UsernamePassword administrator = context.credentials().usernamePassword(settings.sqlCredentials());
-        ArmFailures failures = new ArmFailures("credentials '" + settings.credentials() + "'",
+        ArmFailures failures = new ArmFailures(
+                "credentials '" + settings.credentials() + "'",
                 List.of(principal.clientSecret(), administrator.password()));
         ArmGateway arm = new ArmGateway(connections.connect(principal), failures);
         return new Session(settings, arm, new AzureSqlPlanner(settings, arm, () -> administrator, context.progress()));
@@ -115,10 +119,11 @@ public final class AzureSqlProvisioner implements Provisioner {
     }
 
     private static ProvisioningPlan toPlan(final ProvisioningContext context, final List<PlannedChange> changes) {
-        return new ProvisioningPlan(context.environment().name(), PROVIDER,
+        return new ProvisioningPlan(
+                context.environment().name(),
+                PROVIDER,
                 changes.stream().map(PlannedChange::change).toList());
     }
 
-    private record Session(AzureSqlSettings settings, ArmGateway arm, AzureSqlPlanner planner) {
-    }
+    private record Session(AzureSqlSettings settings, ArmGateway arm, AzureSqlPlanner planner) {}
 }

@@ -4,7 +4,6 @@ import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
 import io.jenkins.plugins.dataops.engine.provision.ProvisioningContext;
 import io.jenkins.plugins.dataops.engine.provision.azure.AzureSqlState.FirewallRule;
 import io.jenkins.plugins.dataops.engine.spec.EnvironmentSpec;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -30,12 +29,22 @@ import java.util.Optional;
  * @param aadAuthentication  whether migrate and test steps log in with the service principal (Microsoft Entra)
  * @param tags               the tags every owned resource gets
  */
-record AzureSqlSettings(String credentials, String sqlCredentials, String resourceGroup, String server,
-                        String location, String database, String sku, Optional<Long> maxSizeBytes,
-                        List<FirewallRule> firewall, boolean removeUnmanagedFirewallRules,
-                        boolean aadAuthentication, Map<String, String> tags) {
+record AzureSqlSettings(
+        String credentials,
+        String sqlCredentials,
+        String resourceGroup,
+        String server,
+        String location,
+        String database,
+        String sku,
+        Optional<Long> maxSizeBytes,
+        List<FirewallRule> firewall,
+        boolean removeUnmanagedFirewallRules,
+        boolean aadAuthentication,
+        Map<String, String> tags) {
     /** The firewall rule Azure uses for "allow Azure services and resources to access this server". */
     static final String AZURE_SERVICES_RULE = "AllowAllWindowsAzureIps";
+
     static final String TAG_PRODUCT = "dataops-product";
     static final String TAG_ENVIRONMENT = "dataops-environment";
     static final String TAG_MANAGED = "dataops-managed";
@@ -60,11 +69,19 @@ record AzureSqlSettings(String credentials, String sqlCredentials, String resour
         EnvironmentSpec env = context.environment();
         String product = context.spec().product();
         String defaultDatabase = context.expiry().isPresent() ? product + "-" + env.name() : product;
-        return new AzureSqlSettings(env.requiredString("credentials"), env.requiredString("sqlCredentials"),
-                env.requiredString("resourceGroup"), env.requiredString("server"), env.requiredString("location"),
-                env.optionalString("database").orElse(defaultDatabase), env.optionalString("sku").orElse("S0"),
-                maxSize(env), firewall(env), env.flag("removeUnmanagedFirewallRules", false),
-                env.flag("aadAuthentication", false), tags(context));
+        return new AzureSqlSettings(
+                env.requiredString("credentials"),
+                env.requiredString("sqlCredentials"),
+                env.requiredString("resourceGroup"),
+                env.requiredString("server"),
+                env.requiredString("location"),
+                env.optionalString("database").orElse(defaultDatabase),
+                env.optionalString("sku").orElse("S0"),
+                maxSize(env),
+                firewall(env),
+                env.flag("removeUnmanagedFirewallRules", false),
+                env.flag("aadAuthentication", false),
+                tags(context));
     }
 
     /**
@@ -88,10 +105,12 @@ record AzureSqlSettings(String credentials, String sqlCredentials, String resour
      */
     List<String> tagDifferences(final Map<String, String> actual) {
         List<String> differences = new ArrayList<>();
-        tags.entrySet().stream().filter(e -> !TAG_BUILD.equals(e.getKey())).sorted(Map.Entry.comparingByKey())
+        tags.entrySet().stream()
+                .filter(e -> !TAG_BUILD.equals(e.getKey()))
+                .sorted(Map.Entry.comparingByKey())
                 .filter(e -> !e.getValue().equals(actual.get(e.getKey())))
-                .forEach(e -> differences.add("tag " + e.getKey() + " " + actual.getOrDefault(e.getKey(), "(none)")
-                        + " -> " + e.getValue()));
+                .forEach(e -> differences.add(
+                        "tag " + e.getKey() + " " + actual.getOrDefault(e.getKey(), "(none)") + " -> " + e.getValue()));
         return differences;
     }
 
@@ -126,10 +145,10 @@ record AzureSqlSettings(String credentials, String sqlCredentials, String resour
         }
         if (env.flag("allowAzureServices", false)) {
             rules.add(new FirewallRule(AZURE_SERVICES_RULE, "0.0.0.0", "0.0.0.0"));
-        }
-        else if (rules.stream().anyMatch(r -> AZURE_SERVICES_RULE.equalsIgnoreCase(r.name()))) {
-            throw new InvalidInputException("Environment '%s': use 'allowAzureServices: true' instead of a firewall rule named '%s'."
-                    .formatted(env.name(), AZURE_SERVICES_RULE));
+        } else if (rules.stream().anyMatch(r -> AZURE_SERVICES_RULE.equalsIgnoreCase(r.name()))) {
+            throw new InvalidInputException(
+                    "Environment '%s': use 'allowAzureServices: true' instead of a firewall rule named '%s'."
+                            .formatted(env.name(), AZURE_SERVICES_RULE));
         }
         return rules;
     }
@@ -137,8 +156,9 @@ record AzureSqlSettings(String credentials, String sqlCredentials, String resour
     private static String part(final EnvironmentSpec env, final Map<String, Object> entry, final String key) {
         Object value = entry.get(key);
         if (value == null || String.valueOf(value).isBlank()) {
-            throw new InvalidInputException("Environment '%s': every 'firewall' entry needs '%s' (name, start, end); found %s."
-                    .formatted(env.name(), key, entry));
+            throw new InvalidInputException(
+                    "Environment '%s': every 'firewall' entry needs '%s' (name, start, end); found %s."
+                            .formatted(env.name(), key, entry));
         }
         return String.valueOf(value);
     }
@@ -151,14 +171,15 @@ record AzureSqlSettings(String credentials, String sqlCredentials, String resour
             map.forEach((key, value) -> {
                 String name = String.valueOf(key);
                 if (name.toLowerCase(Locale.ROOT).startsWith(RESERVED_TAG_PREFIX)) {
-                    throw new InvalidInputException("Environment '%s': tag '%s' is reserved; tags starting with '%s' are set by DataOps."
-                            .formatted(env.name(), name, RESERVED_TAG_PREFIX));
+                    throw new InvalidInputException(
+                            "Environment '%s': tag '%s' is reserved; tags starting with '%s' are set by DataOps."
+                                    .formatted(env.name(), name, RESERVED_TAG_PREFIX));
                 }
                 tags.put(name, String.valueOf(value));
             });
-        }
-        else if (extra != null) {
-            throw new InvalidInputException("Environment '%s': 'tags' must be a map of names to values.".formatted(env.name()));
+        } else if (extra != null) {
+            throw new InvalidInputException(
+                    "Environment '%s': 'tags' must be a map of names to values.".formatted(env.name()));
         }
         tags.put(TAG_PRODUCT, context.spec().product());
         tags.put(TAG_ENVIRONMENT, env.name());

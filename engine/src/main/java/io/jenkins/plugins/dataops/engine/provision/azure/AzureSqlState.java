@@ -12,8 +12,11 @@ import java.util.Optional;
  * @param database      the database, empty when absent
  * @param firewallRules every firewall rule of the server (empty when the server is absent)
  */
-record AzureSqlState(Optional<Group> resourceGroup, Optional<Server> server, Optional<Database> database,
-                     List<FirewallRule> firewallRules) {
+record AzureSqlState(
+        Optional<Group> resourceGroup,
+        Optional<Server> server,
+        Optional<Database> database,
+        List<FirewallRule> firewallRules) {
     AzureSqlState {
         firewallRules = List.copyOf(firewallRules);
     }

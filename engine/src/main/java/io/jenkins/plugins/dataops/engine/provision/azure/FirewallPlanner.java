@@ -4,7 +4,6 @@ import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
 import io.jenkins.plugins.dataops.engine.provision.ChangeAction;
 import io.jenkins.plugins.dataops.engine.provision.ResourceChange;
 import io.jenkins.plugins.dataops.engine.provision.azure.AzureSqlState.FirewallRule;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,8 +35,11 @@ final class FirewallPlanner {
     List<PlannedChange> plan(final List<FirewallRule> actual, final boolean ownServer) {
         List<PlannedChange> changes = new ArrayList<>();
         for (FirewallRule wanted : settings.firewall()) {
-            changes.add(declared(wanted, actual.stream().filter(r -> AzureSqlPlanner.sameName(r.name(), wanted.name()))
-                    .findFirst()));
+            changes.add(declared(
+                    wanted,
+                    actual.stream()
+                            .filter(r -> AzureSqlPlanner.sameName(r.name(), wanted.name()))
+                            .findFirst()));
         }
         for (FirewallRule rule : actual) {
             if (settings.firewall().stream().noneMatch(r -> AzureSqlPlanner.sameName(r.name(), rule.name()))) {
@@ -49,8 +51,10 @@ final class FirewallPlanner {
 
     private PlannedChange declared(final FirewallRule wanted, final Optional<FirewallRule> actual) {
         if (actual.isEmpty()) {
-            return PlannedChange.of(new ResourceChange(AzureSqlPlanner.FIREWALL_RULE, wanted.name(), ChangeAction.CREATE,
-                    wanted.range()), "Creating firewall rule '%s' (%s)...".formatted(wanted.name(), wanted.range()),
+            return PlannedChange.of(
+                    new ResourceChange(
+                            AzureSqlPlanner.FIREWALL_RULE, wanted.name(), ChangeAction.CREATE, wanted.range()),
+                    "Creating firewall rule '%s' (%s)...".formatted(wanted.name(), wanted.range()),
                     () -> arm.putFirewallRule(settings.resourceGroup(), settings.server(), wanted));
         }
         FirewallRule existing = actual.get();
@@ -59,8 +63,9 @@ final class FirewallPlanner {
             return PlannedChange.noOp(AzureSqlPlanner.FIREWALL_RULE, wanted.name(), wanted.range());
         }
         String detail = existing.range() + " -> " + wanted.range();
-        return PlannedChange.of(new ResourceChange(AzureSqlPlanner.FIREWALL_RULE, wanted.name(), ChangeAction.UPDATE,
-                detail), "Updating firewall rule '%s': %s...".formatted(wanted.name(), detail),
+        return PlannedChange.of(
+                new ResourceChange(AzureSqlPlanner.FIREWALL_RULE, wanted.name(), ChangeAction.UPDATE, detail),
+                "Updating firewall rule '%s': %s...".formatted(wanted.name(), detail),
                 () -> arm.putFirewallRule(settings.resourceGroup(), settings.server(), wanted));
     }
 
@@ -70,15 +75,18 @@ final class FirewallPlanner {
             String why = azureServices && !settings.removeUnmanagedFirewallRules()
                     ? "Azure services access, spec has no 'allowAzureServices: true'"
                     : "unmanaged, not in the spec";
-            return PlannedChange.of(new ResourceChange(AzureSqlPlanner.FIREWALL_RULE, rule.name(), ChangeAction.DELETE,
-                    rule.range() + ", " + why), "Removing firewall rule '%s' (%s): %s...".formatted(rule.name(),
-                    rule.range(), why), () -> arm.deleteFirewallRule(settings.resourceGroup(), settings.server(),
-                    rule.name()));
+            return PlannedChange.of(
+                    new ResourceChange(
+                            AzureSqlPlanner.FIREWALL_RULE, rule.name(), ChangeAction.DELETE, rule.range() + ", " + why),
+                    "Removing firewall rule '%s' (%s): %s...".formatted(rule.name(), rule.range(), why),
+                    () -> arm.deleteFirewallRule(settings.resourceGroup(), settings.server(), rule.name()));
         }
         progress.warn(("Firewall rule '%s' (%s) on SQL server '%s' is not in the spec; it is kept. Declare it, or set "
-                + "'removeUnmanagedFirewallRules: true' to remove it.").formatted(rule.name(), rule.range(),
-                settings.server()));
-        return PlannedChange.noOp(AzureSqlPlanner.FIREWALL_RULE, rule.name(),
+                        + "'removeUnmanagedFirewallRules: true' to remove it.")
+                .formatted(rule.name(), rule.range(), settings.server()));
+        return PlannedChange.noOp(
+                AzureSqlPlanner.FIREWALL_RULE,
+                rule.name(),
                 rule.range() + ", unmanaged, not in the spec: kept (removeUnmanagedFirewallRules is false)");
     }
 }

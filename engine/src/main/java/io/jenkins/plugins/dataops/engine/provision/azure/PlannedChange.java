@@ -11,7 +11,7 @@ import io.jenkins.plugins.dataops.engine.provision.ResourceChange;
  * @param write    the requests that make the change; does nothing for a no-op
  */
 record PlannedChange(ResourceChange change, String progress, Runnable write) {
-    private static final Runnable NOTHING = () -> { };
+    private static final Runnable NOTHING = () -> {};
 
     static PlannedChange noOp(final String type, final String name, final String detail) {
         return new PlannedChange(new ResourceChange(type, name, ChangeAction.NO_OP, detail), "", NOTHING);

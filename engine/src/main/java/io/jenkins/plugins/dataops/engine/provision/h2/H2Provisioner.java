@@ -1,14 +1,13 @@
 package io.jenkins.plugins.dataops.engine.provision.h2;
 
+import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
 import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
 import io.jenkins.plugins.dataops.engine.kernel.OperationRefusedException;
-import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
 import io.jenkins.plugins.dataops.engine.provision.ChangeAction;
 import io.jenkins.plugins.dataops.engine.provision.Provisioner;
 import io.jenkins.plugins.dataops.engine.provision.ProvisioningContext;
 import io.jenkins.plugins.dataops.engine.provision.ProvisioningPlan;
 import io.jenkins.plugins.dataops.engine.provision.ResourceChange;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +44,9 @@ public final class H2Provisioner implements Provisioner {
     @Override
     public ProvisioningPlan plan(final ProvisioningContext context) {
         boolean exists = Files.exists(dataFile(context));
-        return plan(context, exists ? ChangeAction.NO_OP : ChangeAction.CREATE,
+        return plan(
+                context,
+                exists ? ChangeAction.NO_OP : ChangeAction.CREATE,
                 exists ? "" : "new file " + relative(context));
     }
 
@@ -53,18 +54,21 @@ public final class H2Provisioner implements Provisioner {
     public ProvisioningPlan apply(final ProvisioningContext context) {
         ProvisioningPlan plan = plan(context);
         if (plan.hasChanges()) {
-            context.progress().info("Creating embedded database for environment '%s' at '%s'..."
-                    .formatted(context.environment().name(), relative(context)));
+            context.progress()
+                    .info("Creating embedded database for environment '%s' at '%s'..."
+                            .formatted(context.environment().name(), relative(context)));
             try {
                 Files.createDirectories(folder(context));
-                try (Connection ignored = new DatabaseTarget(context.environment().name(), baseUrl(context), USER, "")
-                        .open()) {
+                try (Connection ignored =
+                        new DatabaseTarget(context.environment().name(), baseUrl(context), USER, "").open()) {
                     // opening the file creates the database
                 }
-            }
-            catch (IOException | SQLException e) {
-                throw new DataOpsException("Cannot create folder '%s' for environment '%s': %s".formatted(
-                        folder(context), context.environment().name(), e.getMessage()), e);
+            } catch (IOException | SQLException e) {
+                throw new DataOpsException(
+                        "Cannot create folder '%s' for environment '%s': %s"
+                                .formatted(
+                                        folder(context), context.environment().name(), e.getMessage()),
+                        e);
             }
         }
         return plan;
@@ -75,15 +79,18 @@ public final class H2Provisioner implements Provisioner {
         Path file = dataFile(context);
         boolean exists = Files.exists(file);
         if (exists) {
-            context.progress().info("Deleting embedded database of environment '%s' ('%s')..."
-                    .formatted(context.environment().name(), relative(context)));
+            context.progress()
+                    .info("Deleting embedded database of environment '%s' ('%s')..."
+                            .formatted(context.environment().name(), relative(context)));
             try {
                 Files.delete(file);
-                Files.deleteIfExists(folder(context).resolve(context.environment().name() + ".trace.db"));
-            }
-            catch (IOException e) {
-                throw new DataOpsException("Cannot delete '%s' of environment '%s' (is it still open?): %s"
-                        .formatted(file, context.environment().name(), e.getMessage()), e);
+                Files.deleteIfExists(
+                        folder(context).resolve(context.environment().name() + ".trace.db"));
+            } catch (IOException e) {
+                throw new DataOpsException(
+                        "Cannot delete '%s' of environment '%s' (is it still open?): %s"
+                                .formatted(file, context.environment().name(), e.getMessage()),
+                        e);
             }
         }
         return plan(context, exists ? ChangeAction.DELETE : ChangeAction.NO_OP, exists ? "" : "already absent");
@@ -93,15 +100,18 @@ public final class H2Provisioner implements Provisioner {
     public DatabaseTarget target(final ProvisioningContext context) {
         if (!Files.exists(dataFile(context))) {
             throw new OperationRefusedException("Environment '%s' is not provisioned (no '%s'); run 'provision "
-                    .formatted(context.environment().name(), relative(context)) + "--env "
+                            .formatted(context.environment().name(), relative(context))
+                    + "--env "
                     + context.environment().name() + "' first.");
         }
         return new DatabaseTarget(context.environment().name(), baseUrl(context) + ";IFEXISTS=TRUE", USER, "");
     }
 
-    private static ProvisioningPlan plan(final ProvisioningContext context, final ChangeAction action,
-            final String detail) {
-        return new ProvisioningPlan(context.environment().name(), NAME,
+    private static ProvisioningPlan plan(
+            final ProvisioningContext context, final ChangeAction action, final String detail) {
+        return new ProvisioningPlan(
+                context.environment().name(),
+                NAME,
                 List.of(new ResourceChange("database", context.environment().name(), action, detail)));
     }
 
@@ -119,7 +129,11 @@ public final class H2Provisioner implements Provisioner {
 
     private static String baseUrl(final ProvisioningContext context) {
         // Forward slashes keep the URL valid on Windows agents too.
-        return "jdbc:h2:file:" + folder(context).resolve(context.environment().name()).toAbsolutePath()
-                .toString().replace('\\', '/') + ";AUTO_SERVER=TRUE";
+        return "jdbc:h2:file:"
+                + folder(context)
+                        .resolve(context.environment().name())
+                        .toAbsolutePath()
+                        .toString()
+                        .replace('\\', '/') + ";AUTO_SERVER=TRUE";
     }
 }

@@ -22,8 +22,9 @@ final class PostgresCatalog {
     }
 
     boolean roleCanLogin(final String name) throws SQLException {
-        return "t".equals(single("SELECT CASE WHEN rolcanlogin THEN 't' ELSE 'f' END FROM pg_roles WHERE rolname = ?",
-                name));
+        return "t"
+                .equals(single(
+                        "SELECT CASE WHEN rolcanlogin THEN 't' ELSE 'f' END FROM pg_roles WHERE rolname = ?", name));
     }
 
     String databaseOwner(final String name) throws SQLException {
@@ -32,14 +33,14 @@ final class PostgresCatalog {
 
     /** Returns the comment, an empty string for none, or null when the database does not exist. */
     String databaseComment(final String name) throws SQLException {
-        return single("SELECT COALESCE(shobj_description(oid, 'pg_database'), '') FROM pg_database "
-                + "WHERE datname = ?", name);
+        return single(
+                "SELECT COALESCE(shobj_description(oid, 'pg_database'), '') FROM pg_database " + "WHERE datname = ?",
+                name);
     }
 
     /** Returns the comment, an empty string for none, or null when the role does not exist. */
     String roleComment(final String name) throws SQLException {
-        return single("SELECT COALESCE(shobj_description(oid, 'pg_authid'), '') FROM pg_roles WHERE rolname = ?",
-                name);
+        return single("SELECT COALESCE(shobj_description(oid, 'pg_authid'), '') FROM pg_roles WHERE rolname = ?", name);
     }
 
     private String single(final String sql, final String parameter) throws SQLException {

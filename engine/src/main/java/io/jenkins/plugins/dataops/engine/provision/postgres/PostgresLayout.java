@@ -1,10 +1,9 @@
 package io.jenkins.plugins.dataops.engine.provision.postgres;
 
-import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
 import io.jenkins.plugins.dataops.engine.credentials.UsernamePassword;
 import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
+import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
 import io.jenkins.plugins.dataops.engine.provision.ProvisioningContext;
-
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,8 +25,12 @@ final class PostgresLayout {
     private final DatabaseTarget admin;
     private final UsernamePassword roleLogin;
 
-    private PostgresLayout(final ProvisioningContext context, final String database, final String role,
-            final DatabaseTarget admin, final UsernamePassword roleLogin) {
+    private PostgresLayout(
+            final ProvisioningContext context,
+            final String database,
+            final String role,
+            final DatabaseTarget admin,
+            final UsernamePassword roleLogin) {
         this.context = context;
         this.database = database;
         this.role = role;
@@ -39,24 +42,35 @@ final class PostgresLayout {
         var env = context.environment();
         String url = env.requiredString("url");
         if (!URL.matcher(url).matches()) {
-            throw new InvalidInputException(("Environment '%s': 'url' must look like "
-                    + "'jdbc:postgresql://host:5432/postgres', not '%s'.").formatted(env.name(), url));
+            throw new InvalidInputException(
+                    ("Environment '%s': 'url' must look like " + "'jdbc:postgresql://host:5432/postgres', not '%s'.")
+                            .formatted(env.name(), url));
         }
-        String fallback = (context.spec().product() + "_" + env.name()).replace('-', '_').toLowerCase(Locale.ROOT);
+        String fallback =
+                (context.spec().product() + "_" + env.name()).replace('-', '_').toLowerCase(Locale.ROOT);
         UsernamePassword adminLogin = context.credentials().usernamePassword(env.requiredString("credentials"));
         UsernamePassword roleLogin = env.optionalString("roleCredentials")
-                .map(id -> context.credentials().usernamePassword(id)).orElse(null);
-        String role = identifier(env.name(), "role", env.optionalString("role")
-                .orElse(roleLogin != null ? roleLogin.username() : fallback));
-        String database = identifier(env.name(), "database", env.optionalString("database").orElse(fallback));
-        return new PostgresLayout(context, database, role,
-                new DatabaseTarget(env.name(), url, adminLogin.username(), adminLogin.password()), roleLogin);
+                .map(id -> context.credentials().usernamePassword(id))
+                .orElse(null);
+        String role = identifier(
+                env.name(),
+                "role",
+                env.optionalString("role").orElse(roleLogin != null ? roleLogin.username() : fallback));
+        String database = identifier(
+                env.name(), "database", env.optionalString("database").orElse(fallback));
+        return new PostgresLayout(
+                context,
+                database,
+                role,
+                new DatabaseTarget(env.name(), url, adminLogin.username(), adminLogin.password()),
+                roleLogin);
     }
 
     private static String identifier(final String env, final String key, final String value) {
         if (!IDENTIFIER.matcher(value).matches()) {
             throw new InvalidInputException(("Environment '%s': '%s' value '%s' must be a lower-case PostgreSQL "
-                    + "identifier (letters, digits, '_', at most 63).").formatted(env, key, value));
+                            + "identifier (letters, digits, '_', at most 63).")
+                    .formatted(env, key, value));
         }
         return value;
     }
@@ -92,18 +106,22 @@ final class PostgresLayout {
             throw new IllegalStateException("checked in of(): " + admin.jdbcUrl());
         }
         String url = m.group(1) + database + (m.group(3) == null ? "" : m.group(3));
-        return roleLogin == null ? new DatabaseTarget(environment(), url, admin.user(), admin.password())
+        return roleLogin == null
+                ? new DatabaseTarget(environment(), url, admin.user(), admin.password())
                 : new DatabaseTarget(environment(), url, roleLogin.username(), roleLogin.password());
     }
 
     String loginClause() {
-        return roleLogin == null ? " NOLOGIN" : " LOGIN PASSWORD '" + roleLogin.password().replace("'", "''") + "'";
+        return roleLogin == null
+                ? " NOLOGIN"
+                : " LOGIN PASSWORD '" + roleLogin.password().replace("'", "''") + "'";
     }
 
     /** The ownership comment: who made it, for which product and environment, and for ephemeral ones the expiry. */
     String comment(final String kind, final String quotedName, final String how) {
         String text = "dataops-" + how + " product=" + context.spec().product() + " environment=" + environment()
-                + " owner=" + context.owner() + context.expiry().map(e -> " expires=" + e).orElse("");
+                + " owner=" + context.owner()
+                + context.expiry().map(e -> " expires=" + e).orElse("");
         return "COMMENT ON " + kind + quotedName + " IS '" + text.replace("'", "''") + "'";
     }
 }

@@ -1,14 +1,13 @@
 package io.jenkins.plugins.dataops.engine.provision.postgres;
 
-import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
 import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
 import io.jenkins.plugins.dataops.engine.db.SecretScrubber;
+import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
 import io.jenkins.plugins.dataops.engine.provision.ChangeAction;
 import io.jenkins.plugins.dataops.engine.provision.Provisioner;
 import io.jenkins.plugins.dataops.engine.provision.ProvisioningContext;
 import io.jenkins.plugins.dataops.engine.provision.ProvisioningPlan;
 import io.jenkins.plugins.dataops.engine.provision.ResourceChange;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -35,10 +34,9 @@ public final class PostgresProvisioner implements Provisioner {
         PostgresLayout layout = PostgresLayout.of(context);
         try (Connection admin = layout.admin().open()) {
             PostgresCatalog catalog = new PostgresCatalog(admin);
-            return new ProvisioningPlan(layout.environment(), NAME, List.of(
-                    roleChange(layout, catalog), databaseChange(layout, catalog)));
-        }
-        catch (SQLException e) {
+            return new ProvisioningPlan(
+                    layout.environment(), NAME, List.of(roleChange(layout, catalog), databaseChange(layout, catalog)));
+        } catch (SQLException e) {
             throw failure(layout, "read the state of", e);
         }
     }
@@ -47,16 +45,17 @@ public final class PostgresProvisioner implements Provisioner {
     public ProvisioningPlan apply(final ProvisioningContext context) {
         PostgresLayout layout = PostgresLayout.of(context);
         ProvisioningPlan plan = plan(context);
-        try (Connection admin = layout.admin().open(); Statement sql = admin.createStatement()) {
+        try (Connection admin = layout.admin().open();
+                Statement sql = admin.createStatement()) {
             for (ResourceChange change : plan.changes()) {
                 for (String statement : statementsFor(change, layout)) {
-                    context.progress().info("PostgreSQL: %s %s '%s'".formatted(verb(change.action()), change.type(),
-                            change.name()));
+                    context.progress()
+                            .info("PostgreSQL: %s %s '%s'"
+                                    .formatted(verb(change.action()), change.type(), change.name()));
                     sql.execute(statement);
                 }
             }
-        }
-        catch (SQLException e) {
+        } catch (SQLException e) {
             throw failure(layout, "provision", e);
         }
         return plan;
@@ -66,7 +65,8 @@ public final class PostgresProvisioner implements Provisioner {
     public ProvisioningPlan destroy(final ProvisioningContext context) {
         PostgresLayout layout = PostgresLayout.of(context);
         List<ResourceChange> changes = new ArrayList<>();
-        try (Connection admin = layout.admin().open(); Statement sql = admin.createStatement()) {
+        try (Connection admin = layout.admin().open();
+                Statement sql = admin.createStatement()) {
             PostgresCatalog catalog = new PostgresCatalog(admin);
             String dbComment = catalog.databaseComment(layout.database());
             changes.add(removal("database", layout.database(), dbComment));
@@ -80,8 +80,7 @@ public final class PostgresProvisioner implements Provisioner {
                 context.progress().info("PostgreSQL: dropping role '%s'".formatted(layout.role()));
                 sql.execute("DROP ROLE " + layout.quote(layout.role()));
             }
-        }
-        catch (SQLException e) {
+        } catch (SQLException e) {
             throw failure(layout, "destroy", e);
         }
         return new ProvisioningPlan(layout.environment(), NAME, changes);
@@ -95,8 +94,8 @@ public final class PostgresProvisioner implements Provisioner {
     private static ResourceChange roleChange(final PostgresLayout layout, final PostgresCatalog catalog)
             throws SQLException {
         if (!catalog.roleExists(layout.role())) {
-            return new ResourceChange("role", layout.role(), ChangeAction.CREATE,
-                    layout.roleLogin() == null ? "no login" : "login");
+            return new ResourceChange(
+                    "role", layout.role(), ChangeAction.CREATE, layout.roleLogin() == null ? "no login" : "login");
         }
         String comment = catalog.roleComment(layout.role());
         if (!isOurs(comment)) {
@@ -120,8 +119,8 @@ public final class PostgresProvisioner implements Provisioner {
         // An adopted database keeps its owner: handing it to our role would make the role undroppable on destroy.
         String owner = catalog.databaseOwner(layout.database());
         if (isManaged(comment) && !layout.role().equals(owner)) {
-            return new ResourceChange("database", layout.database(), ChangeAction.UPDATE,
-                    "owner " + owner + " -> " + layout.role());
+            return new ResourceChange(
+                    "database", layout.database(), ChangeAction.UPDATE, "owner " + owner + " -> " + layout.role());
         }
         return new ResourceChange("database", layout.database(), ChangeAction.NO_OP, "");
     }
@@ -131,15 +130,19 @@ public final class PostgresProvisioner implements Provisioner {
         String name = layout.quote(change.name());
         String kind = role ? "ROLE " : "DATABASE ";
         return switch (change.action()) {
-            case CREATE -> role
-                    ? List.of("CREATE ROLE " + name + layout.loginClause(), layout.comment(kind, name, "managed"))
-                    : List.of("CREATE DATABASE " + name + " OWNER " + layout.quote(layout.role()),
-                            layout.comment(kind, name, "managed"));
-            case UPDATE -> switch (change.detail()) {
-                case "adopt existing role", "adopt existing database" -> List.of(layout.comment(kind, name, "adopted"));
-                case "enable login" -> List.of("ALTER ROLE " + name + layout.loginClause());
-                default -> List.of("ALTER DATABASE " + name + " OWNER TO " + layout.quote(layout.role()));
-            };
+            case CREATE ->
+                role
+                        ? List.of("CREATE ROLE " + name + layout.loginClause(), layout.comment(kind, name, "managed"))
+                        : List.of(
+                                "CREATE DATABASE " + name + " OWNER " + layout.quote(layout.role()),
+                                layout.comment(kind, name, "managed"));
+            case UPDATE ->
+                switch (change.detail()) {
+                    case "adopt existing role", "adopt existing database" ->
+                        List.of(layout.comment(kind, name, "adopted"));
+                    case "enable login" -> List.of("ALTER ROLE " + name + layout.loginClause());
+                    default -> List.of("ALTER DATABASE " + name + " OWNER TO " + layout.quote(layout.role()));
+                };
             case NO_OP, DELETE -> List.of();
         };
     }
@@ -148,7 +151,8 @@ public final class PostgresProvisioner implements Provisioner {
         if (comment == null) {
             return new ResourceChange(type, name, ChangeAction.NO_OP, "already absent");
         }
-        return isManaged(comment) ? new ResourceChange(type, name, ChangeAction.DELETE, "")
+        return isManaged(comment)
+                ? new ResourceChange(type, name, ChangeAction.DELETE, "")
                 : new ResourceChange(type, name, ChangeAction.NO_OP, "not created by DataOps: left in place");
     }
 
@@ -165,9 +169,18 @@ public final class PostgresProvisioner implements Provisioner {
     }
 
     private static DataOpsException failure(final PostgresLayout layout, final String what, final SQLException e) {
-        return new DataOpsException("Cannot %s environment '%s' on PostgreSQL server '%s': %s".formatted(what,
-                layout.environment(), SecretScrubber.url(layout.admin().jdbcUrl()),
-                SecretScrubber.scrub(SecretScrubber.scrub(e.getMessage(), layout.admin().password()),
-                        layout.roleLogin() == null ? null : layout.roleLogin().password())), e);
+        return new DataOpsException(
+                "Cannot %s environment '%s' on PostgreSQL server '%s': %s"
+                        .formatted(
+                                what,
+                                layout.environment(),
+                                SecretScrubber.url(layout.admin().jdbcUrl()),
+                                SecretScrubber.scrub(
+                                        SecretScrubber.scrub(
+                                                e.getMessage(), layout.admin().password()),
+                                        layout.roleLogin() == null
+                                                ? null
+                                                : layout.roleLogin().password())),
+                e);
     }
 }

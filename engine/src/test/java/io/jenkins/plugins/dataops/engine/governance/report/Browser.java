@@ -1,5 +1,11 @@
 package io.jenkins.plugins.dataops.engine.governance.report;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -11,13 +17,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
-
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.logging.Level;
 
 /**
  * A headless Debian Chromium driven by the Debian chromedriver, one per test class. The driver path is set
@@ -45,17 +44,28 @@ public final class Browser implements AutoCloseable {
         File driverFile = new File(DRIVER);
         if (!driverFile.canExecute() || !new File(BINARY).canExecute()) {
             throw new IllegalStateException(("Browser tests need '%s' and '%s'; install the Debian packages with "
-                    + "'apt-get install chromium chromium-driver'.").formatted(DRIVER, BINARY));
+                            + "'apt-get install chromium chromium-driver'.")
+                    .formatted(DRIVER, BINARY));
         }
         System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, DRIVER);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driverFile)
-                .usingAnyFreePort().withLogOutput(Files.newOutputStream(workDirectory.resolve("chromedriver.log")))
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(driverFile)
+                .usingAnyFreePort()
+                .withLogOutput(Files.newOutputStream(workDirectory.resolve("chromedriver.log")))
                 .build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BINARY);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--hide-scrollbars", "--force-device-scale-factor=1",
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--hide-scrollbars",
+                "--force-device-scale-factor=1",
                 "--user-data-dir=" + Files.createTempDirectory(workDirectory, "chromium-profile"));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
@@ -78,12 +88,15 @@ public final class Browser implements AutoCloseable {
     public List<String> consoleErrors() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-                .map(LogEntry::getMessage).toList();
+                .map(LogEntry::getMessage)
+                .toList();
     }
 
     /** Returns (and clears) every console message. */
     public List<String> consoleMessages() {
-        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList();
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .toList();
     }
 
     public Object script(final String script, final Object... arguments) {
@@ -99,15 +112,20 @@ public final class Browser implements AutoCloseable {
     }
 
     public List<String> visibleSequences() {
-        return all("tbody.dor-rec").stream().filter(WebElement::isDisplayed)
-                .map(row -> row.getAttribute("data-seq")).toList();
+        return all("tbody.dor-rec").stream()
+                .filter(WebElement::isDisplayed)
+                .map(row -> row.getAttribute("data-seq"))
+                .toList();
     }
 
     /** Sets a form field's value as a user would and fires the events the page listens to. */
     public void fill(final String name, final String value) {
-        script("var f = document.querySelector('.dor-filters').elements.namedItem(arguments[0]);"
-                + "f.value = arguments[1]; f.dispatchEvent(new Event('input', {bubbles: true}));"
-                + "f.dispatchEvent(new Event('change', {bubbles: true}));", name, value);
+        script(
+                "var f = document.querySelector('.dor-filters').elements.namedItem(arguments[0]);"
+                        + "f.value = arguments[1]; f.dispatchEvent(new Event('input', {bubbles: true}));"
+                        + "f.dispatchEvent(new Event('change', {bubbles: true}));",
+                name,
+                value);
     }
 
     public void screenshot(final Path file, final int height) throws IOException {

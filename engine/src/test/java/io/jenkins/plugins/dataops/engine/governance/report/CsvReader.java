@@ -5,8 +5,7 @@ import java.util.List;
 
 /** A small RFC 4180 reader for tests: quoted fields, doubled quotes, CRLF between records. */
 final class CsvReader {
-    private CsvReader() {
-    }
+    private CsvReader() {}
 
     static List<List<String>> parse(final String text) {
         List<List<String>> rows = new ArrayList<>();

@@ -1,20 +1,19 @@
 package io.jenkins.plugins.dataops.engine.governance.report;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.dataops.engine.governance.GovernanceEvent;
 import io.jenkins.plugins.dataops.engine.governance.GovernanceRecord;
-import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
 
 class ExportTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,29 +39,52 @@ class ExportTest {
     void shouldExportOnlyFilteredRecordsAsCsv() throws IOException {
         StringWriter out = new StringWriter();
 
-        long written = new CsvExporter().export(RecordSource.of(records),
-                RecordFilter.all().withEnvironments(List.of("prod")).since(ReportFixtures.START), out);
+        long written = new CsvExporter()
+                .export(
+                        RecordSource.of(records),
+                        RecordFilter.all().withEnvironments(List.of("prod")).since(ReportFixtures.START),
+                        out);
 
         assertThat(written).isEqualTo(2);
-        assertThat(CsvReader.parse(out.toString())).extracting(row -> row.get(0))
+        assertThat(CsvReader.parse(out.toString()))
+                .extracting(row -> row.get(0))
                 .containsExactly("sequence", "7", "11");
     }
 
     @Test
     void shouldDefuseFormulasAndQuoteSpecialCharacters() throws IOException {
         List<GovernanceRecord> hostile = new ArrayList<>();
-        ReportFixtures.add(hostile, 0, new GovernanceEvent("=HYPERLINK(\"http://evil\",\"x\")", "+1", "-2", "@SUM(A1)",
-                "a,b", "line\r\nbreak", "\ttab", Map.of("note", "=1+1")));
+        ReportFixtures.add(
+                hostile,
+                0,
+                new GovernanceEvent(
+                        "=HYPERLINK(\"http://evil\",\"x\")",
+                        "+1",
+                        "-2",
+                        "@SUM(A1)",
+                        "a,b",
+                        "line\r\nbreak",
+                        "\ttab",
+                        Map.of("note", "=1+1")));
         StringWriter out = new StringWriter();
 
         new CsvExporter().export(RecordSource.of(hostile), RecordFilter.all(), out);
 
         String line = out.toString().split("\r\n", 2)[1];
-        assertThat(line).startsWith("1,").contains(",\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",'+1,'-2,'@SUM(A1),"
-                + "\"a,b\",\"line\r\nbreak\",'\ttab,");
+        assertThat(line)
+                .startsWith("1,")
+                .contains(",\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",'+1,'-2,'@SUM(A1),"
+                        + "\"a,b\",\"line\r\nbreak\",'\ttab,");
         List<String> row = CsvReader.parse(out.toString()).get(1);
-        assertThat(row.subList(2, 9)).containsExactly("'=HYPERLINK(\"http://evil\",\"x\")", "'+1", "'-2",
-                "'@SUM(A1)", "a,b", "line\r\nbreak", "'\ttab");
+        assertThat(row.subList(2, 9))
+                .containsExactly(
+                        "'=HYPERLINK(\"http://evil\",\"x\")",
+                        "'+1",
+                        "'-2",
+                        "'@SUM(A1)",
+                        "a,b",
+                        "line\r\nbreak",
+                        "'\ttab");
         assertThat(JSON.readTree(row.get(9)).get("note").asText()).isEqualTo("=1+1");
     }
 
@@ -85,10 +107,11 @@ class ExportTest {
     void shouldExportOnlyFilteredRecordsAsJson() throws IOException {
         StringWriter out = new StringWriter();
 
-        new JsonExporter().export(RecordSource.of(records),
-                RecordFilter.all().withOutcomes(List.of("failed", "refused")), out);
+        new JsonExporter()
+                .export(RecordSource.of(records), RecordFilter.all().withOutcomes(List.of("failed", "refused")), out);
 
-        assertThat(JSON.readTree(out.toString())).extracting(node -> node.get("sequence").asLong())
+        assertThat(JSON.readTree(out.toString()))
+                .extracting(node -> node.get("sequence").asLong())
                 .containsExactly(6L, 11L);
     }
 
@@ -106,7 +129,8 @@ class ExportTest {
 
     @Test
     void shouldWriteEachFormatThroughTheFormatEnum() throws IOException {
-        ReportOptions options = ReportOptions.titled("t").withFilter(RecordFilter.all().withActions(List.of("gc")));
+        ReportOptions options =
+                ReportOptions.titled("t").withFilter(RecordFilter.all().withActions(List.of("gc")));
         StringWriter csv = new StringWriter();
 
         ReportFormat.parse(" CSV ").write(RecordSource.of(records), options, csv);
@@ -122,8 +146,15 @@ class ExportTest {
         softly.assertThat(row).hasSize(CsvExporter.COLUMNS.size());
         softly.assertThat(Long.parseLong(row.get(0))).isEqualTo(record.sequence());
         softly.assertThat(Instant.parse(row.get(1)).toEpochMilli()).isEqualTo(record.timeMillis());
-        softly.assertThat(row.subList(2, 9)).containsExactly(event.actor(), event.action(), event.product(),
-                event.environment(), event.release(), event.outcome(), event.buildRef());
+        softly.assertThat(row.subList(2, 9))
+                .containsExactly(
+                        event.actor(),
+                        event.action(),
+                        event.product(),
+                        event.environment(),
+                        event.release(),
+                        event.outcome(),
+                        event.buildRef());
         softly.assertThat(JSON.readTree(row.get(9))).isEqualTo(JSON.valueToTree(event.evidence()));
         softly.assertThat(row.get(10)).isEqualTo(record.prev());
         softly.assertThat(row.get(11)).isEqualTo(record.hash());
@@ -134,12 +165,24 @@ class ExportTest {
         GovernanceEvent event = record.event();
         SoftAssertions softly = new SoftAssertions();
         softly.assertThat(node.get("sequence").asLong()).isEqualTo(record.sequence());
-        softly.assertThat(Instant.parse(node.get("time").asText()).toEpochMilli()).isEqualTo(record.timeMillis());
-        softly.assertThat(List.of(node.get("actor").asText(), node.get("action").asText(),
-                node.get("product").asText(), node.get("environment").asText(), node.get("release").asText(),
-                node.get("outcome").asText(), node.get("buildRef").asText())).containsExactly(event.actor(),
-                event.action(), event.product(), event.environment(), event.release(), event.outcome(),
-                event.buildRef());
+        softly.assertThat(Instant.parse(node.get("time").asText()).toEpochMilli())
+                .isEqualTo(record.timeMillis());
+        softly.assertThat(List.of(
+                        node.get("actor").asText(),
+                        node.get("action").asText(),
+                        node.get("product").asText(),
+                        node.get("environment").asText(),
+                        node.get("release").asText(),
+                        node.get("outcome").asText(),
+                        node.get("buildRef").asText()))
+                .containsExactly(
+                        event.actor(),
+                        event.action(),
+                        event.product(),
+                        event.environment(),
+                        event.release(),
+                        event.outcome(),
+                        event.buildRef());
         softly.assertThat(node.get("evidence")).isEqualTo(JSON.valueToTree(event.evidence()));
         softly.assertThat(node.get("prev").asText()).isEqualTo(record.prev());
         softly.assertThat(node.get("hash").asText()).isEqualTo(record.hash());

@@ -1,10 +1,9 @@
 package io.jenkins.plugins.dataops.engine.governance.report;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringWriter;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class HtmlWriterTest {
     private static String text(final String value) {

@@ -1,28 +1,25 @@
 package io.jenkins.plugins.dataops.engine.governance.report;
 
-import io.jenkins.plugins.dataops.engine.DataOps;
-import io.jenkins.plugins.dataops.engine.MigrateOptions;
-import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
-import io.jenkins.plugins.dataops.engine.Session;
-import io.jenkins.plugins.dataops.engine.credentials.MapCredentialsResolver;
-import io.jenkins.plugins.dataops.engine.governance.JsonLinesLedger;
-import io.jenkins.plugins.dataops.engine.spec.DataProductSpec;
-import io.jenkins.plugins.dataops.engine.spec.SpecLoader;
-import io.jenkins.plugins.dataops.engine.testing.ExampleProduct;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
+import io.jenkins.plugins.dataops.engine.DataOps;
+import io.jenkins.plugins.dataops.engine.MigrateOptions;
+import io.jenkins.plugins.dataops.engine.Session;
+import io.jenkins.plugins.dataops.engine.credentials.MapCredentialsResolver;
+import io.jenkins.plugins.dataops.engine.governance.JsonLinesLedger;
+import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
+import io.jenkins.plugins.dataops.engine.spec.DataProductSpec;
+import io.jenkins.plugins.dataops.engine.spec.SpecLoader;
+import io.jenkins.plugins.dataops.engine.testing.ExampleProduct;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The report over a real ledger written by the engine: its records, its chain, and what tampering does to it. */
 class LedgerReportITest {
@@ -32,8 +29,8 @@ class LedgerReportITest {
         ExampleProduct product = ExampleProduct.onH2(dir);
         DataProductSpec spec = SpecLoader.load(product.spec());
         JsonLinesLedger ledger = DataOps.fileLedger(spec, Clock.systemUTC());
-        DataOps dataOps = new DataOps(spec, new Session("alice", "test", new MapCredentialsResolver(),
-                ProgressListener.NONE, ledger));
+        DataOps dataOps = new DataOps(
+                spec, new Session("alice", "test", new MapCredentialsResolver(), ProgressListener.NONE, ledger));
         dataOps.provision("dev");
         dataOps.migrate(new MigrateOptions("dev", "1.0.0", false, false, false));
         dataOps.migrate(new MigrateOptions("dev", "1.1.0", false, false, false));

@@ -1,14 +1,13 @@
 package io.jenkins.plugins.dataops.engine.governance.report;
 
-import io.jenkins.plugins.dataops.engine.governance.GovernanceRecord;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.dataops.engine.governance.GovernanceRecord;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class RecordFilterTest {
     private final List<GovernanceRecord> records = ReportFixtures.sample();
@@ -24,9 +23,12 @@ class RecordFilterTest {
 
     @Test
     void shouldKeepEnvironmentsActionsOutcomesActorsAndProducts() {
-        assertThat(sequences(RecordFilter.all().withEnvironments(List.of("prod")))).containsExactly(7L, 11L);
-        assertThat(sequences(RecordFilter.all().withActions(List.of("rollback")))).containsExactly(10L);
-        assertThat(sequences(RecordFilter.all().withOutcomes(List.of("failed", "refused")))).containsExactly(6L, 11L);
+        assertThat(sequences(RecordFilter.all().withEnvironments(List.of("prod"))))
+                .containsExactly(7L, 11L);
+        assertThat(sequences(RecordFilter.all().withActions(List.of("rollback"))))
+                .containsExactly(10L);
+        assertThat(sequences(RecordFilter.all().withOutcomes(List.of("failed", "refused"))))
+                .containsExactly(6L, 11L);
         assertThat(sequences(RecordFilter.all().withActors(List.of("carol")))).containsExactly(7L, 11L);
         assertThat(sequences(RecordFilter.all().withProducts(List.of(ReportFixtures.HOSTILE_PRODUCT))))
                 .containsExactly(13L);
@@ -71,9 +73,11 @@ class RecordFilterTest {
     void shouldBeAValue() {
         RecordFilter prod = RecordFilter.all().withEnvironments(List.of("prod"));
 
-        assertThat(prod).isEqualTo(RecordFilter.all().withEnvironments(List.of("prod")))
+        assertThat(prod)
+                .isEqualTo(RecordFilter.all().withEnvironments(List.of("prod")))
                 .hasSameHashCodeAs(RecordFilter.all().withEnvironments(List.of("prod")))
-                .isNotEqualTo(RecordFilter.all()).hasToString("RecordFilter[environment prod]");
+                .isNotEqualTo(RecordFilter.all())
+                .hasToString("RecordFilter[environment prod]");
         assertThat(prod.isUnrestricted()).isFalse();
         assertThat(RecordFilter.all().withEnvironments(List.of())).isEqualTo(RecordFilter.all());
     }

@@ -1,13 +1,8 @@
 package io.jenkins.plugins.dataops.engine.governance.report;
 
-import io.jenkins.plugins.dataops.engine.governance.LedgerVerification;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.Select;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.dataops.engine.governance.LedgerVerification;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /** The standalone page in a real browser, loaded from a file:// URL. */
 class ReportBrowserITest {
@@ -32,10 +31,11 @@ class ReportBrowserITest {
         ReportOptions options = ReportOptions.titled("Governance report: customer")
                 .withPromotionPath(ReportFixtures.PRODUCT, ReportFixtures.PROMOTION)
                 .withGeneratedAt(Instant.parse("2024-06-01T08:00:00Z"));
-        intactPage = write("governance-report.html", options.withVerification(new LedgerVerification(true, 13, 0,
-                "")));
-        brokenPage = write("governance-report-broken.html", options.withVerification(new LedgerVerification(false,
-                13, 7, "hash does not match its content (edited)")));
+        intactPage = write("governance-report.html", options.withVerification(new LedgerVerification(true, 13, 0, "")));
+        brokenPage = write(
+                "governance-report-broken.html",
+                options.withVerification(
+                        new LedgerVerification(false, 13, 7, "hash does not match its content (edited)")));
         browser = Browser.start(DIRECTORY);
     }
 
@@ -62,9 +62,11 @@ class ReportBrowserITest {
 
         WebElement customer = browser.all("figure.dor-timeline").get(1);
         assertThat(customer.findElement(By.tagName("figcaption")).getText()).startsWith("customer");
-        assertThat(customer.findElements(By.cssSelector(".dor-lane"))).extracting(lane -> lane.getAttribute("data-env"))
+        assertThat(customer.findElements(By.cssSelector(".dor-lane")))
+                .extracting(lane -> lane.getAttribute("data-env"))
                 .containsExactly("dev", "qat", "prod", "pr-42");
-        assertThat(customer.findElements(By.cssSelector(".dor-lane-label"))).extracting(WebElement::getText)
+        assertThat(customer.findElements(By.cssSelector(".dor-lane-label")))
+                .extracting(WebElement::getText)
                 .containsExactly("dev", "qat", "prod", "pr-42");
         assertThat(customer.findElements(By.cssSelector(".dor-marker")))
                 .extracting(marker -> marker.getAttribute("data-seq"))
@@ -72,9 +74,11 @@ class ReportBrowserITest {
         assertThat(customer.findElements(By.cssSelector(".dor-marker.dor-fail")))
                 .extracting(marker -> marker.getAttribute("data-seq") + " " + marker.getText())
                 .containsExactly("6 1.4.2\npromote failed", "11 1.4.2\npromote refused");
-        assertThat(customer.findElements(By.cssSelector(".dor-tag"))).extracting(WebElement::getText)
+        assertThat(customer.findElements(By.cssSelector(".dor-tag")))
+                .extracting(WebElement::getText)
                 .contains("1.4.1", "1.4.2", "1.5.0-pr42");
-        assertThat(browser.all("figure.dor-timeline").get(0).findElements(By.cssSelector(".dor-marker"))).hasSize(1);
+        assertThat(browser.all("figure.dor-timeline").get(0).findElements(By.cssSelector(".dor-marker")))
+                .hasSize(1);
     }
 
     @Test
@@ -116,19 +120,30 @@ class ReportBrowserITest {
         browser.open(intactPage);
 
         WebElement hostile = browser.one("tbody.dor-rec[data-seq='13']");
-        List<String> cells = hostile.findElements(By.cssSelector(".dor-row td")).stream().map(WebElement::getText)
+        List<String> cells = hostile.findElements(By.cssSelector(".dor-row td")).stream()
+                .map(WebElement::getText)
                 .toList();
-        assertThat(cells.subList(2, 9)).containsExactly(ReportFixtures.HOSTILE_PRODUCT,
-                ReportFixtures.HOSTILE_ENVIRONMENT, "migrate", "<i>9.9</i>", "success", ReportFixtures.HOSTILE_ACTOR,
-                "javascript:alert(4)");
+        assertThat(cells.subList(2, 9))
+                .containsExactly(
+                        ReportFixtures.HOSTILE_PRODUCT,
+                        ReportFixtures.HOSTILE_ENVIRONMENT,
+                        "migrate",
+                        "<i>9.9</i>",
+                        "success",
+                        ReportFixtures.HOSTILE_ACTOR,
+                        "javascript:alert(4)");
         hostile.findElement(By.cssSelector(".dor-toggle")).click();
         assertThat(hostile.findElement(By.cssSelector(".dor-detail")).getText())
                 .contains(ReportFixtures.HOSTILE_CHECK, "<script>window.pwned=5</script>");
-        assertThat(browser.all("figure.dor-timeline").get(0).findElement(By.tagName("figcaption")).getText())
+        assertThat(browser.all("figure.dor-timeline")
+                        .get(0)
+                        .findElement(By.tagName("figcaption"))
+                        .getText())
                 .startsWith(ReportFixtures.HOSTILE_PRODUCT);
         assertThat(browser.all(".dataops-report img, .dataops-report script, .dataops-report b, .dor-ev svg"))
                 .isEmpty();
-        assertThat(browser.all(".dataops-report a")).extracting(a -> a.getAttribute("href"))
+        assertThat(browser.all(".dataops-report a"))
+                .extracting(a -> a.getAttribute("href"))
                 .allMatch(href -> href.startsWith("https://jenkins.example.com/"));
         browser.one("tbody.dor-rec[data-seq='13'] .dor-row td:nth-child(6)").click();
         assertThat(browser.script("return typeof window.pwned")).isEqualTo("undefined");
@@ -139,25 +154,28 @@ class ReportBrowserITest {
     void shouldOpenEvidenceFromTheTableAndFromTheTimeline() throws IOException {
         browser.open(intactPage);
         WebElement failed = browser.one("tbody.dor-rec[data-seq='6']");
-        assertThat(failed.findElement(By.cssSelector(".dor-detail")).isDisplayed()).isFalse();
+        assertThat(failed.findElement(By.cssSelector(".dor-detail")).isDisplayed())
+                .isFalse();
 
         failed.findElement(By.cssSelector(".dor-toggle")).click();
 
         WebElement detail = failed.findElement(By.cssSelector(".dor-detail"));
         assertThat(detail.isDisplayed()).isTrue();
-        assertThat(detail.getText()).contains("Check results", "customer.id unique", "Gates evaluated",
-                "tests passed in source");
-        assertThat(detail.findElements(By.cssSelector(".dor-badge.dor-fail"))).extracting(WebElement::getText)
+        assertThat(detail.getText())
+                .contains("Check results", "customer.id unique", "Gates evaluated", "tests passed in source");
+        assertThat(detail.findElements(By.cssSelector(".dor-badge.dor-fail")))
+                .extracting(WebElement::getText)
                 .contains("failed", "false");
 
         browser.script("window.scrollTo(0, 0)");
         browser.screenshot(DIRECTORY.resolve("governance-report.png"), 1700);
 
-        browser.one("figure.dor-timeline:nth-of-type(2) .dor-marker[data-seq='7']").click();
+        browser.one("figure.dor-timeline:nth-of-type(2) .dor-marker[data-seq='7']")
+                .click();
         WebElement approved = browser.one("tbody.dor-rec[data-seq='7']");
         assertThat(approved.getAttribute("class")).contains("dor-open");
-        assertThat(approved.findElement(By.cssSelector(".dor-detail")).getText()).contains("Approval", "dave",
-                "CAB-1234 approved");
+        assertThat(approved.findElement(By.cssSelector(".dor-detail")).getText())
+                .contains("Approval", "dave", "CAB-1234 approved");
         assertThat(browser.consoleErrors()).isEmpty();
     }
 
@@ -168,8 +186,9 @@ class ReportBrowserITest {
         WebElement banner = browser.one(".dor-integrity");
         assertThat(banner.getAttribute("class")).contains("dor-fail");
         assertThat(banner.getAttribute("role")).isEqualTo("alert");
-        assertThat(banner.getText()).startsWith("\u2716 Chain broken at record 7: hash does not match its content "
-                + "(edited). 13 records read; record 7 and everything after it cannot be trusted");
+        assertThat(banner.getText())
+                .startsWith("\u2716 Chain broken at record 7: hash does not match its content "
+                        + "(edited). 13 records read; record 7 and everything after it cannot be trusted");
         assertThat(banner.getCssValue("background-color")).isEqualTo("rgba(255, 235, 233, 1)");
         browser.screenshot(DIRECTORY.resolve("governance-report-broken.png"), 500);
         assertThat(browser.consoleErrors()).isEmpty();

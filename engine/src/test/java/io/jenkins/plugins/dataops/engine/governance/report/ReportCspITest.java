@@ -1,15 +1,10 @@
 package io.jenkins.plugins.dataops.engine.governance.report;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.jenkins.plugins.dataops.engine.governance.LedgerVerification;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.Select;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,8 +15,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The fragment framed the way the Jenkins plugin will frame it: stylesheet and script served as files, the page
@@ -40,16 +39,27 @@ class ReportCspITest {
     static void startServerAndBrowser() throws IOException {
         Files.createDirectories(DIRECTORY);
         StringWriter fragment = new StringWriter();
-        new ReportRenderer().writeFragment(RecordSource.of(ReportFixtures.sample()),
-                ReportOptions.titled("Governance report").withVerification(new LedgerVerification(true, 13, 0, ""))
-                        .withPromotionPath(ReportFixtures.PRODUCT, ReportFixtures.PROMOTION), fragment);
+        new ReportRenderer()
+                .writeFragment(
+                        RecordSource.of(ReportFixtures.sample()),
+                        ReportOptions.titled("Governance report")
+                                .withVerification(new LedgerVerification(true, 13, 0, ""))
+                                .withPromotionPath(ReportFixtures.PRODUCT, ReportFixtures.PROMOTION),
+                        fragment);
         String report = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Framed report</title>"
                 + "<link rel=\"stylesheet\" href=\"report.css\"><script src=\"report.js\" defer></script></head>"
                 + "<body><div id=\"jenkins-page\">" + fragment + "</div></body></html>";
         String violating = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Violation</title></head><body>"
                 + "<p style=\"color: red\">inline style</p><script>window.inlineRan = 1;</script></body></html>";
-        Map<String, byte[]> pages = Map.of("/report.html", utf8(report), "/violation.html", utf8(violating),
-                "/report.css", read(ReportResources.STYLESHEET), "/report.js", read(ReportResources.SCRIPT));
+        Map<String, byte[]> pages = Map.of(
+                "/report.html",
+                utf8(report),
+                "/violation.html",
+                utf8(violating),
+                "/report.css",
+                read(ReportResources.STYLESHEET),
+                "/report.js",
+                read(ReportResources.SCRIPT));
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> serve(exchange, pages));
         server.start();
@@ -79,7 +89,8 @@ class ReportCspITest {
         assertThat(browser.visibleSequences()).containsExactly("6");
         WebElement record = browser.one("tbody.dor-rec[data-seq='6']");
         record.findElement(By.cssSelector(".dor-toggle")).click();
-        assertThat(record.findElement(By.cssSelector(".dor-detail")).isDisplayed()).isTrue();
+        assertThat(record.findElement(By.cssSelector(".dor-detail")).isDisplayed())
+                .isTrue();
         assertThat(browser.script("return typeof window.pwned")).isEqualTo("undefined");
         assertThat(browser.consoleMessages()).isEmpty();
     }
@@ -89,7 +100,9 @@ class ReportCspITest {
         browser.open(base + "/violation.html");
 
         assertThat(browser.script("return typeof window.inlineRan")).isEqualTo("undefined");
-        assertThat(browser.consoleErrors()).isNotEmpty().anyMatch(message -> message.contains("Content Security Policy"));
+        assertThat(browser.consoleErrors())
+                .isNotEmpty()
+                .anyMatch(message -> message.contains("Content Security Policy"));
     }
 
     private static void serve(final HttpExchange exchange, final Map<String, byte[]> pages) throws IOException {

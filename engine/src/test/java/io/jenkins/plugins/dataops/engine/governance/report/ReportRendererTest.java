@@ -1,9 +1,10 @@
 package io.jenkins.plugins.dataops.engine.governance.report;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.jenkins.plugins.dataops.engine.governance.GovernanceRecord;
 import io.jenkins.plugins.dataops.engine.governance.LedgerVerification;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.StringWriter;
 import java.time.Instant;
@@ -11,9 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class ReportRendererTest {
     private static final Pattern EVENT_HANDLER = Pattern.compile(
@@ -28,19 +27,28 @@ class ReportRendererTest {
     void shouldWriteAFragmentWithoutScriptsStylesOrEventHandlers() throws IOException {
         String fragment = fragment(options.withVerification(new LedgerVerification(true, 13, 0, "")));
 
-        assertThat(fragment).startsWith("<div class=\"dataops-report\">")
-                .doesNotContainIgnoringCase("<script").doesNotContainIgnoringCase("<style")
-                .doesNotContainIgnoringCase(" style=").doesNotContainIgnoringCase("href=\"javascript:")
-                .doesNotContain("<img").doesNotContain("<svg onload");
-        assertThat(EVENT_HANDLER.matcher(fragment).find()).as("an inline event handler").isFalse();
-        assertThat(EVENT_HANDLER.matcher("<img class=\"x\" onerror=\"y()\">").find()).as("the check itself").isTrue();
+        assertThat(fragment)
+                .startsWith("<div class=\"dataops-report\">")
+                .doesNotContainIgnoringCase("<script")
+                .doesNotContainIgnoringCase("<style")
+                .doesNotContainIgnoringCase(" style=")
+                .doesNotContainIgnoringCase("href=\"javascript:")
+                .doesNotContain("<img")
+                .doesNotContain("<svg onload");
+        assertThat(EVENT_HANDLER.matcher(fragment).find())
+                .as("an inline event handler")
+                .isFalse();
+        assertThat(EVENT_HANDLER.matcher("<img class=\"x\" onerror=\"y()\">").find())
+                .as("the check itself")
+                .isTrue();
     }
 
     @Test
     void shouldEscapeHostileNamesEverywhere() throws IOException {
         String fragment = fragment(options);
 
-        assertThat(fragment).contains("&lt;script&gt;window.pwned=1&lt;/script&gt;")
+        assertThat(fragment)
+                .contains("&lt;script&gt;window.pwned=1&lt;/script&gt;")
                 .contains("&lt;img src=x onerror=alert(1)&gt;")
                 .contains("&quot;&gt;&lt;svg onload=window.pwned=3&gt;")
                 .contains("&lt;b onmouseover=window.pwned=2&gt;rows&lt;/b&gt;")
@@ -53,9 +61,15 @@ class ReportRendererTest {
 
         new ReportRenderer().writePage(RecordSource.of(records), options, out);
 
-        assertThat(out.toString()).startsWith("<!DOCTYPE html>").contains("<title>Governance report</title>")
-                .contains(ReportResources.stylesheet()).contains(ReportResources.script()).endsWith("</html>\n");
-        assertThat(ReportResources.script()).doesNotContainIgnoringCase("</script").doesNotContain("eval(");
+        assertThat(out.toString())
+                .startsWith("<!DOCTYPE html>")
+                .contains("<title>Governance report</title>")
+                .contains(ReportResources.stylesheet())
+                .contains(ReportResources.script())
+                .endsWith("</html>\n");
+        assertThat(ReportResources.script())
+                .doesNotContainIgnoringCase("</script")
+                .doesNotContain("eval(");
         assertThat(ReportResources.stylesheet()).doesNotContainIgnoringCase("</style");
     }
 
@@ -66,7 +80,8 @@ class ReportRendererTest {
         String customer = fragment.substring(fragment.indexOf("data-product=\"customer\""));
         assertThat(lanes(customer.substring(0, customer.indexOf("</svg>"))))
                 .containsExactly("dev", "qat", "prod", "pr-42");
-        assertThat(count(customer.substring(0, customer.indexOf("</svg>")), "class=\"dor-marker ")).isEqualTo(8);
+        assertThat(count(customer.substring(0, customer.indexOf("</svg>")), "class=\"dor-marker "))
+                .isEqualTo(8);
     }
 
     @Test
@@ -74,7 +89,8 @@ class ReportRendererTest {
         String fragment = fragment(options.withVerification(new LedgerVerification(false, 13, 7, "hash mismatch"))
                 .withFilter(RecordFilter.all().withEnvironments(List.of("prod"))));
 
-        assertThat(fragment).contains("Chain broken at record 7:</strong> hash mismatch")
+        assertThat(fragment)
+                .contains("Chain broken at record 7:</strong> hash mismatch")
                 .contains("Showing 2 records matching: environment prod.");
         assertThat(count(fragment, "<tbody class=\"dor-rec")).isEqualTo(2);
     }
@@ -90,8 +106,10 @@ class ReportRendererTest {
 
         String customer = fragment.substring(fragment.indexOf("data-product=\"customer\""));
         assertThat(customer).contains("8 release events (the newest 3 shown)");
-        assertThat(count(customer.substring(0, customer.indexOf("</svg>")), "class=\"dor-marker ")).isEqualTo(3);
-        assertThatThrownBy(() -> options.withTimelineLimit(0)).isInstanceOf(IllegalArgumentException.class)
+        assertThat(count(customer.substring(0, customer.indexOf("</svg>")), "class=\"dor-marker "))
+                .isEqualTo(3);
+        assertThatThrownBy(() -> options.withTimelineLimit(0))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'0'");
     }
 
@@ -114,17 +132,24 @@ class ReportRendererTest {
     void shouldRenderEvidenceGenerically() throws IOException {
         String fragment = fragment(options);
 
-        assertThat(fragment).contains("<dt>Changesets</dt>").contains("<th>checksum</th>")
-                .contains("<dt>Check results</dt>").contains("<span class=\"dor-badge dor-fail\">failed</span>")
-                .contains("<dt>Gates evaluated</dt>").contains("<dt>Approval</dt>")
+        assertThat(fragment)
+                .contains("<dt>Changesets</dt>")
+                .contains("<th>checksum</th>")
+                .contains("<dt>Check results</dt>")
+                .contains("<span class=\"dor-badge dor-fail\">failed</span>")
+                .contains("<dt>Gates evaluated</dt>")
+                .contains("<dt>Approval</dt>")
                 .contains("<span class=\"dor-json-literal\">true</span>");
     }
 
     @Test
     void shouldRejectAnUnknownFormatAndResource() {
-        assertThatThrownBy(() -> ReportFormat.parse("pdf")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'pdf'").hasMessageContaining("html, csv, json");
-        assertThatThrownBy(() -> ReportResources.open("x.js")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ReportFormat.parse("pdf"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'pdf'")
+                .hasMessageContaining("html, csv, json");
+        assertThatThrownBy(() -> ReportResources.open("x.js"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'x.js'");
     }
 
@@ -137,7 +162,8 @@ class ReportRendererTest {
         assertThat(fragment).contains("data-seq=\"12\" data-time").contains("data-seq=\"13\" data-time");
         assertThat(count(fragment, "class=\"dor-marker ")).isEqualTo(9);
         assertThat(options.rowLimit()).isEqualTo(Long.MAX_VALUE);
-        assertThatThrownBy(() -> options.withRowLimit(0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> options.withRowLimit(0))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'0'");
     }
 
@@ -147,7 +173,8 @@ class ReportRendererTest {
                 .isEqualTo("customer \u00bb main #103");
         assertThat(ReportRenderer.buildLabel("https://ci.example.com/job/customer/"))
                 .isEqualTo("customer");
-        assertThat(ReportRenderer.buildLabel("https://ci.example.com/builds/42")).isEqualTo("builds/42");
+        assertThat(ReportRenderer.buildLabel("https://ci.example.com/builds/42"))
+                .isEqualTo("builds/42");
         assertThat(ReportRenderer.buildLabel("https://ci.example.com/")).isEqualTo("https://ci.example.com/");
     }
 
@@ -159,7 +186,8 @@ class ReportRendererTest {
 
     private static List<String> lanes(final String svg) {
         List<String> lanes = new ArrayList<>();
-        var matcher = Pattern.compile("<g class=\"dor-lane\" data-env=\"([^\"]*)\"").matcher(svg);
+        var matcher =
+                Pattern.compile("<g class=\"dor-lane\" data-env=\"([^\"]*)\"").matcher(svg);
         while (matcher.find()) {
             lanes.add(matcher.group(1));
         }

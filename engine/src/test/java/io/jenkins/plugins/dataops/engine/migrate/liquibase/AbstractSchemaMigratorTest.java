@@ -1,9 +1,12 @@
 package io.jenkins.plugins.dataops.engine.migrate.liquibase;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
 import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
 import io.jenkins.plugins.dataops.engine.kernel.OperationRefusedException;
 import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
-import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
 import io.jenkins.plugins.dataops.engine.migrate.AppliedChangeSet;
 import io.jenkins.plugins.dataops.engine.migrate.ChangeSetInfo;
 import io.jenkins.plugins.dataops.engine.migrate.MigrationFailedException;
@@ -12,11 +15,6 @@ import io.jenkins.plugins.dataops.engine.migrate.MigrationResult;
 import io.jenkins.plugins.dataops.engine.migrate.MigrationStatus;
 import io.jenkins.plugins.dataops.engine.migrate.SchemaMigrator;
 import io.jenkins.plugins.dataops.engine.testing.ExampleProduct;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,17 +25,25 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@link SchemaMigrator} contract, run against a real database by each subclass: H2 and PostgreSQL.
  */
 abstract class AbstractSchemaMigratorTest {
-    private static final List<String> EXAMPLE_IDS = List.of("1-create-customer", "2-seed-customer", "3-tag-1.0.0",
-            "4-create-orders", "5-add-customer-segment", "6-seed-orders", "7-tag-1.1.0", "8-backfill-segment",
-            "9-late-import", "10-tag-1.2.0");
+    private static final List<String> EXAMPLE_IDS = List.of(
+            "1-create-customer",
+            "2-seed-customer",
+            "3-tag-1.0.0",
+            "4-create-orders",
+            "5-add-customer-segment",
+            "6-seed-orders",
+            "7-tag-1.1.0",
+            "8-backfill-segment",
+            "9-late-import",
+            "10-tag-1.2.0");
     private static final String BACKFILL = "changelog.yaml::8-backfill-segment::dataops-example";
 
     private final SchemaMigrator migrator = new LiquibaseSchemaMigrator();
@@ -79,12 +85,16 @@ abstract class AbstractSchemaMigratorTest {
         assertThat(status.currentTag()).isEmpty();
         assertThat(status.applied()).isZero();
         assertThat(status.pending()).extracting(ChangeSetInfo::id).containsExactlyElementsOf(EXAMPLE_IDS);
-        assertThat(status.pending()).filteredOn(c -> !c.tag().isEmpty()).extracting(ChangeSetInfo::tag)
+        assertThat(status.pending())
+                .filteredOn(c -> !c.tag().isEmpty())
+                .extracting(ChangeSetInfo::tag)
                 .containsExactly("1.0.0", "1.1.0", "1.2.0");
         assertThat(status.withoutRollback()).extracting(ChangeSetInfo::key).containsExactly(BACKFILL);
         assertThat(status.destructive()).isEmpty();
         assertThat(status.pending()).allSatisfy(c -> assertThat(c.checksum()).isNotBlank());
-        assertThat(tableExists("databasechangelog")).as("status creates no Liquibase table").isFalse();
+        assertThat(tableExists("databasechangelog"))
+                .as("status creates no Liquibase table")
+                .isFalse();
     }
 
     @Test
@@ -93,7 +103,8 @@ abstract class AbstractSchemaMigratorTest {
         MigrationStatus status = migrator.status(request("1.0.0"));
 
         // Then
-        assertThat(status.pending()).extracting(ChangeSetInfo::id)
+        assertThat(status.pending())
+                .extracting(ChangeSetInfo::id)
                 .containsExactly("1-create-customer", "2-seed-customer", "3-tag-1.0.0");
         assertThat(status.withoutRollback()).isEmpty();
     }
@@ -109,17 +120,23 @@ abstract class AbstractSchemaMigratorTest {
         // Then
         assertThat(first.tagBefore()).isEmpty();
         assertThat(first.tagAfter()).isEqualTo("1.0.0");
-        assertThat(first.changeSets()).extracting(ChangeSetInfo::id).containsExactlyElementsOf(EXAMPLE_IDS.subList(0, 3));
+        assertThat(first.changeSets())
+                .extracting(ChangeSetInfo::id)
+                .containsExactlyElementsOf(EXAMPLE_IDS.subList(0, 3));
         assertThat(second.tagBefore()).isEqualTo("1.0.0");
         assertThat(second.tagAfter()).isEqualTo("1.1.0");
-        assertThat(second.changeSets()).extracting(ChangeSetInfo::id).containsExactlyElementsOf(EXAMPLE_IDS.subList(3, 7));
+        assertThat(second.changeSets())
+                .extracting(ChangeSetInfo::id)
+                .containsExactlyElementsOf(EXAMPLE_IDS.subList(3, 7));
         assertThat(second.allowedNoRollback()).isEmpty();
         assertThat(count("customer")).isEqualTo(5);
         assertThat(count("orders")).isEqualTo(4);
         MigrationStatus status = migrator.status(request(null));
         assertThat(status.currentTag()).isEqualTo("1.1.0");
         assertThat(status.applied()).isEqualTo(7);
-        assertThat(status.pending()).extracting(ChangeSetInfo::id).containsExactlyElementsOf(EXAMPLE_IDS.subList(7, 10));
+        assertThat(status.pending())
+                .extracting(ChangeSetInfo::id)
+                .containsExactlyElementsOf(EXAMPLE_IDS.subList(7, 10));
     }
 
     @Test
@@ -145,7 +162,8 @@ abstract class AbstractSchemaMigratorTest {
         String sql = migrator.updateSql(request);
 
         // Then
-        assertThat(sql.toUpperCase(Locale.ROOT)).contains("CREATE TABLE", "CUSTOMER", "ORDERS")
+        assertThat(sql.toUpperCase(Locale.ROOT))
+                .contains("CREATE TABLE", "CUSTOMER", "ORDERS")
                 .doesNotContain("BACKFILL");
         assertThat(migrator.status(request(null)).pending()).hasSize(EXAMPLE_IDS.size());
         assertThat(tableExists("customer")).isFalse();
@@ -160,8 +178,8 @@ abstract class AbstractSchemaMigratorTest {
         // When / Then
         assertThatThrownBy(() -> migrator.update(request))
                 .isInstanceOf(OperationRefusedException.class)
-                .hasMessageContaining("Refusing to apply 1 changeset(s) without rollback to environment 'dev': "
-                        + BACKFILL)
+                .hasMessageContaining(
+                        "Refusing to apply 1 changeset(s) without rollback to environment 'dev': " + BACKFILL)
                 .hasMessageContaining("Nothing was applied")
                 .hasMessageContaining("--allow-no-rollback");
         assertThat(tableExists("customer")).isFalse();
@@ -171,8 +189,7 @@ abstract class AbstractSchemaMigratorTest {
     @Test
     void shouldApplyAChangeSetWithoutRollbackWhenAllowed() throws SQLException {
         // Given
-        MigrationRequest request = new MigrationRequest(target, changelog, "1.2.0", true, false,
-                ProgressListener.NONE);
+        MigrationRequest request = new MigrationRequest(target, changelog, "1.2.0", true, false, ProgressListener.NONE);
 
         // When
         MigrationResult result = migrator.update(request);
@@ -245,10 +262,14 @@ abstract class AbstractSchemaMigratorTest {
 
         // Then
         assertThat(widened.tagAfter()).as("widening is not destructive").isEqualTo("v2");
-        assertRefused(destructive, "v3", "destructive.yaml::5-narrow::test (narrowing type change of item.name: ",
+        assertRefused(
+                destructive,
+                "v3",
+                "destructive.yaml::5-narrow::test (narrowing type change of item.name: ",
                 "-> VARCHAR(10))");
         assertThat(migrator.update(request(destructive, "v3", true)).allowedDestructive())
-                .extracting(ChangeSetInfo::id).containsExactly("5-narrow");
+                .extracting(ChangeSetInfo::id)
+                .containsExactly("5-narrow");
         assertRefused(destructive, "v4", "destructive.yaml::7-drop-column::test (drop column item.extra)");
         migrator.update(request(destructive, "v4", true));
         assertRefused(destructive, "v5", "destructive.yaml::9-drop-table::test (drop table scratch)");
@@ -290,7 +311,8 @@ abstract class AbstractSchemaMigratorTest {
         // Then
         assertThat(result.tagBefore()).isEqualTo("1.1.0");
         assertThat(result.tagAfter()).isEqualTo("1.0.0");
-        assertThat(result.changeSets()).extracting(ChangeSetInfo::id)
+        assertThat(result.changeSets())
+                .extracting(ChangeSetInfo::id)
                 .containsExactly("7-tag-1.1.0", "6-seed-orders", "5-add-customer-segment", "4-create-orders");
         assertThat(tableExists("orders")).isFalse();
         assertThat(count("customer")).isEqualTo(5);
@@ -387,12 +409,15 @@ abstract class AbstractSchemaMigratorTest {
                 .hasMessageContaining("Could not apply changeset 'broken.yaml::2-broken::test' on environment 'dev'")
                 .hasMessageContaining("no_such_table")
                 .hasMessageContaining("Changesets before it stay as they are");
-        assertThat(migrator.history(request(broken, null, false))).extracting(AppliedChangeSet::id)
+        assertThat(migrator.history(request(broken, null, false)))
+                .extracting(AppliedChangeSet::id)
                 .containsExactly("1-create");
         assertThat(tableExists("first_table")).isTrue();
         assertThat(tableExists("never_table")).isFalse();
         if (hasTransactionalDdl()) {
-            assertThat(tableExists("half_table")).as("the failing changeset left nothing behind").isFalse();
+            assertThat(tableExists("half_table"))
+                    .as("the failing changeset left nothing behind")
+                    .isFalse();
         }
     }
 
@@ -406,8 +431,13 @@ abstract class AbstractSchemaMigratorTest {
 
         // Then
         assertThat(history).extracting(AppliedChangeSet::id).containsExactlyElementsOf(EXAMPLE_IDS.subList(0, 7));
-        assertThat(history).extracting(AppliedChangeSet::orderExecuted).isSorted().doesNotHaveDuplicates();
-        assertThat(history).filteredOn(a -> !a.tag().isEmpty()).extracting(AppliedChangeSet::tag)
+        assertThat(history)
+                .extracting(AppliedChangeSet::orderExecuted)
+                .isSorted()
+                .doesNotHaveDuplicates();
+        assertThat(history)
+                .filteredOn(a -> !a.tag().isEmpty())
+                .extracting(AppliedChangeSet::tag)
                 .containsExactly("1.0.0", "1.1.0");
         assertThat(history).allSatisfy(a -> {
             assertThat(a.author()).isEqualTo("dataops-example");
@@ -471,8 +501,9 @@ abstract class AbstractSchemaMigratorTest {
     }
 
     private int count(final String table) throws SQLException {
-        try (Connection c = target.open(); Statement s = c.createStatement();
-             ResultSet rows = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+        try (Connection c = target.open();
+                Statement s = c.createStatement();
+                ResultSet rows = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
             rows.next();
             return rows.getInt(1);
         }

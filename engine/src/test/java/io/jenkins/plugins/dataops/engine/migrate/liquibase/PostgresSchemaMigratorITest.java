@@ -2,7 +2,6 @@ package io.jenkins.plugins.dataops.engine.migrate.liquibase;
 
 import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
 import io.jenkins.plugins.dataops.engine.testing.PostgresServer;
-
 import java.nio.file.Path;
 
 /** The migration contract on a fresh database of the test PostgreSQL server. */
@@ -10,7 +9,10 @@ class PostgresSchemaMigratorITest extends AbstractSchemaMigratorTest {
     @Override
     DatabaseTarget freshDatabase(final Path dir) {
         PostgresServer server = PostgresServer.get();
-        return new DatabaseTarget("dev", server.jdbcUrl(server.createDatabase("migrate")), PostgresServer.SUPERUSER,
+        return new DatabaseTarget(
+                "dev",
+                server.jdbcUrl(server.createDatabase("migrate")),
+                PostgresServer.SUPERUSER,
                 PostgresServer.SUPERUSER_PASSWORD);
     }
 

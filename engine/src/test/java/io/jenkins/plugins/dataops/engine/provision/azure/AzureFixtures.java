@@ -1,14 +1,13 @@
 package io.jenkins.plugins.dataops.engine.provision.azure;
 
-import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
 import io.jenkins.plugins.dataops.engine.credentials.MapCredentialsResolver;
 import io.jenkins.plugins.dataops.engine.credentials.ServicePrincipal;
 import io.jenkins.plugins.dataops.engine.credentials.UsernamePassword;
+import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
 import io.jenkins.plugins.dataops.engine.provision.ProvisioningContext;
 import io.jenkins.plugins.dataops.engine.spec.DataProductSpec;
 import io.jenkins.plugins.dataops.engine.spec.EnvironmentSpec;
 import io.jenkins.plugins.dataops.engine.spec.SpecPolicy;
-
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,13 +25,13 @@ final class AzureFixtures {
     static final String DATABASE = "customer";
     static final String BUILD = "https://ci.example.com/job/customer/42/";
 
-    private AzureFixtures() {
-    }
+    private AzureFixtures() {}
 
     static MapCredentialsResolver credentials() {
         return new MapCredentialsResolver()
-                .withServicePrincipal("azure-prod", new ServicePrincipal("tenant-1", "client-1", CLIENT_SECRET,
-                        FakeArm.SUBSCRIPTION, "AzureCloud"))
+                .withServicePrincipal(
+                        "azure-prod",
+                        new ServicePrincipal("tenant-1", "client-1", CLIENT_SECRET, FakeArm.SUBSCRIPTION, "AzureCloud"))
                 .withLogin("sql-prod-admin", new UsernamePassword(ADMIN_LOGIN, ADMIN_PASSWORD));
     }
 
@@ -61,11 +60,21 @@ final class AzureFixtures {
         return context("prod", settings, progress, null);
     }
 
-    static ProvisioningContext context(final String environment, final Map<String, Object> settings,
-            final ProgressListener progress, final Instant expiresAt) {
+    static ProvisioningContext context(
+            final String environment,
+            final Map<String, Object> settings,
+            final ProgressListener progress,
+            final Instant expiresAt) {
         EnvironmentSpec env = new EnvironmentSpec(environment, "azure-sql", settings);
-        DataProductSpec spec = new DataProductSpec(Path.of("dataops.yaml"), "customer", Path.of("db/changelog.yaml"),
-                Path.of("checks"), List.of("dev", "qat", environment), Map.of(environment, env), null, SpecPolicy.STRICT);
+        DataProductSpec spec = new DataProductSpec(
+                Path.of("dataops.yaml"),
+                "customer",
+                Path.of("db/changelog.yaml"),
+                Path.of("checks"),
+                List.of("dev", "qat", environment),
+                Map.of(environment, env),
+                null,
+                SpecPolicy.STRICT);
         return new ProvisioningContext(spec, env, credentials(), progress, "alice", BUILD, expiresAt);
     }
 

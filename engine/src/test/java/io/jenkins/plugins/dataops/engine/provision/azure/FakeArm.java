@@ -17,7 +17,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -84,8 +83,14 @@ final class FakeArm implements AutoCloseable {
         private final boolean failOperation;
         private int times;
 
-        Injection(final String method, final String pathPart, final int status, final String code,
-                final String message, final boolean failOperation, final int times) {
+        Injection(
+                final String method,
+                final String pathPart,
+                final int status,
+                final String code,
+                final String message,
+                final boolean failOperation,
+                final int times) {
             this.method = method;
             this.pathPart = pathPart.toLowerCase(Locale.ROOT);
             this.status = status;
@@ -121,8 +126,7 @@ final class FakeArm implements AutoCloseable {
                 if (failure == null) {
                     effect.run();
                     status = "Succeeded";
-                }
-                else {
+                } else {
                     status = "Failed";
                 }
             }
@@ -159,8 +163,7 @@ final class FakeArm implements AutoCloseable {
         Logger.getLogger("com.azure.core.http.jdk.httpclient").setLevel(Level.SEVERE);
         try {
             return new FakeArm();
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -176,18 +179,31 @@ final class FakeArm implements AutoCloseable {
         Map<String, String> endpoints = new LinkedHashMap<>(AzureEnvironment.AZURE.getEndpoints());
         endpoints.put("resourceManagerEndpointUrl", base + "/");
         AzureProfile profile = new AzureProfile("fake-tenant", SUBSCRIPTION, new AzureEnvironment(endpoints));
-        return new ArmConnection(profile, HttpPipelineProvider.buildHttpPipeline(null, profile, null,
-                new HttpLogOptions(), null, new RetryPolicy(new FixedDelay(3, Duration.ofMillis(5))),
-                List.of(new AddHeadersPolicy(new HttpHeaders().set(HttpHeaderName.AUTHORIZATION, "Bearer fake-token"))),
-                new JdkHttpClientBuilder().build()));
+        return new ArmConnection(
+                profile,
+                HttpPipelineProvider.buildHttpPipeline(
+                        null,
+                        profile,
+                        null,
+                        new HttpLogOptions(),
+                        null,
+                        new RetryPolicy(new FixedDelay(3, Duration.ofMillis(5))),
+                        List.of(new AddHeadersPolicy(
+                                new HttpHeaders().set(HttpHeaderName.AUTHORIZATION, "Bearer fake-token"))),
+                        new JdkHttpClientBuilder().build()));
     }
 
     /**
      * Injects a failure: the next {@code times} requests with this method whose path contains {@code pathPart}
      * (case-insensitive) are answered with the status and an ARM error body. A 429 carries {@code Retry-After: 0}.
      */
-    FakeArm inject(final String method, final String pathPart, final int status, final String code,
-            final String message, final int times) {
+    FakeArm inject(
+            final String method,
+            final String pathPart,
+            final int status,
+            final String code,
+            final String message,
+            final int times) {
         synchronized (injections) {
             injections.add(new Injection(method, pathPart, status, code, message, false, times));
         }
@@ -245,7 +261,11 @@ final class FakeArm implements AutoCloseable {
     }
 
     /** Creates a resource directly, as if someone else had made it. */
-    void seed(final String path, final String location, final Map<String, String> tags, final Map<String, Object> properties) {
+    void seed(
+            final String path,
+            final String location,
+            final Map<String, String> tags,
+            final Map<String, Object> properties) {
         String id = id(path);
         ObjectNode node = JSON.createObjectNode();
         node.put("id", id).put("name", id.substring(id.lastIndexOf('/') + 1)).put("type", typeOf(id));
@@ -255,7 +275,9 @@ final class FakeArm implements AutoCloseable {
         node.set("tags", JSON.valueToTree(tags));
         node.set("properties", JSON.valueToTree(properties));
         resources.put(key(id), node);
-        if (id.toLowerCase(Locale.ROOT).endsWith("/providers/microsoft.sql/servers/" + node.get("name").asText().toLowerCase(Locale.ROOT))) {
+        if (id.toLowerCase(Locale.ROOT)
+                .endsWith("/providers/microsoft.sql/servers/"
+                        + node.get("name").asText().toLowerCase(Locale.ROOT))) {
             addMaster(id, location);
         }
     }
@@ -278,7 +300,8 @@ final class FakeArm implements AutoCloseable {
             synchronized (requests) {
                 requests.add(new Request(method, path, apiVersion, response.status));
             }
-            response.headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+            response.headers.forEach(
+                    (name, value) -> exchange.getResponseHeaders().set(name, value));
             byte[] body = response.body == null ? new byte[0] : response.body.getBytes(StandardCharsets.UTF_8);
             if (body.length > 0) {
                 exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
@@ -296,14 +319,18 @@ final class FakeArm implements AutoCloseable {
         }
     }
 
-    private Response respond(final HttpExchange exchange, final String method, final String path,
-            final String apiVersion) throws IOException {
+    private Response respond(
+            final HttpExchange exchange, final String method, final String path, final String apiVersion)
+            throws IOException {
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
         if (auth == null || !auth.startsWith("Bearer ")) {
             return error(401, "AuthenticationFailed", "Authentication failed. The 'Authorization' header is missing.");
         }
         if (apiVersion == null) {
-            return error(400, "MissingApiVersionParameter", "The api-version query parameter (?api-version=) is required for all requests.");
+            return error(
+                    400,
+                    "MissingApiVersionParameter",
+                    "The api-version query parameter (?api-version=) is required for all requests.");
         }
         Operation operation = operations.get(path.substring(path.lastIndexOf('/') + 1));
         if (operation != null) {
@@ -347,11 +374,13 @@ final class FakeArm implements AutoCloseable {
         ObjectNode existing = resources.get(key(id));
         switch (method) {
             case "GET", "HEAD":
-                return existing == null ? notFound("ResourceGroupNotFound", "Resource group", id)
+                return existing == null
+                        ? notFound("ResourceGroupNotFound", "Resource group", id)
                         : Response.of("HEAD".equals(method) ? 204 : 200, existing.toString());
             case "PUT", "PATCH":
                 ObjectNode node = existing == null ? JSON.createObjectNode() : existing.deepCopy();
-                node.put("id", id).put("name", id.substring(id.lastIndexOf('/') + 1))
+                node.put("id", id)
+                        .put("name", id.substring(id.lastIndexOf('/') + 1))
                         .put("type", "Microsoft.Resources/resourceGroups");
                 if (body.has("location")) {
                     node.set("location", body.get("location"));
@@ -367,8 +396,14 @@ final class FakeArm implements AutoCloseable {
                     return Response.of(404, errorBody("ResourceGroupNotFound", "Resource group not found."));
                 }
                 String operationId = newOperation(() -> removeTree(id), null);
-                return new Response(202, null, Map.of("Location",
-                        base + "/subscriptions/" + SUBSCRIPTION + "/operationresults/" + operationId, "Retry-After", "0"));
+                return new Response(
+                        202,
+                        null,
+                        Map.of(
+                                "Location",
+                                base + "/subscriptions/" + SUBSCRIPTION + "/operationresults/" + operationId,
+                                "Retry-After",
+                                "0"));
             default:
                 return error(405, "MethodNotAllowed", method + " " + path);
         }
@@ -377,7 +412,8 @@ final class FakeArm implements AutoCloseable {
     private Response listResources(final String group) {
         String groupKey = key("/subscriptions/" + SUBSCRIPTION + "/resourcegroups/" + group) + "/";
         ArrayNode value = JSON.createArrayNode();
-        resources.entrySet().stream().filter(e -> e.getKey().startsWith(groupKey))
+        resources.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(groupKey))
                 .filter(e -> !e.getKey().contains("/firewallrules/"))
                 .forEach(e -> {
                     ObjectNode item = value.addObject();
@@ -405,8 +441,10 @@ final class FakeArm implements AutoCloseable {
         }
         ObjectNode existing = resources.get(key(path));
         if ("GET".equals(method)) {
-            return existing == null ? notFound(isServer ? "ResourceNotFound" : "ResourceNotFound",
-                    isServer ? "Server" : "Resource", path) : Response.of(200, existing.toString());
+            return existing == null
+                    ? notFound(
+                            isServer ? "ResourceNotFound" : "ResourceNotFound", isServer ? "Server" : "Resource", path)
+                    : Response.of(200, existing.toString());
         }
         if (!resources.containsKey(key(groupId))) {
             return notFound("ResourceGroupNotFound", "Resource group", groupId);
@@ -431,36 +469,46 @@ final class FakeArm implements AutoCloseable {
                 resources.put(key(path), node);
                 return Response.of(existing == null ? 201 : 200, node.toString());
             }
-            String password = body.path("properties").path("administratorLoginPassword").asText(null);
-            return accepted(path, () -> {
-                resources.put(key(path), node);
-                if (password != null) {
-                    adminPasswords.put(key(path), password);
-                }
-                if (isServer && existing == null) {
-                    addMaster(path, node.path("location").asText(null));
-                }
-            }, failure);
+            String password =
+                    body.path("properties").path("administratorLoginPassword").asText(null);
+            return accepted(
+                    path,
+                    () -> {
+                        resources.put(key(path), node);
+                        if (password != null) {
+                            adminPasswords.put(key(path), password);
+                        }
+                        if (isServer && existing == null) {
+                            addMaster(path, node.path("location").asText(null));
+                        }
+                    },
+                    failure);
         }
         return error(405, "MethodNotAllowed", method + " " + path);
     }
 
     private ObjectNode merge(final String path, final ObjectNode existing, final JsonNode body, final String kind) {
         ObjectNode node = existing == null ? JSON.createObjectNode() : existing.deepCopy();
-        node.put("id", path).put("name", path.substring(path.lastIndexOf('/') + 1)).put("type", typeOf(path));
+        node.put("id", path)
+                .put("name", path.substring(path.lastIndexOf('/') + 1))
+                .put("type", typeOf(path));
         for (String field : List.of("location", "tags")) {
             if (body.has(field)) {
                 node.set(field, body.get(field));
             }
         }
-        ObjectNode properties = node.has("properties") ? (ObjectNode) node.get("properties") : node.putObject("properties");
+        ObjectNode properties =
+                node.has("properties") ? (ObjectNode) node.get("properties") : node.putObject("properties");
         body.path("properties").properties().forEach(e -> properties.set(e.getKey(), e.getValue()));
         properties.remove("administratorLoginPassword");
         switch (kind) {
-            case "server" -> properties.put("state", "Ready").put("version", "12.0")
-                    .put("fullyQualifiedDomainName", node.get("name").asText() + ".database.windows.net");
+            case "server" ->
+                properties
+                        .put("state", "Ready")
+                        .put("version", "12.0")
+                        .put("fullyQualifiedDomainName", node.get("name").asText() + ".database.windows.net");
             case "databases" -> normaliseSku(node, body, properties);
-            default -> { }
+            default -> {}
         }
         return node;
     }
@@ -475,15 +523,24 @@ final class FakeArm implements AutoCloseable {
         if (objective == null) {
             return;
         }
-        Map<String, Object[]> dtu = Map.of("basic", new Object[] {"Basic", 5}, "s0", new Object[] {"Standard", 10},
-                "s1", new Object[] {"Standard", 20}, "s2", new Object[] {"Standard", 50},
-                "p1", new Object[] {"Premium", 125}, "p2", new Object[] {"Premium", 250});
+        Map<String, Object[]> dtu = Map.of(
+                "basic",
+                new Object[] {"Basic", 5},
+                "s0",
+                new Object[] {"Standard", 10},
+                "s1",
+                new Object[] {"Standard", 20},
+                "s2",
+                new Object[] {"Standard", 50},
+                "p1",
+                new Object[] {"Premium", 125},
+                "p2",
+                new Object[] {"Premium", 250});
         ObjectNode sku = node.putObject("sku");
         Object[] tier = dtu.get(objective.toLowerCase(Locale.ROOT));
         if (tier != null) {
             sku.put("name", (String) tier[0]).put("tier", (String) tier[0]).put("capacity", (Integer) tier[1]);
-        }
-        else {
+        } else {
             int cut = objective.lastIndexOf('_');
             sku.put("name", cut > 0 ? objective.substring(0, cut) : objective)
                     .put("tier", objective.startsWith("GP") ? "GeneralPurpose" : "BusinessCritical");
@@ -497,7 +554,8 @@ final class FakeArm implements AutoCloseable {
     private Response list(final String serverId, final String children) {
         String childKey = key(serverId) + "/" + children + "/";
         ArrayNode value = JSON.createArrayNode();
-        resources.entrySet().stream().filter(e -> e.getKey().startsWith(childKey))
+        resources.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(childKey))
                 .filter(e -> e.getKey().indexOf('/', childKey.length()) < 0)
                 .forEach(e -> value.add(e.getValue()));
         return Response.of(200, JSON.createObjectNode().set("value", value).toString());
@@ -505,11 +563,21 @@ final class FakeArm implements AutoCloseable {
 
     private Response accepted(final String path, final Runnable effect, final Injection failure) {
         String operationId = newOperation(effect, failure);
-        String location = resources.getOrDefault(key(path), JSON.createObjectNode()).path("location").asText("westeurope");
+        String location = resources
+                .getOrDefault(key(path), JSON.createObjectNode())
+                .path("location")
+                .asText("westeurope");
         String kind = path.toLowerCase(Locale.ROOT).contains("/databases/") ? "database" : "server";
-        String operations = base + "/subscriptions/" + SUBSCRIPTION + "/providers/Microsoft.Sql/locations/" + location + "/";
-        return new Response(202, null, Map.of("Azure-AsyncOperation", operations + kind + "AzureAsyncOperation/" + operationId,
-                "Location", operations + kind + "OperationResults/" + operationId));
+        String operations =
+                base + "/subscriptions/" + SUBSCRIPTION + "/providers/Microsoft.Sql/locations/" + location + "/";
+        return new Response(
+                202,
+                null,
+                Map.of(
+                        "Azure-AsyncOperation",
+                        operations + kind + "AzureAsyncOperation/" + operationId,
+                        "Location",
+                        operations + kind + "OperationResults/" + operationId));
     }
 
     private String newOperation(final Runnable effect, final Injection failure) {
@@ -527,7 +595,9 @@ final class FakeArm implements AutoCloseable {
         if (lower.contains("operationresults/")) {
             return Response.of(200, null);
         }
-        ObjectNode body = JSON.createObjectNode().put("name", path.substring(path.lastIndexOf('/') + 1)).put("status", status);
+        ObjectNode body = JSON.createObjectNode()
+                .put("name", path.substring(path.lastIndexOf('/') + 1))
+                .put("status", status);
         if ("Failed".equals(status)) {
             body.putObject("error").put("code", operation.failure.code).put("message", operation.failure.message);
         }
@@ -552,7 +622,9 @@ final class FakeArm implements AutoCloseable {
 
     private void addMaster(final String serverId, final String location) {
         String id = serverId + "/databases/master";
-        ObjectNode master = JSON.createObjectNode().put("id", id).put("name", "master")
+        ObjectNode master = JSON.createObjectNode()
+                .put("id", id)
+                .put("name", "master")
                 .put("type", "Microsoft.Sql/servers/databases");
         if (location != null) {
             master.put("location", location);

@@ -1,10 +1,13 @@
 package io.jenkins.plugins.dataops.engine.provision.h2;
 
-import io.jenkins.plugins.dataops.engine.kernel.OperationRefusedException;
-import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.jenkins.plugins.dataops.engine.credentials.MapCredentialsResolver;
 import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
 import io.jenkins.plugins.dataops.engine.db.Dialect;
+import io.jenkins.plugins.dataops.engine.kernel.OperationRefusedException;
+import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
 import io.jenkins.plugins.dataops.engine.provision.ChangeAction;
 import io.jenkins.plugins.dataops.engine.provision.ProvisioningContext;
 import io.jenkins.plugins.dataops.engine.provision.ProvisioningPlan;
@@ -12,19 +15,14 @@ import io.jenkins.plugins.dataops.engine.provision.ResourceChange;
 import io.jenkins.plugins.dataops.engine.spec.DataProductSpec;
 import io.jenkins.plugins.dataops.engine.spec.SpecLoader;
 import io.jenkins.plugins.dataops.engine.testing.ExampleProduct;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class H2ProvisionerTest {
     private final H2Provisioner provisioner = new H2Provisioner();
@@ -50,8 +48,9 @@ class H2ProvisionerTest {
         // Then
         assertThat(plan.environment()).isEqualTo("dev");
         assertThat(plan.provider()).isEqualTo("h2");
-        assertThat(plan.changes()).containsExactly(
-                new ResourceChange("database", "dev", ChangeAction.CREATE, "new file .dataops/h2/dev.mv.db"));
+        assertThat(plan.changes())
+                .containsExactly(
+                        new ResourceChange("database", "dev", ChangeAction.CREATE, "new file .dataops/h2/dev.mv.db"));
         assertThat(plan.render()).isEqualTo("""
                 Plan for environment 'dev' (h2):
                   + database dev (new file .dataops/h2/dev.mv.db)
@@ -90,8 +89,8 @@ class H2ProvisionerTest {
         // Then
         assertThat(first.changes()).containsExactly(new ResourceChange("database", "dev", ChangeAction.DELETE, ""));
         assertThat(dir.resolve(".dataops/h2/dev.mv.db")).doesNotExist();
-        assertThat(second.changes()).containsExactly(
-                new ResourceChange("database", "dev", ChangeAction.NO_OP, "already absent"));
+        assertThat(second.changes())
+                .containsExactly(new ResourceChange("database", "dev", ChangeAction.NO_OP, "already absent"));
         assertThat(provisioner.plan(dev).count(ChangeAction.CREATE)).isEqualTo(1);
     }
 
@@ -121,21 +120,30 @@ class H2ProvisionerTest {
         assertThat(target.dialect()).isEqualTo(Dialect.H2);
         assertThat(target.jdbcUrl()).endsWith(";IFEXISTS=TRUE");
         assertThat(target.toString()).contains("password=****");
-        try (Connection c = target.open(); Statement s = c.createStatement()) {
+        try (Connection c = target.open();
+                Statement s = c.createStatement()) {
             s.execute("CREATE TABLE probe (id INT)");
             s.execute("INSERT INTO probe VALUES (42)");
         }
-        try (Connection c = provisioner.target(dev).open(); Statement s = c.createStatement();
-             ResultSet rows = s.executeQuery("SELECT id FROM probe")) {
+        try (Connection c = provisioner.target(dev).open();
+                Statement s = c.createStatement();
+                ResultSet rows = s.executeQuery("SELECT id FROM probe")) {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getInt(1)).isEqualTo(42);
         }
-        assertThat(Files.list(dir.resolve(".dataops/h2")).map(p -> p.getFileName().toString()))
+        assertThat(Files.list(dir.resolve(".dataops/h2"))
+                        .map(p -> p.getFileName().toString()))
                 .allMatch(name -> name.startsWith("dev."));
     }
 
     private ProvisioningContext context(final String environment) {
-        return new ProvisioningContext(spec, spec.environment(environment), new MapCredentialsResolver(),
-                ProgressListener.NONE, "alice", "cli", null);
+        return new ProvisioningContext(
+                spec,
+                spec.environment(environment),
+                new MapCredentialsResolver(),
+                ProgressListener.NONE,
+                "alice",
+                "cli",
+                null);
     }
 }

@@ -1,11 +1,14 @@
 package io.jenkins.plugins.dataops.engine.provision.postgres;
 
-import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
-import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
-import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.jenkins.plugins.dataops.engine.credentials.MapCredentialsResolver;
 import io.jenkins.plugins.dataops.engine.credentials.UsernamePassword;
 import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
+import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
+import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
+import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
 import io.jenkins.plugins.dataops.engine.provision.ChangeAction;
 import io.jenkins.plugins.dataops.engine.provision.ProvisioningContext;
 import io.jenkins.plugins.dataops.engine.provision.ProvisioningPlan;
@@ -14,10 +17,6 @@ import io.jenkins.plugins.dataops.engine.spec.DataProductSpec;
 import io.jenkins.plugins.dataops.engine.spec.SpecLoader;
 import io.jenkins.plugins.dataops.engine.testing.ExampleProduct;
 import io.jenkins.plugins.dataops.engine.testing.PostgresServer;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,9 +24,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PostgresProvisionerITest {
     private static final AtomicInteger PRODUCTS = new AtomicInteger();
@@ -52,9 +50,10 @@ class PostgresProvisionerITest {
         ProvisioningPlan again = provisioner.apply(qat);
 
         // Then
-        assertThat(planned.changes()).containsExactly(
-                new ResourceChange("role", database, ChangeAction.CREATE, "no login"),
-                new ResourceChange("database", database, ChangeAction.CREATE, "owner " + database));
+        assertThat(planned.changes())
+                .containsExactly(
+                        new ResourceChange("role", database, ChangeAction.CREATE, "no login"),
+                        new ResourceChange("database", database, ChangeAction.CREATE, "owner " + database));
         assertThat(applied).isEqualTo(planned);
         assertThat(again.hasChanges()).isFalse();
         assertThat(again.count(ChangeAction.NO_OP)).isEqualTo(2);
@@ -89,8 +88,9 @@ class PostgresProvisionerITest {
     void shouldLetTheRoleLogInWithItsOwnCredentials() throws SQLException {
         // Given
         String role = database + "_app";
-        ProvisioningContext qat = context("    roleCredentials: app-login\n", adminLogin()
-                .withLogin("app-login", new UsernamePassword(role, "app-pw-'quoted'")));
+        ProvisioningContext qat = context(
+                "    roleCredentials: app-login\n",
+                adminLogin().withLogin("app-login", new UsernamePassword(role, "app-pw-'quoted'")));
 
         // When
         ProvisioningPlan plan = provisioner.apply(qat);
@@ -99,7 +99,8 @@ class PostgresProvisionerITest {
         // Then
         assertThat(plan.changes()).contains(new ResourceChange("role", role, ChangeAction.CREATE, "login"));
         assertThat(target.user()).isEqualTo(role);
-        try (Connection c = target.open(); Statement s = c.createStatement()) {
+        try (Connection c = target.open();
+                Statement s = c.createStatement()) {
             s.execute("CREATE TABLE probe (id INT)");
             try (ResultSet rows = s.executeQuery("SELECT current_user, current_database()")) {
                 assertThat(rows.next()).isTrue();
@@ -123,15 +124,21 @@ class PostgresProvisionerITest {
         ProvisioningPlan destroyed = provisioner.destroy(qat);
 
         // Then
-        assertThat(plan.changes()).contains(
-                new ResourceChange("database", existing, ChangeAction.UPDATE, "adopt existing database"));
-        assertThat(reapplied.changes()).filteredOn(c -> "database".equals(c.type()))
-                .extracting(ResourceChange::action).containsExactly(ChangeAction.NO_OP);
-        assertThat(destroyed.changes()).containsExactly(
-                new ResourceChange("database", existing, ChangeAction.NO_OP, "not created by DataOps: left in place"),
-                new ResourceChange("role", database, ChangeAction.DELETE, ""));
-        assertThat(query("SELECT datname FROM pg_database WHERE datname = ?", existing)).isEqualTo(existing);
-        assertThat(query("SELECT rolname FROM pg_roles WHERE rolname = ?", database)).isNull();
+        assertThat(plan.changes())
+                .contains(new ResourceChange("database", existing, ChangeAction.UPDATE, "adopt existing database"));
+        assertThat(reapplied.changes())
+                .filteredOn(c -> "database".equals(c.type()))
+                .extracting(ResourceChange::action)
+                .containsExactly(ChangeAction.NO_OP);
+        assertThat(destroyed.changes())
+                .containsExactly(
+                        new ResourceChange(
+                                "database", existing, ChangeAction.NO_OP, "not created by DataOps: left in place"),
+                        new ResourceChange("role", database, ChangeAction.DELETE, ""));
+        assertThat(query("SELECT datname FROM pg_database WHERE datname = ?", existing))
+                .isEqualTo(existing);
+        assertThat(query("SELECT rolname FROM pg_roles WHERE rolname = ?", database))
+                .isNull();
     }
 
     @Test
@@ -145,13 +152,17 @@ class PostgresProvisionerITest {
         ProvisioningPlan second = provisioner.destroy(qat);
 
         // Then
-        assertThat(first.changes()).extracting(ResourceChange::action)
+        assertThat(first.changes())
+                .extracting(ResourceChange::action)
                 .containsExactly(ChangeAction.DELETE, ChangeAction.DELETE);
-        assertThat(second.changes()).containsExactly(
-                new ResourceChange("database", database, ChangeAction.NO_OP, "already absent"),
-                new ResourceChange("role", database, ChangeAction.NO_OP, "already absent"));
-        assertThat(query("SELECT datname FROM pg_database WHERE datname = ?", database)).isNull();
-        assertThat(query("SELECT rolname FROM pg_roles WHERE rolname = ?", database)).isNull();
+        assertThat(second.changes())
+                .containsExactly(
+                        new ResourceChange("database", database, ChangeAction.NO_OP, "already absent"),
+                        new ResourceChange("role", database, ChangeAction.NO_OP, "already absent"));
+        assertThat(query("SELECT datname FROM pg_database WHERE datname = ?", database))
+                .isNull();
+        assertThat(query("SELECT rolname FROM pg_roles WHERE rolname = ?", database))
+                .isNull();
     }
 
     @Test
@@ -204,8 +215,9 @@ class PostgresProvisionerITest {
     void shouldExplainAWrongAdminPasswordWithoutShowingIt() {
         // Given
         String wrong = "Wr0ng-Secret-4711";
-        ProvisioningContext qat = context("", new MapCredentialsResolver()
-                .withLogin(ADMIN, new UsernamePassword(PostgresServer.SUPERUSER, wrong)));
+        ProvisioningContext qat = context(
+                "",
+                new MapCredentialsResolver().withLogin(ADMIN, new UsernamePassword(PostgresServer.SUPERUSER, wrong)));
 
         // When / Then
         assertThatThrownBy(() -> provisioner.apply(qat))
@@ -222,9 +234,10 @@ class PostgresProvisionerITest {
         return context(extraKeys, credentials, SERVER.jdbcUrl("postgres"));
     }
 
-    private ProvisioningContext context(final String extraKeys, final MapCredentialsResolver credentials,
-            final String url) {
-        DataProductSpec spec = SpecLoader.load(ExampleProduct.copyWithSpec("customer", dir, """
+    private ProvisioningContext context(
+            final String extraKeys, final MapCredentialsResolver credentials, final String url) {
+        DataProductSpec spec = SpecLoader.load(
+                ExampleProduct.copyWithSpec("customer", dir, """
                 product: %s
                 changelog: db/changelog.yaml
                 environments:
@@ -233,26 +246,26 @@ class PostgresProvisionerITest {
                     url: %s
                     credentials: %s
                 %s""".formatted(product, url, ADMIN, extraKeys)));
-        return new ProvisioningContext(spec, spec.environment("qat"), credentials, ProgressListener.NONE, "alice",
-                "cli", null);
+        return new ProvisioningContext(
+                spec, spec.environment("qat"), credentials, ProgressListener.NONE, "alice", "cli", null);
     }
 
     private static MapCredentialsResolver adminLogin() {
-        return new MapCredentialsResolver().withLogin(ADMIN,
-                new UsernamePassword(PostgresServer.SUPERUSER, PostgresServer.SUPERUSER_PASSWORD));
+        return new MapCredentialsResolver()
+                .withLogin(ADMIN, new UsernamePassword(PostgresServer.SUPERUSER, PostgresServer.SUPERUSER_PASSWORD));
     }
 
     private static String queryOrNull(final String name) {
         try {
             return query("SELECT datname FROM pg_database WHERE datname = ?", name);
-        }
-        catch (SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private static String query(final String sql, final String parameter) throws SQLException {
-        try (Connection c = SERVER.connect("postgres"); PreparedStatement q = c.prepareStatement(sql)) {
+        try (Connection c = SERVER.connect("postgres");
+                PreparedStatement q = c.prepareStatement(sql)) {
             q.setString(1, parameter);
             try (ResultSet rows = q.executeQuery()) {
                 return rows.next() ? rows.getString(1) : null;

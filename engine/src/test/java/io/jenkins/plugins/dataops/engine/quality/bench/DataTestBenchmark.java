@@ -1,7 +1,7 @@
 package io.jenkins.plugins.dataops.engine.quality.bench;
 
-import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
 import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
+import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
 import io.jenkins.plugins.dataops.engine.quality.CheckStatus;
 import io.jenkins.plugins.dataops.engine.quality.CheckSuite;
 import io.jenkins.plugins.dataops.engine.quality.CheckSuiteLoader;
@@ -9,7 +9,6 @@ import io.jenkins.plugins.dataops.engine.quality.DataTestOptions;
 import io.jenkins.plugins.dataops.engine.quality.DataTestReport;
 import io.jenkins.plugins.dataops.engine.quality.DataTestRunner;
 import io.jenkins.plugins.dataops.engine.testing.PostgresServer;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -43,36 +42,57 @@ public final class DataTestBenchmark {
         {"not_null: { column: email, threshold: '2%' }", "SELECT count(*) FROM facts WHERE email IS NULL"},
         {"not_null: { column: country }", "SELECT count(*) FROM facts WHERE country IS NULL"},
         {"not_null: { column: created_at }", "SELECT count(*) FROM facts WHERE created_at IS NULL"},
-        {"accepted_values: { column: country, values: [GB, US, FI, DE] }",
-            "SELECT count(*) FROM facts WHERE country IS NOT NULL AND country NOT IN ('GB', 'US', 'FI', 'DE')"},
-        {"accepted_values: { column: status, values: [active, inactive, prospect] }",
-            "SELECT count(*) FROM facts WHERE status IS NOT NULL AND status NOT IN ('active', 'inactive', 'prospect')"},
-        {"accepted_values: { column: currency, values: [EUR, USD, GBP] }",
-            "SELECT count(*) FROM facts WHERE currency IS NOT NULL AND currency NOT IN ('EUR', 'USD', 'GBP')"},
-        {"range: { column: points, min: 0, max: 10000 }",
-            "SELECT count(*) FROM facts WHERE points IS NOT NULL AND (points < 0 OR points > 10000)"},
+        {
+            "accepted_values: { column: country, values: [GB, US, FI, DE] }",
+            "SELECT count(*) FROM facts WHERE country IS NOT NULL AND country NOT IN ('GB', 'US', 'FI', 'DE')"
+        },
+        {
+            "accepted_values: { column: status, values: [active, inactive, prospect] }",
+            "SELECT count(*) FROM facts WHERE status IS NOT NULL AND status NOT IN ('active', 'inactive', 'prospect')"
+        },
+        {
+            "accepted_values: { column: currency, values: [EUR, USD, GBP] }",
+            "SELECT count(*) FROM facts WHERE currency IS NOT NULL AND currency NOT IN ('EUR', 'USD', 'GBP')"
+        },
+        {
+            "range: { column: points, min: 0, max: 10000 }",
+            "SELECT count(*) FROM facts WHERE points IS NOT NULL AND (points < 0 OR points > 10000)"
+        },
         {"range: { column: amount, min: 0 }", "SELECT count(*) FROM facts WHERE amount IS NOT NULL AND amount < 0"},
-        {"range: { column: amount, max: 1000, severity: warn, threshold: '1%', name: amount_plausible }",
-            "SELECT count(*) FROM facts WHERE amount IS NOT NULL AND amount > 1000"},
-        {"range: { column: quantity, min: 1, max: 100 }",
-            "SELECT count(*) FROM facts WHERE quantity IS NOT NULL AND (quantity < 1 OR quantity > 100)"},
-        {"range: { column: customer_id, min: 0, max: 999 }",
-            "SELECT count(*) FROM facts WHERE customer_id IS NOT NULL AND (customer_id < 0 OR customer_id > 999)"},
-        {"range: { column: born, min: 1900-01-01, max: now }",
-            "SELECT count(*) FROM facts WHERE born IS NOT NULL AND (born < DATE '1900-01-01' OR born > now())"},
-        {"range: { column: created_at, min: 2020-01-01, max: now }",
+        {
+            "range: { column: amount, max: 1000, severity: warn, threshold: '1%', name: amount_plausible }",
+            "SELECT count(*) FROM facts WHERE amount IS NOT NULL AND amount > 1000"
+        },
+        {
+            "range: { column: quantity, min: 1, max: 100 }",
+            "SELECT count(*) FROM facts WHERE quantity IS NOT NULL AND (quantity < 1 OR quantity > 100)"
+        },
+        {
+            "range: { column: customer_id, min: 0, max: 999 }",
+            "SELECT count(*) FROM facts WHERE customer_id IS NOT NULL AND (customer_id < 0 OR customer_id > 999)"
+        },
+        {
+            "range: { column: born, min: 1900-01-01, max: now }",
+            "SELECT count(*) FROM facts WHERE born IS NOT NULL AND (born < DATE '1900-01-01' OR born > now())"
+        },
+        {
+            "range: { column: created_at, min: 2020-01-01, max: now }",
             "SELECT count(*) FROM facts WHERE created_at IS NOT NULL"
-                + " AND (created_at < TIMESTAMP '2020-01-01' OR created_at > now())"},
-        {"range: { column: points, min: 0, where: \"status = 'active'\", name: active_have_points }",
-            "SELECT count(*) FROM facts WHERE status = 'active' AND points IS NOT NULL AND points < 0"},
-        {"not_null: { column: email, where: \"status = 'active'\", threshold: '2%', name: active_have_email }",
-            "SELECT count(*) FROM facts WHERE status = 'active' AND email IS NULL"},
+                    + " AND (created_at < TIMESTAMP '2020-01-01' OR created_at > now())"
+        },
+        {
+            "range: { column: points, min: 0, where: \"status = 'active'\", name: active_have_points }",
+            "SELECT count(*) FROM facts WHERE status = 'active' AND points IS NOT NULL AND points < 0"
+        },
+        {
+            "not_null: { column: email, where: \"status = 'active'\", threshold: '2%', name: active_have_email }",
+            "SELECT count(*) FROM facts WHERE status = 'active' AND email IS NULL"
+        },
         {"freshness: { column: created_at, maxAge: 3650d }", "SELECT max(created_at) FROM facts"},
         {"freshness: { column: ordered_at, maxAge: 3650d }", "SELECT max(ordered_at) FROM facts"},
     };
 
-    private DataTestBenchmark() {
-    }
+    private DataTestBenchmark() {}
 
     /**
      * Runs the benchmark.
@@ -85,8 +105,8 @@ public final class DataTestBenchmark {
         int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         PostgresServer server = PostgresServer.get();
         String database = server.createDatabase("bench");
-        DatabaseTarget target = new DatabaseTarget("bench", server.jdbcUrl(database), PostgresServer.SUPERUSER,
-                PostgresServer.SUPERUSER_PASSWORD);
+        DatabaseTarget target = new DatabaseTarget(
+                "bench", server.jdbcUrl(database), PostgresServer.SUPERUSER, PostgresServer.SUPERUSER_PASSWORD);
         String settings = System.getProperty("bench.settings", "");
         for (String setting : settings.split(",")) {
             if (!setting.isBlank()) {
@@ -109,7 +129,7 @@ public final class DataTestBenchmark {
                     value(connection, check[1]);
                 }
             });
-    if (Boolean.getBoolean("bench.explain")) {
+            if (Boolean.getBoolean("bench.explain")) {
                 explain(connection);
             }
             LongSupplier floor = () -> time(() -> value(connection, "SELECT count(*) FROM " + TABLE));
@@ -128,8 +148,14 @@ public final class DataTestBenchmark {
             for (int v = 0; v < variants.size(); v++) {
                 times.get(v).add(variants.get(v).getAsLong());
             }
-            System.out.printf(Locale.ROOT, "run %d: a=%d ms, b=%d ms, c=%d ms, d=%d ms%n", i + 1,
-                    times.get(0).get(i), times.get(1).get(i), times.get(2).get(i), times.get(3).get(i));
+            System.out.printf(
+                    Locale.ROOT,
+                    "run %d: a=%d ms, b=%d ms, c=%d ms, d=%d ms%n",
+                    i + 1,
+                    times.get(0).get(i),
+                    times.get(1).get(i),
+                    times.get(2).get(i),
+                    times.get(3).get(i));
         }
         long ma = median(times.get(0));
         long mb = median(times.get(1));
@@ -140,12 +166,24 @@ public final class DataTestBenchmark {
         System.out.printf(Locale.ROOT, "(b) one query per check:                   %6d ms%n", mb);
         System.out.printf(Locale.ROOT, "(c) SELECT count(*):                       %6d ms%n", mc);
         System.out.printf(Locale.ROOT, "(d) the checks' predicates, OR'd, 1 scan:  %6d ms%n", md);
-        System.out.printf(Locale.ROOT, "a/c = %.2f (target <= 1.3), b/a = %.1f (target >= 10), a/d = %.2f%n",
-                (double) ma / mc, (double) mb / ma, (double) ma / md);
+        System.out.printf(
+                Locale.ROOT,
+                "a/c = %.2f (target <= 1.3), b/a = %.1f (target >= 10), a/d = %.2f%n",
+                (double) ma / mc,
+                (double) mb / ma,
+                (double) ma / md);
         long[] best = times.stream().mapToLong(t -> Collections.min(t)).toArray();
-        System.out.printf(Locale.ROOT, "fastest runs (least disturbed by other load): a=%d, b=%d, c=%d, d=%d ms; "
-                + "a/c = %.2f, b/a = %.1f, a/d = %.2f%n", best[0], best[1], best[2], best[3],
-                (double) best[0] / best[2], (double) best[1] / best[0], (double) best[0] / best[3]);
+        System.out.printf(
+                Locale.ROOT,
+                "fastest runs (least disturbed by other load): a=%d, b=%d, c=%d, d=%d ms; "
+                        + "a/c = %.2f, b/a = %.1f, a/d = %.2f%n",
+                best[0],
+                best[1],
+                best[2],
+                best[3],
+                (double) best[0] / best[2],
+                (double) best[1] / best[0],
+                (double) best[0] / best[3]);
     }
 
     /**
@@ -157,7 +195,9 @@ public final class DataTestBenchmark {
         StringBuilder ors = new StringBuilder("SELECT count(*) FROM " + TABLE + " WHERE false");
         for (String[] check : CHECKS) {
             if (check[1].contains(" WHERE ")) {
-                ors.append(" OR (").append(check[1].substring(check[1].indexOf(" WHERE ") + 7)).append(')');
+                ors.append(" OR (")
+                        .append(check[1].substring(check[1].indexOf(" WHERE ") + 7))
+                        .append(')');
             }
         }
         return ors.toString();
@@ -181,7 +221,10 @@ public final class DataTestBenchmark {
             // settled table
             s.execute("VACUUM ANALYZE " + TABLE);
         }
-        System.out.printf(Locale.ROOT, "Loaded %,d rows (%s) in %d s%n", rows,
+        System.out.printf(
+                Locale.ROOT,
+                "Loaded %,d rows (%s) in %d s%n",
+                rows,
                 value(connection, "SELECT pg_size_pretty(pg_table_size('" + TABLE + "'))"),
                 (System.nanoTime() - start) / 1_000_000_000);
     }
@@ -199,10 +242,11 @@ public final class DataTestBenchmark {
     }
 
     private static void verify(final DataTestReport report) {
-        if (report.scanQueries() != 1 || report.results().size() != CHECKS.length
+        if (report.scanQueries() != 1
+                || report.results().size() != CHECKS.length
                 || report.worstStatus() != CheckStatus.PASS) {
-            throw new IllegalStateException("The benchmark suite should pass in one scan query: " + report.summary()
-                    + " " + report.results());
+            throw new IllegalStateException(
+                    "The benchmark suite should pass in one scan query: " + report.summary() + " " + report.results());
         }
     }
 
@@ -210,15 +254,15 @@ public final class DataTestBenchmark {
         long start = System.nanoTime();
         try {
             work.run();
-        }
-        catch (SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
         return (System.nanoTime() - start) / 1_000_000;
     }
 
     private static String value(final Connection connection, final String sql) throws SQLException {
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
         }
@@ -233,12 +277,15 @@ public final class DataTestBenchmark {
         StringBuilder sql = new StringBuilder("EXPLAIN (ANALYZE, VERBOSE, BUFFERS) SELECT count(*)");
         for (String[] check : CHECKS) {
             String q = check[1];
-            sql.append(", ").append(q.contains(" WHERE ")
-                    ? "count(*) FILTER (WHERE " + q.substring(q.indexOf(" WHERE ") + 7) + ")"
-                    : q.substring("SELECT ".length(), q.indexOf(" FROM ")));
+            sql.append(", ")
+                    .append(
+                            q.contains(" WHERE ")
+                                    ? "count(*) FILTER (WHERE " + q.substring(q.indexOf(" WHERE ") + 7) + ")"
+                                    : q.substring("SELECT ".length(), q.indexOf(" FROM ")));
         }
         sql.append(" FROM ").append(TABLE);
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql.toString())) {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery(sql.toString())) {
             while (rs.next()) {
                 System.out.println(rs.getString(1));
             }

@@ -6,7 +6,6 @@ import io.jenkins.plugins.dataops.engine.governance.report.JsonExporter;
 import io.jenkins.plugins.dataops.engine.governance.report.RecordFilter;
 import io.jenkins.plugins.dataops.engine.governance.report.ReportOptions;
 import io.jenkins.plugins.dataops.engine.governance.report.ReportRenderer;
-
 import java.io.IOException;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
@@ -33,8 +32,7 @@ public final class ReportBenchmark {
     private static final double MB = 1024.0 * 1024.0;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-    private ReportBenchmark() {
-    }
+    private ReportBenchmark() {}
 
     /**
      * Runs the benchmark.
@@ -43,25 +41,50 @@ public final class ReportBenchmark {
      * @throws IOException when the output files cannot be written
      */
     public static void main(final String[] args) throws IOException {
-        List<Integer> sizes = args.length == 0 ? List.of(10_000, 100_000)
+        List<Integer> sizes = args.length == 0
+                ? List.of(10_000, 100_000)
                 : Arrays.stream(args).map(Integer::parseInt).toList();
         Path directory = Files.createTempDirectory("dataops-report-bench");
-        System.out.printf(Locale.ROOT, "java %s, max heap %.0f MB, %d cores%n", System.getProperty("java.version"),
-                Runtime.getRuntime().maxMemory() / MB, Runtime.getRuntime().availableProcessors());
-        System.out.printf(Locale.ROOT, "load average %.1f%n",
+        System.out.printf(
+                Locale.ROOT,
+                "java %s, max heap %.0f MB, %d cores%n",
+                System.getProperty("java.version"),
+                Runtime.getRuntime().maxMemory() / MB,
+                Runtime.getRuntime().availableProcessors());
+        System.out.printf(
+                Locale.ROOT,
+                "load average %.1f%n",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        System.out.printf(Locale.ROOT, "%-8s %8s %10s %10s %10s %10s %12s%n", "task", "records", "cold ms",
-                "warm ms", "warm cpu", "file MB", "peak heap MB");
+        System.out.printf(
+                Locale.ROOT,
+                "%-8s %8s %10s %10s %10s %10s %12s%n",
+                "task",
+                "records",
+                "cold ms",
+                "warm ms",
+                "warm cpu",
+                "file MB",
+                "peak heap MB");
         for (int size : sizes) {
             SyntheticLedger ledger = new SyntheticLedger(size);
-            ReportOptions options = ReportOptions.titled("Benchmark").withVerification(
-                    new LedgerVerification(true, size, 0, "")).withPromotionPath("customer", SyntheticLedger.PROMOTION);
-            run("source", size, directory.resolve("source.txt"), out -> ledger.forEach(record -> { }));
-            run("html", size, directory.resolve("report.html"),
+            ReportOptions options = ReportOptions.titled("Benchmark")
+                    .withVerification(new LedgerVerification(true, size, 0, ""))
+                    .withPromotionPath("customer", SyntheticLedger.PROMOTION);
+            run("source", size, directory.resolve("source.txt"), out -> ledger.forEach(record -> {}));
+            run(
+                    "html",
+                    size,
+                    directory.resolve("report.html"),
                     out -> new ReportRenderer().writePage(ledger, options, out));
-            run("csv", size, directory.resolve("report.csv"),
+            run(
+                    "csv",
+                    size,
+                    directory.resolve("report.csv"),
                     out -> new CsvExporter().export(ledger, RecordFilter.all(), out));
-            run("json", size, directory.resolve("report.json"),
+            run(
+                    "json",
+                    size,
+                    directory.resolve("report.json"),
                     out -> new JsonExporter().export(ledger, RecordFilter.all(), out));
         }
         System.out.println("output in " + directory);
@@ -89,8 +112,16 @@ public final class ReportBenchmark {
                 bestCpu = Math.min(bestCpu, cpuMillis);
             }
         }
-        System.out.printf(Locale.ROOT, "%-8s %8d %10d %10d %10d %10.1f %12.1f%n", task, size, cold, best, bestCpu,
-                Files.size(file) / MB, peak);
+        System.out.printf(
+                Locale.ROOT,
+                "%-8s %8d %10d %10d %10d %10.1f %12.1f%n",
+                task,
+                size,
+                cold,
+                best,
+                bestCpu,
+                Files.size(file) / MB,
+                peak);
     }
 
     @SuppressWarnings("PMD.DoNotCallGarbageCollectionExplicitly") // a clean baseline before each measured run
@@ -100,8 +131,11 @@ public final class ReportBenchmark {
     }
 
     private static double peakHeap() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getType() == MemoryType.HEAP)
-                .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum() / MB;
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                        .filter(pool -> pool.getType() == MemoryType.HEAP)
+                        .mapToLong(pool -> pool.getPeakUsage().getUsed())
+                        .sum()
+                / MB;
     }
 
     /** One measured piece of work. */

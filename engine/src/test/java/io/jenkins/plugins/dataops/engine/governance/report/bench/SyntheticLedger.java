@@ -3,7 +3,6 @@ package io.jenkins.plugins.dataops.engine.governance.report.bench;
 import io.jenkins.plugins.dataops.engine.governance.GovernanceEvent;
 import io.jenkins.plugins.dataops.engine.governance.GovernanceRecord;
 import io.jenkins.plugins.dataops.engine.governance.report.RecordSource;
-
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +17,20 @@ import java.util.function.Consumer;
 final class SyntheticLedger implements RecordSource {
     static final List<String> PROMOTION = List.of("dev", "qat", "prod");
     static final List<String> PRODUCTS = List.of("customer", "orders", "billing");
-    private static final String[] ACTIONS = {"provision", "migrate", "test", "promote", "promote", "rollback",
-        "ephemeral-create", "migrate", "test", "ephemeral-destroy", "gc", "destroy"};
+    private static final String[] ACTIONS = {
+        "provision",
+        "migrate",
+        "test",
+        "promote",
+        "promote",
+        "rollback",
+        "ephemeral-create",
+        "migrate",
+        "test",
+        "ephemeral-destroy",
+        "gc",
+        "destroy"
+    };
     private static final String[] ACTORS = {"alice", "bob", "carol", "jenkins", "dave"};
     private static final long START = 1_714_554_000_000L;
 
@@ -41,24 +52,41 @@ final class SyntheticLedger implements RecordSource {
 
     private static GovernanceEvent event(final int i) {
         String action = ACTIONS[i % ACTIONS.length];
-        String environment = switch (action) {
-            case "ephemeral-create", "ephemeral-destroy", "test" -> "pr-" + i / 40;
-            case "gc" -> "";
-            default -> PROMOTION.get(i % PROMOTION.size());
-        };
+        String environment =
+                switch (action) {
+                    case "ephemeral-create", "ephemeral-destroy", "test" -> "pr-" + i / 40;
+                    case "gc" -> "";
+                    default -> PROMOTION.get(i % PROMOTION.size());
+                };
         String outcome = i % 17 == 0 ? "failed" : i % 29 == 0 ? "refused" : "success";
         String release = "1." + i / 1000 + "." + i % 1000;
-        return new GovernanceEvent(ACTORS[i % ACTORS.length], action, PRODUCTS.get(i % PRODUCTS.size()),
-                environment, release, outcome, "https://jenkins.example.com/job/data/job/main/" + i + "/",
+        return new GovernanceEvent(
+                ACTORS[i % ACTORS.length],
+                action,
+                PRODUCTS.get(i % PRODUCTS.size()),
+                environment,
+                release,
+                outcome,
+                "https://jenkins.example.com/job/data/job/main/" + i + "/",
                 evidence(i, action));
     }
 
     private static Map<String, Object> evidence(final int i, final String action) {
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("changesets", List.of(changeset(i, 1), changeset(i, 2)));
-        evidence.put("checks", List.of(Map.of("name", "email not null", "status", "passed", "observed", 0),
-                Map.of("name", "id unique", "status", i % 17 == 0 ? "failed" : "passed", "observed", i % 17 == 0
-                        ? 2 : 0, "samples", i % 17 == 0 ? List.of(Map.of("id", i, "count", 2)) : List.of())));
+        evidence.put(
+                "checks",
+                List.of(
+                        Map.of("name", "email not null", "status", "passed", "observed", 0),
+                        Map.of(
+                                "name",
+                                "id unique",
+                                "status",
+                                i % 17 == 0 ? "failed" : "passed",
+                                "observed",
+                                i % 17 == 0 ? 2 : 0,
+                                "samples",
+                                i % 17 == 0 ? List.of(Map.of("id", i, "count", 2)) : List.of())));
         evidence.put("gates", List.of(Map.of("gate", "tests passed in source", "passed", i % 29 != 0)));
         if ("promote".equals(action)) {
             evidence.put("approval", Map.of("approver", "dave", "comment", "CAB-" + i));
@@ -68,8 +96,13 @@ final class SyntheticLedger implements RecordSource {
     }
 
     private static Map<String, Object> changeset(final int i, final int n) {
-        return Map.of("id", "cs-" + i + "-" + n, "author", "alice", "checksum", "9:" + fakeHash(i * 31 + n)
-                .substring(0, 32));
+        return Map.of(
+                "id",
+                "cs-" + i + "-" + n,
+                "author",
+                "alice",
+                "checksum",
+                "9:" + fakeHash(i * 31 + n).substring(0, 32));
     }
 
     private static String fakeHash(final long seed) {
