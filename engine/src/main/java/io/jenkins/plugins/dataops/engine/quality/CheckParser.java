@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dataops.engine.quality;
 
 import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
+import io.jenkins.plugins.dataops.engine.kernel.Suggestions;
 import io.jenkins.plugins.dataops.engine.spec.DurationParser;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,7 +79,7 @@ final class CheckParser {
                 yaml.problem(
                         params.get("severity"),
                         "severity '%s' is not valid%s; use error or warn"
-                                .formatted(s, Suggestions.hint(s, SEVERITIES)));
+                                .formatted(s, Suggestions.didYouMean(s, SEVERITIES)));
             }
         });
         optional(params, "threshold").ifPresent(t -> {

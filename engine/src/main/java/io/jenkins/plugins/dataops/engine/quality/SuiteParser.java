@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dataops.engine.quality;
 
+import io.jenkins.plugins.dataops.engine.kernel.Suggestions;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -121,7 +122,7 @@ final class SuiteParser {
                     "unknown check type '%s'%s; valid types: %s"
                             .formatted(
                                     typeKey,
-                                    Suggestions.hint(typeKey, CheckType.keys()),
+                                    Suggestions.didYouMean(typeKey, CheckType.keys()),
                                     String.join(", ", CheckType.keys())));
             return Optional.empty();
         }

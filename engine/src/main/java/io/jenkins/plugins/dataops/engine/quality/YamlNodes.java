@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dataops.engine.quality;
 
+import io.jenkins.plugins.dataops.engine.kernel.Suggestions;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -72,7 +73,7 @@ final class YamlNodes {
                                 .formatted(
                                         key.get(),
                                         where,
-                                        Suggestions.hint(key.get(), allowed),
+                                        Suggestions.didYouMean(key.get(), allowed),
                                         String.join(", ", allowed)));
             } else if (entries.putIfAbsent(key.get(), tuple.getValueNode()) != null) {
                 problem(tuple.getKeyNode(), "duplicate key '%s' in %s".formatted(key.get(), where));

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dataops.engine.spec;
 
 import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
+import io.jenkins.plugins.dataops.engine.kernel.Suggestions;
 import io.jenkins.plugins.dataops.engine.spec.SpecKeys.Type;
 import java.nio.file.Path;
 import java.util.ArrayList;
