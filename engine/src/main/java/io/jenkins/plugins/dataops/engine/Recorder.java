@@ -174,11 +174,11 @@ final class Recorder {
         session.ledger()
                 .append(new GovernanceEvent(
                         session.actor(),
-                        action.wireName(),
+                        action,
                         spec.product(),
                         environment,
                         release,
-                        outcome.wireName(),
+                        outcome,
                         session.buildRef(),
                         evidence));
     }
