@@ -150,6 +150,9 @@ public final class EvidenceKeys {
     public static final Map<String, String> ALIASES =
             Map.of("changesets", CHANGE_SETS, "approval", APPROVED_BY, "samples", SAMPLE);
 
+    /** How deep {@link #read} looks for older spellings. */
+    private static final int MAX_DEPTH = 32;
+
     private EvidenceKeys() {}
 
     /**
@@ -170,25 +173,32 @@ public final class EvidenceKeys {
      * @return a copy with current keys, in the same order
      */
     public static Map<String, Object> read(final Map<String, ?> evidence) {
+        return read(evidence, 0);
+    }
+
+    private static Map<String, Object> read(final Map<String, ?> evidence, final int depth) {
         Map<String, Object> copy = new LinkedHashMap<>();
         evidence.forEach((key, value) -> {
             String current = canonical(key);
             if (current.equals(key) || !evidence.containsKey(current)) {
-                copy.put(current, readValue(value));
+                copy.put(current, readValue(value, depth + 1));
             }
         });
         return copy;
     }
 
-    private static Object readValue(final Object value) {
+    private static Object readValue(final Object value, final int depth) {
+        if (depth > MAX_DEPTH) {
+            return value; // deeper than any evidence the engine writes: left as it is, never a stack overflow
+        }
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> strings = new LinkedHashMap<>();
             map.forEach((k, v) -> strings.put(String.valueOf(k), v));
-            return read(strings);
+            return read(strings, depth);
         }
         if (value instanceof List<?> list) {
             List<Object> copy = new ArrayList<>(list.size());
-            list.forEach(item -> copy.add(readValue(item)));
+            list.forEach(item -> copy.add(readValue(item, depth + 1)));
             return copy;
         }
         return value;

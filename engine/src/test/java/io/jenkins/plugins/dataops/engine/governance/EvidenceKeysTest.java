@@ -46,6 +46,21 @@ class EvidenceKeysTest {
     }
 
     @Test
+    void shouldReadHostilelyDeepEvidenceWithoutOverflowingTheStack() {
+        Map<String, Object> deep = new LinkedHashMap<>();
+        Map<String, Object> inner = deep;
+        for (int i = 0; i < 100_000; i++) {
+            Map<String, Object> next = new LinkedHashMap<>();
+            inner.put("samples", next);
+            inner = next;
+        }
+
+        Map<String, Object> read = EvidenceKeys.read(deep);
+
+        assertThat(read).containsOnlyKeys("sample");
+    }
+
+    @Test
     void shouldAliasOnlyToKeysThatExistAndNeverToItself() {
         assertThat(EvidenceKeys.ALIASES).allSatisfy((old, current) -> {
             assertThat(old).isNotEqualTo(current);

@@ -133,22 +133,8 @@ final class EvidenceHtml {
     }
 
     private void writeTable(final String key, final List<?> rows, final int depth) {
-        Set<String> columns = new LinkedHashSet<>();
         List<String> known = COLUMNS.get(key);
-        if (known != null) {
-            for (String column : known) {
-                if (rows.stream().anyMatch(row -> ((Map<?, ?>) row).containsKey(column))) {
-                    columns.add(column);
-                }
-            }
-        }
-        for (Object row : rows) {
-            for (Object column : ((Map<?, ?>) row).keySet()) {
-                if (columns.size() < MAX_COLUMNS) {
-                    columns.add(String.valueOf(column));
-                }
-            }
-        }
+        Set<String> columns = columns(known, rows);
         if (known == null) {
             html.raw("<table class=\"dor-ev-table\"><thead><tr>");
         } else {
@@ -173,6 +159,24 @@ final class EvidenceHtml {
             html.raw("</tr>");
         }
         html.raw("</tbody></table>");
+    }
+
+    /** The known columns that occur, in their order, then the other keys of the rows as they come. */
+    private static Set<String> columns(final List<String> known, final List<?> rows) {
+        Set<String> columns = new LinkedHashSet<>();
+        for (String column : known == null ? List.<String>of() : known) {
+            if (rows.stream().anyMatch(row -> ((Map<?, ?>) row).containsKey(column))) {
+                columns.add(column);
+            }
+        }
+        for (Object row : rows) {
+            for (Object column : ((Map<?, ?>) row).keySet()) {
+                if (columns.size() < MAX_COLUMNS) {
+                    columns.add(String.valueOf(column));
+                }
+            }
+        }
+        return columns;
     }
 
     private void writeScalar(final String key, final Object value) {
