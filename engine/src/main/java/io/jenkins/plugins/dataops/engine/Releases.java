@@ -54,14 +54,14 @@ final class Releases {
         this.verifier = verifier;
     }
 
-    PromotionResult promote(final PromoteOptions options) {
+    PromoteResult promote(final PromoteRequest options) {
         PromotionRequest request = new PromotionRequest(
                 options.release(),
                 options.from(),
                 options.to(),
                 session.actor(),
-                options.approvedBy(),
-                options.force(),
+                options.approvedBy().orElse(null),
+                options.isForce(),
                 options.reason());
         String fingerprint = Fingerprints.releaseFingerprint(spec);
         DatabaseTarget source = targets.apply(options.from());
@@ -90,7 +90,7 @@ final class Releases {
         }
     }
 
-    private PromotionResult applyPromotion(
+    private PromoteResult applyPromotion(
             final PromotionRequest request,
             final DatabaseTarget target,
             final String fingerprint,
@@ -118,8 +118,15 @@ final class Releases {
             session.progress()
                     .info("Release '%s' promoted to '%s'; post-deploy data tests: %s"
                             .formatted(request.release(), request.to(), verification.summary()));
-            return new PromotionResult(
-                    request.release(), request.from(), request.to(), fingerprint, gates, applied, verification);
+            return new PromoteResult(
+                    request.release(),
+                    request.from(),
+                    request.to(),
+                    fingerprint,
+                    request.approvedBy() == null ? "" : request.approvedBy(),
+                    gates,
+                    applied,
+                    verification);
         }
         String outcome = "kept at release '" + request.release() + "' (onFailure: keep)";
         if (spec.policy().rollbackOnFailure() && before.isPresent()) {
@@ -177,7 +184,9 @@ final class Releases {
         return null;
     }
 
-    RollbackResult rollback(final String environment, final String toTag) {
+    RollbackResult rollback(final RollbackRequest request) {
+        String environment = request.environment();
+        String toTag = request.toRelease().orElse(null);
         DatabaseTarget target = recorder.recordFailure("rollback", environment, "", () -> targets.apply(environment));
         try (EnvironmentLock ignored =
                 recorder.recordFailure("rollback", environment, "", () -> lock(target, "rollback"))) {
