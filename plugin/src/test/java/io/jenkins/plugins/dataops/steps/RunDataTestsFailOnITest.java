@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import hudson.FilePath;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.dataops.engine.DataOps;
+import io.jenkins.plugins.dataops.engine.MigrateRequest;
 import io.jenkins.plugins.dataops.engine.Session;
 import io.jenkins.plugins.dataops.engine.credentials.MapCredentialsResolver;
 import io.jenkins.plugins.dataops.engine.governance.MemoryLedger;
@@ -33,7 +34,7 @@ class RunDataTestsFailOnITest {
                         new ConsoleProgress(TaskListener.NULL, List.of()),
                         new MemoryLedger()));
         EngineGateway.provision(dataOps, "dev", false);
-        EngineGateway.migrate(dataOps, "dev", "1.0.0", false, false, false);
+        EngineGateway.migrate(dataOps, MigrateRequest.of("dev").withTag("1.0.0"));
 
         EngineGateway.test(dataOps, "dev", workspace, "warning.xml", true);
         assertThat(lastTest(dataOps).details()).contains("\"failOn\":\"warn\"");
