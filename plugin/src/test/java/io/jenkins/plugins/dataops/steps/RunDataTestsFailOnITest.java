@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import hudson.FilePath;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.dataops.engine.DataOps;
+import io.jenkins.plugins.dataops.engine.HistoryRequest;
 import io.jenkins.plugins.dataops.engine.MigrateRequest;
 import io.jenkins.plugins.dataops.engine.Session;
 import io.jenkins.plugins.dataops.engine.credentials.MapCredentialsResolver;
@@ -45,7 +46,7 @@ class RunDataTestsFailOnITest {
     }
 
     private static HistoryEntry lastTest(final DataOps dataOps) {
-        List<HistoryEntry> tests = dataOps.history("dev").releases().stream()
+        List<HistoryEntry> tests = dataOps.history(HistoryRequest.of("dev")).releases().stream()
                 .filter(entry -> "test".equals(entry.action()))
                 .toList();
         return tests.get(tests.size() - 1);
