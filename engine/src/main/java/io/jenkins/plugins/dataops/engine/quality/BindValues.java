@@ -50,7 +50,7 @@ final class BindValues {
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(
                         "value '%s' is not a number, but column '%s' is %s"
-                                .formatted(text, column.name(), column.typeName()),
+                                .formatted(text, column.name(), column.describeType()),
                         e);
             }
         }
@@ -58,7 +58,7 @@ final class BindValues {
             RangeBound bound = RangeBound.parse(text);
             if (bound.isNumber()) {
                 throw new IllegalArgumentException("value '%s' is a number, but column '%s' is %s"
-                        .formatted(text, column.name(), column.typeName()));
+                        .formatted(text, column.name(), column.describeType()));
             }
             return Timestamp.valueOf((LocalDateTime) bound.value(now));
         }
@@ -66,7 +66,7 @@ final class BindValues {
             String lower = text.trim().toLowerCase(Locale.ROOT);
             if (!"true".equals(lower) && !"false".equals(lower)) {
                 throw new IllegalArgumentException("value '%s' is not true or false, but column '%s' is %s"
-                        .formatted(text, column.name(), column.typeName()));
+                        .formatted(text, column.name(), column.describeType()));
             }
             return Boolean.valueOf(lower);
         }

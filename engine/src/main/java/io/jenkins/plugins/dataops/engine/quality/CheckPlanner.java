@@ -171,7 +171,7 @@ final class CheckPlanner {
                             planned.check().type().key(),
                             kind,
                             planned.column().name(),
-                            planned.column().typeName()));
+                            planned.column().describeType()));
         }
     }
 

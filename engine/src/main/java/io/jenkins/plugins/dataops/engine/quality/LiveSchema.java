@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -84,12 +85,32 @@ final class LiveSchema {
         try (ResultSet rs = meta.getColumns(connection.getCatalog(), connection.getSchema(), pattern, "%")) {
             while (rs.next()) {
                 if (table.equals(rs.getString("TABLE_NAME"))) {
-                    columns.add(new ColumnInfo(
-                            rs.getString("COLUMN_NAME"), rs.getInt("DATA_TYPE"), rs.getString("TYPE_NAME")));
+                    columns.add(column(rs));
                 }
             }
         }
         return columns;
+    }
+
+    /** Reads one column; a domain column (JDBC {@code DISTINCT}) is described by its base type. */
+    private static ColumnInfo column(final ResultSet rs) throws SQLException {
+        int jdbcType = rs.getInt("DATA_TYPE");
+        String typeName = rs.getString("TYPE_NAME");
+        String domain = "";
+        if (jdbcType == Types.DISTINCT) {
+            int base = rs.getInt("SOURCE_DATA_TYPE");
+            if (!rs.wasNull()) {
+                jdbcType = base;
+                domain = typeName;
+            }
+        }
+        return new ColumnInfo(
+                rs.getString("COLUMN_NAME"),
+                jdbcType,
+                typeName,
+                rs.getInt("COLUMN_SIZE"),
+                rs.getInt("DECIMAL_DIGITS"),
+                domain);
     }
 
     /**

@@ -45,7 +45,7 @@ final class TableRunner {
         this.connection = connection;
         this.target = target;
         this.compiler = new SqlCompiler(target.dialect(), options.now());
-        this.evaluator = new CheckEvaluator(options.now());
+        this.evaluator = new CheckEvaluator(options.now(), target.dialect());
         this.options = options;
         this.progress = progress;
     }

@@ -1,8 +1,10 @@
 package io.jenkins.plugins.dataops.engine.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
+import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
 import io.jenkins.plugins.dataops.engine.testing.PostgresServer;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -69,5 +71,65 @@ class DataTestRunnerPostgresITest extends AbstractDataTestRunnerTest {
         DataTestReport report = run("table: Customer\nchecks:\n  - row_count: { max: 0 }\n");
         assertThat(report.results().get(0).table()).isEqualTo("Customer");
         assertThat(report.worstStatus()).isEqualTo(CheckStatus.PASS);
+    }
+
+    @Test
+    void shouldTellTimestamptzTextAndBitFromTheirLookAlikes() throws Exception {
+        // Given columns whose types look like, but are not, the types a suite might write
+        execute("CREATE TABLE typed (at timestamptz, note text, label varchar(40), flag bit(1), ok boolean)");
+
+        // When a schema check names the look-alikes, Then each mismatch is reported with the real type
+        DataTestReport wrong = run("table: typed\nchecks:\n  - schema: { columns: { at: TIMESTAMP, note: VARCHAR,"
+                + " label: TEXT, flag: BOOLEAN, ok: BOOLEAN } }\n");
+        assertThat(wrong.results().get(0).status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(wrong.results().get(0).failingRows()).isEqualTo(4);
+        assertThat(wrong.results().get(0).message()).contains("at (timestamptz)", "note (text)", "label (varchar)");
+
+        // And the exact spellings, with the length, pass
+        DataTestReport right = run("table: typed\nchecks:\n  - schema: { columns: { at: TIMESTAMP WITH TIME ZONE,"
+                + " note: text, label: VARCHAR(40), flag: bit, ok: bool } }\n");
+        assertThat(right.results().get(0).status()).isEqualTo(CheckStatus.PASS);
+    }
+
+    @Test
+    void shouldCheckADomainColumnAsItsBaseTypeAndNameTheDomain() throws Exception {
+        // Given a column of a domain over integer, with one value out of range
+        execute("CREATE DOMAIN points_value AS integer");
+        execute("CREATE TABLE scored (id int, score points_value)");
+        execute("INSERT INTO scored VALUES (1, 5), (2, 50), (3, NULL)");
+
+        // When range, not_null and accepted_values run on it, Then they count as on an integer column
+        DataTestReport report = run("""
+                table: scored
+                checks:
+                  - range: { column: score, min: 0, max: 10 }
+                  - not_null: { column: score }
+                  - accepted_values: { column: score, values: [5, 50] }
+                  - schema: { columns: { score: points_value } }
+                """);
+        assertThat(report.results())
+                .extracting(CheckResult::status, CheckResult::failingRows)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(CheckStatus.FAIL, 1L),
+                        org.assertj.core.groups.Tuple.tuple(CheckStatus.FAIL, 1L),
+                        org.assertj.core.groups.Tuple.tuple(CheckStatus.PASS, 0L),
+                        org.assertj.core.groups.Tuple.tuple(CheckStatus.PASS, 0L));
+
+        // And a check that needs text names the domain and its base type
+        assertThatThrownBy(() -> run("table: scored\nchecks:\n  - pattern: { column: score, regex: '^1' }\n"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("'score' is domain points_value over INTEGER");
+    }
+
+    @Test
+    void shouldRefusePatternOnAnEnumColumnBeforeAnyQuery() throws Exception {
+        // Given an enum column, which JDBC reports as text
+        execute("CREATE TYPE mood AS ENUM ('happy', 'sad')");
+        execute("CREATE TABLE feeling (m mood)");
+
+        // When a pattern check names it, Then the suite is refused before running
+        assertThatThrownBy(() -> run("table: feeling\nchecks:\n  - pattern: { column: m, regex: '^h' }\n"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("needs a text column, but 'm' is mood");
     }
 }
