@@ -40,7 +40,8 @@ final class BindValues {
      * @param column the column it is compared with
      * @param text   the value as written
      * @param now    the time of the run, for {@code now}-relative dates
-     * @return a Long (integer columns), Double (floating-point columns), BigDecimal, Timestamp, Boolean or String
+     * @return a Long (integer columns), Double (floating-point columns), BigDecimal, LocalDate (date-only
+     *     bounds), Timestamp, Boolean or String
      * @throws IllegalArgumentException when the value does not fit the column's type
      */
     static Object of(final ColumnInfo column, final String text, final Instant now) {
@@ -59,6 +60,10 @@ final class BindValues {
             if (bound.isNumber()) {
                 throw new IllegalArgumentException("value '%s' is a number, but column '%s' is %s"
                         .formatted(text, column.name(), column.describeType()));
+            }
+            if (bound.isDateOnly()) {
+                // an SQL DATE: the database compares it with the column, the agent's time zone plays no part
+                return ((LocalDateTime) bound.value(now)).toLocalDate();
             }
             return Timestamp.valueOf((LocalDateTime) bound.value(now));
         }

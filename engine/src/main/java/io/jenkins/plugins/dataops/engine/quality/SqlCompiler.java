@@ -41,7 +41,8 @@ final class SqlCompiler {
                 value = select.size();
             }
             int rows = 1;
-            if (c.hasWhere() && c.check().type().countsRows()) {
+            // checkedRows: the table's rows matching the check's filter; a sql check's filter is on its result
+            if (c.hasWhere() && c.check().type() != CheckType.SQL) {
                 select.add(countWhere(c.check().where()));
                 rows = select.size();
             }
@@ -121,7 +122,9 @@ final class SqlCompiler {
             case RELATIONSHIPS:
                 return new CompiledQuery("SELECT " + countAll() + orphans(table, c), List.of());
             case SQL:
-                return new CompiledQuery("SELECT " + countAll() + " FROM (" + check.query() + ") q", List.of());
+                return new CompiledQuery(
+                        "SELECT " + countAll() + " FROM (" + check.query() + ") q" + whereClause(check.where()),
+                        List.of());
             default:
                 throw new IllegalArgumentException("Check " + check + " is folded into the table scan");
         }
@@ -165,7 +168,8 @@ final class SqlCompiler {
             case RELATIONSHIPS:
                 return new CompiledQuery(top(limit, "t.*" + orphans(table, c)), List.of());
             case SQL:
-                return new CompiledQuery(top(limit, "* FROM (" + check.query() + ") q"), List.of());
+                return new CompiledQuery(
+                        top(limit, "* FROM (" + check.query() + ") q" + whereClause(check.where())), List.of());
             case NOT_NULL:
             case ACCEPTED_VALUES:
             case RANGE:

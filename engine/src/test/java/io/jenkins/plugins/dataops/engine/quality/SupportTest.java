@@ -102,7 +102,9 @@ class SupportTest {
         assertThat(BindValues.of(new ColumnInfo("b", Types.BOOLEAN, "bool"), "TRUE", now))
                 .isEqualTo(true);
         assertThat(BindValues.of(new ColumnInfo("t", Types.TIMESTAMP, "timestamp"), "2024-01-31", now))
-                .isEqualTo(java.sql.Timestamp.valueOf("2024-01-31 00:00:00"));
+                .isEqualTo(java.time.LocalDate.of(2024, 1, 31));
+        assertThat(BindValues.of(new ColumnInfo("t", Types.TIMESTAMP, "timestamp"), "2024-01-31T06:00:00", now))
+                .isEqualTo(java.sql.Timestamp.valueOf("2024-01-31 06:00:00"));
         assertThat(BindValues.of(new ColumnInfo("s", Types.CHAR, "bpchar"), "GB", now))
                 .isEqualTo("GB");
         assertThatThrownBy(() -> BindValues.of(new ColumnInfo("b", Types.BOOLEAN, "bool"), "yes", now))
