@@ -70,7 +70,7 @@ final class CheckEvaluator {
             case PATTERN -> rows + " with '" + c.column().name() + "' not matching '" + check.regex() + "'";
             case RELATIONSHIPS ->
                 rows + " with a '" + c.column().name() + "' missing from '"
-                        + c.reference().orElseThrow().table().name() + "."
+                        + c.reference().orElseThrow().table().displayName() + "."
                         + c.reference().orElseThrow().column().name()
                         + "'";
             default -> rows + " returned by the query";

@@ -132,4 +132,64 @@ class DataTestRunnerPostgresITest extends AbstractDataTestRunnerTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("needs a text column, but 'm' is mood");
     }
+
+    private String currentSchema() throws SQLException {
+        try (Connection c = target().open()) {
+            return c.getSchema();
+        }
+    }
+
+    @Test
+    void shouldNotSeeColumnsOfASchemaWhoseNameDiffersByALikeWildcard() throws Exception {
+        // Given the current schema checks_N and a schema checksXN whose customer table has an extra column
+        String other = currentSchema().replace('_', 'X');
+        execute("CREATE SCHEMA " + other);
+        execute("CREATE TABLE " + other + ".customer (id BIGINT, only_there INT)");
+
+        // When a suite names that column, Then it is unknown in the current schema's customer
+        assertThatThrownBy(() -> run("table: customer\nchecks:\n  - not_null: { column: only_there }\n"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("column 'only_there' does not exist in table 'customer'");
+    }
+
+    @Test
+    void shouldCheckATableOfAnotherSchemaNamedBySchemaAndTable() throws Exception {
+        // Given a table in schema sales, not the current one
+        execute("CREATE SCHEMA IF NOT EXISTS sales_" + currentSchema());
+        String sales = "sales_" + currentSchema();
+        execute("CREATE TABLE " + sales + ".orders (id BIGINT, amount INT)");
+        execute("INSERT INTO " + sales + ".orders VALUES (1, 5), (2, -1)");
+
+        // When a suite names it qualified, Then its rows are checked and the report names schema and table
+        DataTestReport report = run("table: " + sales + ".orders\nchecks:\n  - range: { column: amount, min: 0 }\n");
+        assertThat(report.results().get(0).failingRows()).isEqualTo(1);
+        assertThat(report.results().get(0).table()).isEqualTo(sales + ".orders");
+    }
+
+    @Test
+    void shouldKeepAQuotedMixedCaseTableNameExact() throws Exception {
+        // Given a mixed-case table and a lower-case one of the same letters
+        execute("CREATE TABLE \"Film\" (id BIGINT)");
+        execute("CREATE TABLE film (id BIGINT)");
+        execute("INSERT INTO \"Film\" VALUES (1), (2)");
+
+        // When the suite quotes the name, Then exactly that table is checked
+        DataTestReport report = run("table: '\"Film\"'\nchecks:\n  - row_count: { min: 2, max: 2 }\n");
+        assertThat(report.worstStatus()).isEqualTo(CheckStatus.PASS);
+        assertThat(report.results().get(0).table()).isEqualTo("Film");
+    }
+
+    @Test
+    void shouldReportAnAmbiguousTableNameWithBothCandidates() throws Exception {
+        // Given two tables that differ only in case, neither spelled as the suite spells it
+        execute("CREATE TABLE \"Film\" (id BIGINT)");
+        execute("CREATE TABLE \"FILM\" (id BIGINT)");
+
+        // When the suite names 'film', Then the error names both candidates
+        assertThatThrownBy(() -> run("table: film\nchecks:\n  - row_count: { min: 1 }\n"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("table 'film' is ambiguous")
+                .hasMessageContaining("'Film'")
+                .hasMessageContaining("'FILM'");
+    }
 }

@@ -117,4 +117,14 @@ class SupportTest {
         assertThat(CheckEvaluator.format(Duration.ofHours(26).plusMinutes(5))).isEqualTo("1d 2h 5m");
         assertThat(CheckEvaluator.format(Duration.ZERO)).isEqualTo("0s");
     }
+
+    @Test
+    void shouldParseSchemaQualifiedAndQuotedTableNames() {
+        assertThat(QualifiedName.parse("orders")).isEqualTo(new QualifiedName("", false, "orders", false));
+        assertThat(QualifiedName.parse("sales.orders")).isEqualTo(new QualifiedName("sales", false, "orders", false));
+        assertThat(QualifiedName.parse("\"Sales\".\"Or.ders\""))
+                .isEqualTo(new QualifiedName("Sales", true, "Or.ders", true));
+        assertThat(QualifiedName.parse("a.b.c")).isEqualTo(new QualifiedName("", false, "a.b.c", false));
+        assertThat(QualifiedName.parse("\"open")).isEqualTo(new QualifiedName("", false, "\"open", false));
+    }
 }
