@@ -40,7 +40,8 @@ final class BindValues {
      * @param column the column it is compared with
      * @param text   the value as written
      * @param now    the time of the run, for {@code now}-relative dates
-     * @return a Long (integer columns), Double (floating-point columns), BigDecimal, Timestamp, Boolean or String
+     * @return a Long (integer columns), Double (floating-point columns), BigDecimal, LocalDate (date-only
+     *     bounds), Timestamp, Boolean or String
      * @throws IllegalArgumentException when the value does not fit the column's type
      */
     static Object of(final ColumnInfo column, final String text, final Instant now) {
@@ -50,7 +51,7 @@ final class BindValues {
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(
                         "value '%s' is not a number, but column '%s' is %s"
-                                .formatted(text, column.name(), column.typeName()),
+                                .formatted(text, column.name(), column.describeType()),
                         e);
             }
         }
@@ -58,7 +59,11 @@ final class BindValues {
             RangeBound bound = RangeBound.parse(text);
             if (bound.isNumber()) {
                 throw new IllegalArgumentException("value '%s' is a number, but column '%s' is %s"
-                        .formatted(text, column.name(), column.typeName()));
+                        .formatted(text, column.name(), column.describeType()));
+            }
+            if (bound.isDateOnly()) {
+                // an SQL DATE: the database compares it with the column, the agent's time zone plays no part
+                return ((LocalDateTime) bound.value(now)).toLocalDate();
             }
             return Timestamp.valueOf((LocalDateTime) bound.value(now));
         }
@@ -66,7 +71,7 @@ final class BindValues {
             String lower = text.trim().toLowerCase(Locale.ROOT);
             if (!"true".equals(lower) && !"false".equals(lower)) {
                 throw new IllegalArgumentException("value '%s' is not true or false, but column '%s' is %s"
-                        .formatted(text, column.name(), column.typeName()));
+                        .formatted(text, column.name(), column.describeType()));
             }
             return Boolean.valueOf(lower);
         }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dataops.engine.quality;
 
+import io.jenkins.plugins.dataops.engine.db.Dialect;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -12,9 +13,11 @@ import java.util.Map;
 /** Judges what the database returned for a check against its threshold. Pure: no database access. */
 final class CheckEvaluator {
     private final Instant now;
+    private final Dialect dialect;
 
-    CheckEvaluator(final Instant now) {
+    CheckEvaluator(final Instant now, final Dialect dialect) {
         this.now = now;
+        this.dialect = dialect;
     }
 
     /**
@@ -67,7 +70,7 @@ final class CheckEvaluator {
             case PATTERN -> rows + " with '" + c.column().name() + "' not matching '" + check.regex() + "'";
             case RELATIONSHIPS ->
                 rows + " with a '" + c.column().name() + "' missing from '"
-                        + c.reference().orElseThrow().table().name() + "."
+                        + c.reference().orElseThrow().table().displayName() + "."
                         + c.reference().orElseThrow().column().name()
                         + "'";
             default -> rows + " returned by the query";
@@ -120,10 +123,11 @@ final class CheckEvaluator {
     CheckResultBuilder schema(final PlannedCheck c, final TableInfo table, final int sample) {
         List<Map<String, String>> mismatches = new ArrayList<>();
         c.check().expectedColumns().forEach((name, type) -> {
-            String actual = table.column(name).map(ColumnInfo::typeName).orElse("missing");
+            String actual = table.column(name).map(ColumnInfo::describeType).orElse("missing");
             boolean fits = table.column(name).isPresent()
                     && (type.isEmpty()
-                            || TypeNames.matches(type, table.column(name).get()));
+                            || TypeNames.matches(
+                                    dialect, type, table.column(name).get()));
             if (!fits) {
                 Map<String, String> row = new LinkedHashMap<>();
                 row.put("column", name);

@@ -18,7 +18,6 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /** Reads the parameters of one check from its YAML mapping, recording problems in {@link YamlNodes}. */
 final class CheckParser {
-    private static final Pattern STATEMENT_CHAINING = Pattern.compile(";|--|/\\*");
     private static final Pattern SELECT = Pattern.compile("(?is)\\s*(select|with)\\b.*");
     private static final List<String> SEVERITIES = List.of("error", "warn");
 
@@ -141,6 +140,9 @@ final class CheckParser {
                 && min.get().isNumber() != max.get().isNumber()) {
             yaml.problem(at, "check 'range' mixes a number and a date in 'min' and 'max'");
         }
+        if (min.isPresent() && max.isPresent() && min.get().isAbove(max.get())) {
+            yaml.problem(at, "check 'range' has min %s above max %s; swap them".formatted(min.get(), max.get()));
+        }
         min.ifPresent(m -> b.min(m.toString()));
         max.ifPresent(m -> b.max(m.toString()));
     }
@@ -224,8 +226,11 @@ final class CheckParser {
     }
 
     private String trustedSql(final String sql, final String key, final Node node) {
-        if (STATEMENT_CHAINING.matcher(sql).find()) {
-            yaml.problem(node, "key '%s' must be one SQL expression without ';', '--' or '/*'".formatted(key));
+        if (SqlText.chainsStatements(sql)) {
+            yaml.problem(
+                    node,
+                    "key '%s' must be one SQL expression without ';', '--' or '/*' outside quotes (and no unclosed quote)"
+                            .formatted(key));
         }
         if (sql.isBlank()) {
             yaml.problem(node, "key '%s' is empty".formatted(key));

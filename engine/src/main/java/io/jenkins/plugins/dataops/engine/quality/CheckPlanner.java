@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Matches every identifier of the suites against the live schema and decides how each check runs. Any
@@ -40,6 +41,18 @@ final class CheckPlanner {
         List<TablePlan> plans = new ArrayList<>();
         for (CheckSuite suite : suites) {
             Optional<TableInfo> table = schema.table(suite.table());
+            List<String> candidates = schema.candidates(suite.table());
+            if (table.isEmpty() && candidates.size() > 1) {
+                problems.add(("Check suite '%s': table '%s' is ambiguous in environment '%s': it could be %s; write"
+                                + " the exact name in double quotes, e.g. table: '\"%s\"'.")
+                        .formatted(
+                                suite.file(),
+                                suite.table(),
+                                environment,
+                                candidates.stream().map(n -> "'" + n + "'").collect(Collectors.joining(" or ")),
+                                candidates.get(0)));
+                continue;
+            }
             if (table.isEmpty()) {
                 problems.add("Check suite '%s': table '%s' does not exist in environment '%s'%s; the tables are: %s."
                         .formatted(
@@ -125,6 +138,16 @@ final class CheckPlanner {
     private Optional<ColumnInfo> column(
             final CheckSuite suite, final Check check, final TableInfo table, final String name) {
         Optional<ColumnInfo> column = table.column(name);
+        List<String> candidates = LiveSchema.candidates(name, table.columnNames(), n -> n);
+        if (column.isEmpty() && candidates.size() > 1) {
+            problems.add(at(suite, check)
+                    + "column '%s' is ambiguous in table '%s': it could be %s; write the exact name."
+                            .formatted(
+                                    name,
+                                    table.displayName(),
+                                    candidates.stream().map(n -> "'" + n + "'").collect(Collectors.joining(" or "))));
+            return column;
+        }
         if (column.isEmpty()) {
             problems.add(at(suite, check)
                     + "column '%s' does not exist in table '%s'%s; the columns are: %s."
@@ -171,7 +194,7 @@ final class CheckPlanner {
                             planned.check().type().key(),
                             kind,
                             planned.column().name(),
-                            planned.column().typeName()));
+                            planned.column().describeType()));
         }
     }
 

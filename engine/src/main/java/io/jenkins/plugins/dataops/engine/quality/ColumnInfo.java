@@ -4,13 +4,17 @@ import java.sql.Types;
 import java.util.Set;
 
 /**
- * A column as the database metadata describes it.
+ * A column as the database metadata describes it. A column of a domain (a named type over a base type) carries
+ * the base type's JDBC type, so checks treat it as its base type, and the domain's name for messages.
  *
  * @param name     the real name, as stored in the database
- * @param jdbcType the {@link Types} constant
+ * @param jdbcType the {@link Types} constant (of the base type for a domain)
  * @param typeName the database's own type name, e.g. {@code int8} or {@code CHARACTER VARYING}
+ * @param size     the column size (length or precision) as metadata reports it, 0 when unknown
+ * @param digits   the decimal digits (scale, or fractional seconds) as metadata reports it, 0 when unknown
+ * @param domain   the domain's name, or empty when the column is not of a domain
  */
-record ColumnInfo(String name, int jdbcType, String typeName) {
+record ColumnInfo(String name, int jdbcType, String typeName, int size, int digits, String domain) {
     private static final Set<Integer> NUMERIC = Set.of(
             Types.TINYINT,
             Types.SMALLINT,
@@ -33,6 +37,10 @@ record ColumnInfo(String name, int jdbcType, String typeName) {
             Types.CLOB,
             Types.NCLOB);
 
+    ColumnInfo(final String name, final int jdbcType, final String typeName) {
+        this(name, jdbcType, typeName, 0, 0, "");
+    }
+
     boolean isNumeric() {
         return NUMERIC.contains(jdbcType);
     }
@@ -52,11 +60,25 @@ record ColumnInfo(String name, int jdbcType, String typeName) {
         return TEMPORAL.contains(jdbcType);
     }
 
+    /** True for text columns; an enum (reported by JDBC as text, but with its own type name) is not text. */
     boolean isText() {
-        return TEXT.contains(jdbcType);
+        return TEXT.contains(jdbcType) && (!domain.isEmpty() || TypeNames.isText(typeName));
     }
 
     boolean isBoolean() {
         return jdbcType == Types.BOOLEAN || jdbcType == Types.BIT;
+    }
+
+    /** The type for messages: {@code int4}, or {@code domain positive_int over INTEGER}. */
+    String describeType() {
+        return domain.isEmpty() ? typeName : "domain " + domain + " over " + jdbcName();
+    }
+
+    private String jdbcName() {
+        try {
+            return java.sql.JDBCType.valueOf(jdbcType).getName();
+        } catch (IllegalArgumentException vendorCode) {
+            return "type " + jdbcType;
+        }
     }
 }

@@ -82,6 +82,28 @@ final class RangeBound {
         return number != null;
     }
 
+    /** True for a bound written as a date only ({@code 2024-01-31}), bound as an SQL {@code DATE}. */
+    boolean isDateOnly() {
+        return dateTime != null && text.trim().length() == 10;
+    }
+
+    /**
+     * Tells whether this bound lies above another of the same kind (numbers, or dates and times).
+     *
+     * @param other the other bound
+     * @return true when this one is greater; relative bounds are compared at the same instant
+     */
+    boolean isAbove(final RangeBound other) {
+        if (isNumber() != other.isNumber()) {
+            return false;
+        }
+        if (isNumber()) {
+            return number.compareTo(other.number) > 0;
+        }
+        Instant at = Instant.now();
+        return ((LocalDateTime) value(at)).isAfter((LocalDateTime) other.value(at));
+    }
+
     /**
      * Returns the value to bind.
      *

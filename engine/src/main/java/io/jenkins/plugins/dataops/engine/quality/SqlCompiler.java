@@ -41,13 +41,14 @@ final class SqlCompiler {
                 value = select.size();
             }
             int rows = 1;
-            if (c.hasWhere() && c.check().type().countsRows()) {
+            // checkedRows: the table's rows matching the check's filter; a sql check's filter is on its result
+            if (c.hasWhere() && c.check().type() != CheckType.SQL) {
                 select.add(countWhere(c.check().where()));
                 rows = select.size();
             }
             slots.put(c, new CompiledQuery.Slot(value, rows));
         }
-        return new CompiledQuery("SELECT " + String.join(", ", select) + " FROM " + quote(table.name()), binds, slots);
+        return new CompiledQuery("SELECT " + String.join(", ", select) + " FROM " + table(table), binds, slots);
     }
 
     private String valueExpression(final PlannedCheck c, final List<Object> binds) {
@@ -114,14 +115,16 @@ final class SqlCompiler {
             case UNIQUE:
                 return new CompiledQuery(
                         "SELECT COALESCE(SUM(n - 1), 0) FROM (SELECT " + countAll() + " AS n FROM "
-                                + quote(table.name()) + whereClause(and(check.where(), notNull(c.columns())))
+                                + table(table) + whereClause(and(check.where(), notNull(c.columns())))
                                 + " GROUP BY "
                                 + columnList(c.columns()) + " HAVING " + countAll() + " > 1) d",
                         List.of());
             case RELATIONSHIPS:
                 return new CompiledQuery("SELECT " + countAll() + orphans(table, c), List.of());
             case SQL:
-                return new CompiledQuery("SELECT " + countAll() + " FROM (" + check.query() + ") q", List.of());
+                return new CompiledQuery(
+                        "SELECT " + countAll() + " FROM (" + check.query() + ") q" + whereClause(check.where()),
+                        List.of());
             default:
                 throw new IllegalArgumentException("Check " + check + " is folded into the table scan");
         }
@@ -130,12 +133,12 @@ final class SqlCompiler {
     private String orphans(final TableInfo table, final PlannedCheck c) {
         PlannedCheck.Reference ref = c.reference().orElseThrow();
         String column = "t." + quote(c.column().name());
-        return " FROM " + quote(table.name()) + " t"
+        return " FROM " + table(table) + " t"
                 + whereClause(and(
                         c.check().where(),
                         column + " IS NOT NULL"
                                 + " AND NOT EXISTS (SELECT 1 FROM "
-                                + quote(ref.table().name()) + " r WHERE r."
+                                + table(ref.table()) + " r WHERE r."
                                 + quote(ref.column().name()) + " = " + column + ")"));
     }
 
@@ -157,7 +160,7 @@ final class SqlCompiler {
                         top(
                                 limit,
                                 columns + ", " + countAll() + " AS duplicates FROM "
-                                        + quote(table.name()) + whereClause(and(check.where(), notNull(c.columns())))
+                                        + table(table) + whereClause(and(check.where(), notNull(c.columns())))
                                         + " GROUP BY "
                                         + columns + " HAVING " + countAll() + " > 1 ORDER BY " + countAll() + " DESC, "
                                         + columns),
@@ -165,14 +168,15 @@ final class SqlCompiler {
             case RELATIONSHIPS:
                 return new CompiledQuery(top(limit, "t.*" + orphans(table, c)), List.of());
             case SQL:
-                return new CompiledQuery(top(limit, "* FROM (" + check.query() + ") q"), List.of());
+                return new CompiledQuery(
+                        top(limit, "* FROM (" + check.query() + ") q" + whereClause(check.where())), List.of());
             case NOT_NULL:
             case ACCEPTED_VALUES:
             case RANGE:
             case PATTERN:
                 List<Object> binds = new ArrayList<>();
                 String predicate = and(check.where(), failing(c, binds));
-                return new CompiledQuery(top(limit, "* FROM " + quote(table.name()) + whereClause(predicate)), binds);
+                return new CompiledQuery(top(limit, "* FROM " + table(table) + whereClause(predicate)), binds);
             default:
                 throw new IllegalArgumentException("Check " + check + " has no sample rows");
         }
@@ -225,6 +229,10 @@ final class SqlCompiler {
 
     private static String whereClause(final String predicate) {
         return predicate.isEmpty() ? "" : " WHERE " + predicate;
+    }
+
+    private String table(final TableInfo table) {
+        return table.schema().isEmpty() ? quote(table.name()) : quote(table.schema()) + "." + quote(table.name());
     }
 
     private String quote(final String identifier) {

@@ -45,7 +45,7 @@ final class TableRunner {
         this.connection = connection;
         this.target = target;
         this.compiler = new SqlCompiler(target.dialect(), options.now());
-        this.evaluator = new CheckEvaluator(options.now());
+        this.evaluator = new CheckEvaluator(options.now(), target.dialect());
         this.options = options;
         this.progress = progress;
     }
@@ -68,7 +68,7 @@ final class TableRunner {
         int queries = plan.scanQueries();
         progress.info("Checking table '%s': %d %s in %d %s"
                 .formatted(
-                        plan.table().name(),
+                        plan.table().displayName(),
                         plan.checks().size(),
                         plan.checks().size() == 1 ? "check" : "checks",
                         queries,
@@ -175,7 +175,7 @@ final class TableRunner {
             }
         }
         return b.suite(plan.suite().name())
-                .table(plan.table().name())
+                .table(plan.table().displayName())
                 .durationMillis(millis.getOrDefault(c, 0L))
                 .build();
     }

@@ -514,4 +514,62 @@ abstract class AbstractDataTestRunnerTest {
      * @return the label
      */
     abstract String key(String upper);
+
+    @Test
+    void shouldApplyWhereToTheResultOfASqlCheckAndItsSamples() {
+        // Given a sql check returning three customers, filtered to the active ones (two of them)
+        String suite = """
+                table: customer
+                checks:
+                  - sql:
+                      name: has_points
+                      query: "SELECT id, status FROM customer WHERE points > 50"
+                      where: "status = 'active'"
+                """;
+
+        // When it runs, Then only the filtered rows fail, and the samples are those rows
+        CheckResult result = run(suite).results().get(0);
+        assertThat(result.failingRows()).isEqualTo(2);
+        assertThat(result.sample()).hasSize(2);
+        assertThat(result.checkedRows()).isEqualTo(5);
+    }
+
+    @Test
+    void shouldCountTheFilteredRowsAsCheckedForRowCountAndFreshness() {
+        // Given a row_count and a freshness check filtered to the active customers (two of five)
+        String suite = """
+                table: customer
+                checks:
+                  - row_count: { min: 1, where: "status = 'active'" }
+                  - freshness: { column: created_at, maxAge: 30d, where: "status = 'active'" }
+                """;
+
+        // Then both report the rows the filter keeps as checked
+        assertThat(run(suite).results()).extracting(CheckResult::checkedRows).containsExactly(2L, 2L);
+    }
+
+    @Test
+    void shouldCompareADateOnlyBoundAsADateWhateverTheAgentsTimeZone() {
+        // Given a range with a date-only bound on a date column and on a timestamp column
+        String suite = """
+                table: customer
+                checks:
+                  - range: { column: born, min: 1900-01-01 }
+                  - range: { column: created_at, min: 2024-01-08 }
+                """;
+        java.util.TimeZone original = java.util.TimeZone.getDefault();
+        List<Long> counts = new ArrayList<>();
+        try {
+            // When it runs under two far-apart default time zones
+            for (String zone : List.of("Pacific/Kiritimati", "Pacific/Pago_Pago")) {
+                java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone(zone));
+                run(suite).results().forEach(r -> counts.add(r.failingRows()));
+            }
+        } finally {
+            java.util.TimeZone.setDefault(original);
+        }
+
+        // Then the counts are the same: Ada was born before 1900, two customers were created before 2024-01-08
+        assertThat(counts).containsExactly(1L, 2L, 1L, 2L);
+    }
 }

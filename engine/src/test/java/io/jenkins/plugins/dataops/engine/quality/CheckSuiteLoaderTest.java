@@ -235,7 +235,7 @@ class CheckSuiteLoaderTest {
     void shouldRejectStatementChainingInTrustedSql() {
         assertProblem(
                 "table: t\nchecks:\n  - not_null: { column: a, where: \"1=1; DROP TABLE t\" }\n",
-                "line 3: key 'where' must be one SQL expression without ';', '--' or '/*'");
+                "line 3: key 'where' must be one SQL expression without ';', '--' or '/*' outside quotes");
         assertProblem(
                 "table: t\nchecks:\n  - not_null: { column: a, where: \"1=1 -- comment\" }\n",
                 "key 'where' must be one SQL expression");
@@ -249,6 +249,33 @@ class CheckSuiteLoaderTest {
         assertProblem(
                 "table: t\nchecks:\n  - sql: { name: x, query: \"SELECT 1\", threshold: '1%' }\n",
                 "check 'sql' takes a count of rows as threshold, not a percentage");
+    }
+
+    @Test
+    void shouldAcceptSemicolonsAndCommentMarkersInsideLiteralsAndQuotedNames() {
+        write(
+                "t.yaml",
+                "table: t\nchecks:\n  - not_null: { column: a, where: \"note <> 'a; b -- c /* d' AND \\\"x;y\\\" = 1\" }\n"
+                        + "  - sql: { name: s, query: \"SELECT id FROM t WHERE note = 'it''s; --'\" }\n");
+        assertThat(CheckSuiteLoader.load(dir).get(0).checks()).hasSize(2);
+        assertProblem(
+                "table: t\nchecks:\n  - not_null: { column: a, where: \"note = 'open\" }\n",
+                "key 'where' must be one SQL expression");
+        assertProblem(
+                "table: t\nchecks:\n  - not_null: { column: a, where: \"note = 'x' ; DROP TABLE t\" }\n",
+                "key 'where' must be one SQL expression");
+    }
+
+    @Test
+    void shouldRejectARangeWhoseMinIsAboveItsMax() {
+        assertProblem(
+                "table: t\nchecks:\n  - range: { column: a, min: 10, max: 2 }\n",
+                "check 'range' has min 10 above max 2; swap them");
+        assertProblem(
+                "table: t\nchecks:\n  - range: { column: a, min: 2024-02-01, max: 2024-01-01 }\n",
+                "check 'range' has min 2024-02-01 above max 2024-01-01");
+        assertProblem(
+                "table: t\nchecks:\n  - range: { column: a, min: now, max: now-1d }\n", "has min now above max now-1d");
     }
 
     @Test

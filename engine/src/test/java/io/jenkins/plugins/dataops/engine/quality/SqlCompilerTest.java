@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.dataops.engine.db.Dialect;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,7 +89,9 @@ class SqlCompilerTest {
         assertThat(query.binds().get(0))
                 .as("integer column: bound as a long, no per-row cast")
                 .isEqualTo(1L);
-        assertThat(query.binds().get(2)).isEqualTo(Timestamp.valueOf("2020-01-01 00:00:00"));
+        assertThat(query.binds().get(2))
+                .as("a date-only bound is an SQL DATE")
+                .isEqualTo(java.time.LocalDate.of(2020, 1, 1));
         assertThat(query.slots().get(checks.get(2))).isEqualTo(new CompiledQuery.Slot(4, 5));
         assertThat(query.slots().get(checks.get(1))).isEqualTo(new CompiledQuery.Slot(3, 1));
     }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.dataops.engine.quality;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.dataops.engine.db.Dialect;
 import java.sql.Types;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -28,25 +29,63 @@ class SupportTest {
     }
 
     @Test
-    void shouldMatchTypeNamesAcrossDialects() {
-        assertThat(TypeNames.matches("BIGINT", new ColumnInfo("id", Types.BIGINT, "int8")))
+    void shouldMatchOnlySpellingsOfTheSameTypeInTheDialect() {
+        assertThat(TypeNames.matches(Dialect.POSTGRES, "BIGINT", new ColumnInfo("id", Types.BIGINT, "int8")))
                 .isTrue();
-        assertThat(TypeNames.matches("int", new ColumnInfo("n", Types.INTEGER, "int4")))
+        assertThat(TypeNames.matches(Dialect.POSTGRES, "int", new ColumnInfo("n", Types.INTEGER, "int4")))
                 .isTrue();
-        assertThat(TypeNames.matches("VARCHAR(200)", new ColumnInfo("e", Types.VARCHAR, "CHARACTER VARYING")))
+        assertThat(TypeNames.matches(Dialect.POSTGRES, "CHAR", new ColumnInfo("c", Types.CHAR, "bpchar")))
                 .isTrue();
-        assertThat(TypeNames.matches("CHAR", new ColumnInfo("c", Types.CHAR, "bpchar")))
+        assertThat(TypeNames.matches(Dialect.POSTGRES, "DECIMAL", new ColumnInfo("a", Types.NUMERIC, "numeric")))
                 .isTrue();
-        assertThat(TypeNames.matches("DECIMAL", new ColumnInfo("a", Types.NUMERIC, "numeric")))
+        assertThat(TypeNames.matches(Dialect.POSTGRES, "BOOLEAN", new ColumnInfo("b", Types.BIT, "bool")))
                 .isTrue();
-        assertThat(TypeNames.matches("TIMESTAMP", new ColumnInfo("t", Types.TIMESTAMP, "datetime2")))
+        assertThat(TypeNames.matches(Dialect.SQLSERVER, "datetime2", new ColumnInfo("t", Types.TIMESTAMP, "datetime2")))
                 .isTrue();
-        assertThat(TypeNames.matches("BOOLEAN", new ColumnInfo("b", Types.BIT, "bool")))
+        assertThat(TypeNames.matches(Dialect.SQLSERVER, "INT", new ColumnInfo("i", Types.INTEGER, "int identity")))
                 .isTrue();
-        assertThat(TypeNames.matches("INTEGER", new ColumnInfo("id", Types.BIGINT, "int8")))
+        assertThat(TypeNames.matches(Dialect.POSTGRES, "INTEGER", new ColumnInfo("id", Types.BIGINT, "int8")))
                 .isFalse();
-        assertThat(TypeNames.matches("VARCHAR", new ColumnInfo("t", Types.TIMESTAMP, "timestamp")))
+        assertThat(TypeNames.matches(Dialect.POSTGRES, "VARCHAR", new ColumnInfo("t", Types.TIMESTAMP, "timestamp")))
                 .isFalse();
+    }
+
+    @Test
+    void shouldTellTimeZonesTextAndBitApart() {
+        assertThat(TypeNames.matches(
+                        Dialect.POSTGRES, "TIMESTAMP", new ColumnInfo("t", Types.TIMESTAMP, "timestamptz")))
+                .isFalse();
+        assertThat(TypeNames.matches(Dialect.POSTGRES, "VARCHAR", new ColumnInfo("t", Types.VARCHAR, "text")))
+                .isFalse();
+        assertThat(TypeNames.matches(Dialect.POSTGRES, "TEXT", new ColumnInfo("t", Types.VARCHAR, "varchar")))
+                .isFalse();
+        assertThat(TypeNames.matches(Dialect.POSTGRES, "BOOLEAN", new ColumnInfo("b", Types.BIT, "bit")))
+                .isFalse();
+        assertThat(TypeNames.matches(Dialect.SQLSERVER, "BOOLEAN", new ColumnInfo("b", Types.BIT, "bit")))
+                .isFalse();
+        assertThat(TypeNames.matches(
+                        Dialect.H2, "TIMESTAMP WITH TIME ZONE", new ColumnInfo("t", Types.TIMESTAMP, "TIMESTAMP")))
+                .isFalse();
+    }
+
+    @Test
+    void shouldCompareLengthAndPrecisionWhenGiven() {
+        ColumnInfo email = new ColumnInfo("e", Types.VARCHAR, "CHARACTER VARYING", 200, 0, "");
+        ColumnInfo amount = new ColumnInfo("a", Types.NUMERIC, "NUMERIC", 12, 2, "");
+        assertThat(TypeNames.matches(Dialect.H2, "VARCHAR(200)", email)).isTrue();
+        assertThat(TypeNames.matches(Dialect.H2, "VARCHAR", email)).isTrue();
+        assertThat(TypeNames.matches(Dialect.H2, "VARCHAR(100)", email)).isFalse();
+        assertThat(TypeNames.matches(Dialect.H2, "DECIMAL(12,2)", amount)).isTrue();
+        assertThat(TypeNames.matches(Dialect.H2, "DECIMAL(12, 3)", amount)).isFalse();
+        assertThat(TypeNames.matches(Dialect.H2, "DECIMAL(12)", amount)).isTrue();
+    }
+
+    @Test
+    void shouldTreatEnumsAsNotText() {
+        assertThat(new ColumnInfo("mood", Types.VARCHAR, "mood").isText()).isFalse();
+        assertThat(new ColumnInfo("name", Types.VARCHAR, "text").isText()).isTrue();
+        assertThat(new ColumnInfo("code", Types.VARCHAR, "code", 0, 0, "code").describeType())
+                .isEqualTo("domain code over VARCHAR");
     }
 
     @Test
@@ -63,7 +102,9 @@ class SupportTest {
         assertThat(BindValues.of(new ColumnInfo("b", Types.BOOLEAN, "bool"), "TRUE", now))
                 .isEqualTo(true);
         assertThat(BindValues.of(new ColumnInfo("t", Types.TIMESTAMP, "timestamp"), "2024-01-31", now))
-                .isEqualTo(java.sql.Timestamp.valueOf("2024-01-31 00:00:00"));
+                .isEqualTo(java.time.LocalDate.of(2024, 1, 31));
+        assertThat(BindValues.of(new ColumnInfo("t", Types.TIMESTAMP, "timestamp"), "2024-01-31T06:00:00", now))
+                .isEqualTo(java.sql.Timestamp.valueOf("2024-01-31 06:00:00"));
         assertThat(BindValues.of(new ColumnInfo("s", Types.CHAR, "bpchar"), "GB", now))
                 .isEqualTo("GB");
         assertThatThrownBy(() -> BindValues.of(new ColumnInfo("b", Types.BOOLEAN, "bool"), "yes", now))
@@ -75,5 +116,15 @@ class SupportTest {
     void shouldFormatDurationsTheWaySuitesWriteThem() {
         assertThat(CheckEvaluator.format(Duration.ofHours(26).plusMinutes(5))).isEqualTo("1d 2h 5m");
         assertThat(CheckEvaluator.format(Duration.ZERO)).isEqualTo("0s");
+    }
+
+    @Test
+    void shouldParseSchemaQualifiedAndQuotedTableNames() {
+        assertThat(QualifiedName.parse("orders")).isEqualTo(new QualifiedName("", false, "orders", false));
+        assertThat(QualifiedName.parse("sales.orders")).isEqualTo(new QualifiedName("sales", false, "orders", false));
+        assertThat(QualifiedName.parse("\"Sales\".\"Or.ders\""))
+                .isEqualTo(new QualifiedName("Sales", true, "Or.ders", true));
+        assertThat(QualifiedName.parse("a.b.c")).isEqualTo(new QualifiedName("", false, "a.b.c", false));
+        assertThat(QualifiedName.parse("\"open")).isEqualTo(new QualifiedName("", false, "\"open", false));
     }
 }
