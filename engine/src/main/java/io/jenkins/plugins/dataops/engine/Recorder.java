@@ -47,6 +47,9 @@ final class Recorder {
         } catch (DataOpsException e) {
             appendFailure(action, environment, release, e);
             throw e;
+        } catch (RuntimeException | Error e) {
+            appendUnexpected(action, environment, release, e);
+            throw e;
         }
         append(
                 action,
@@ -68,6 +71,9 @@ final class Recorder {
             throw e; // bad input is the caller's to fix: nothing happened that an auditor needs to see
         } catch (DataOpsException e) {
             appendFailure(action, environment, release, e);
+            throw e;
+        } catch (RuntimeException | Error e) {
+            appendUnexpected(action, environment, release, e);
             throw e;
         }
     }
@@ -105,19 +111,26 @@ final class Recorder {
         } catch (OperationRefusedException e) {
             throw e; // refused before touching anything: the environment's history has nothing to add
         } catch (DataOpsException e) {
-            try {
-                history(
-                        target,
-                        action,
-                        release,
-                        fingerprint,
-                        checksum,
-                        Outcome.FAILED,
-                        Map.of(EvidenceKeys.ERROR, e.getMessage()));
-            } catch (DataOpsException unrecorded) {
-                e.addSuppressed(unrecorded); // the database may be the reason: keep the original failure first
-            }
+            failedHistory(target, action, release, fingerprint, checksum, e, e.getMessage());
             throw e;
+        } catch (RuntimeException | Error e) {
+            failedHistory(target, action, release, fingerprint, checksum, e, unexpected(e));
+            throw e;
+        }
+    }
+
+    private void failedHistory(
+            final DatabaseTarget target,
+            final Action action,
+            final String release,
+            final String fingerprint,
+            final String checksum,
+            final Throwable failure,
+            final String error) {
+        try {
+            history(target, action, release, fingerprint, checksum, Outcome.FAILED, Map.of(EvidenceKeys.ERROR, error));
+        } catch (RuntimeException unrecorded) {
+            failure.addSuppressed(unrecorded); // the database may be the reason: keep the original failure first
         }
     }
 
@@ -143,6 +156,29 @@ final class Recorder {
                         session.buildRef(),
                         session.clock().millis(),
                         json(details)));
+    }
+
+    /**
+     * Records a failure the engine did not foresee: a bug or an {@link Error} (out of memory, a failed assertion,
+     * a class that cannot load) is still a failed operation an auditor must see. The record names the error's type
+     * only: its message was not written by the engine and could quote anything, a secret included.
+     */
+    private void appendUnexpected(
+            final Action action, final String environment, final String release, final Throwable e) {
+        try {
+            append(
+                    action,
+                    environment,
+                    release,
+                    Outcome.FAILED,
+                    Evidence.of().with(EvidenceKeys.ERROR, unexpected(e)).build());
+        } catch (RuntimeException unrecorded) {
+            e.addSuppressed(unrecorded); // the ledger failing too must not hide the original failure
+        }
+    }
+
+    private static String unexpected(final Throwable e) {
+        return "Unexpected " + e.getClass().getName() + "; see the build log for its details.";
     }
 
     /** Records a refusal (with its reason) or a failure (with its error). */

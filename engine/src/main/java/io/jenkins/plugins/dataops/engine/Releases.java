@@ -258,7 +258,7 @@ final class Releases {
                                     .with(EvidenceKeys.STALE_HOLDER, holder)
                                     .build()));
             return lock;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             lock.close();
             throw e;
         }

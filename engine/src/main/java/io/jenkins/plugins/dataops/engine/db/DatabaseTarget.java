@@ -4,7 +4,7 @@ import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
 import java.io.Serial;
 import java.io.Serializable;
 import java.sql.Connection;
-import java.sql.DriverManager;
+import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.Objects;
 import java.util.Properties;
@@ -65,7 +65,8 @@ public final class DatabaseTarget implements Serializable {
     }
 
     /**
-     * Opens a new connection. The caller closes it.
+     * Opens a new connection through the engine's own JDBC driver (never {@code DriverManager}, see
+     * {@link JdbcDrivers}). The caller closes it.
      *
      * @return an open connection with auto-commit on
      * @throws DataOpsException naming the environment and URL (never the password) when the login fails
@@ -75,7 +76,12 @@ public final class DatabaseTarget implements Serializable {
         properties.setProperty("user", user);
         properties.setProperty("password", password);
         try {
-            return DriverManager.getConnection(jdbcUrl, properties);
+            Driver driver = JdbcDrivers.forUrl(jdbcUrl);
+            Connection connection = driver.connect(jdbcUrl, properties);
+            if (connection == null) {
+                throw new SQLException("the driver " + driver.getClass().getName() + " refused the URL");
+            }
+            return connection;
         } catch (SQLException e) {
             throw new DataOpsException(
                     "Cannot connect to the database of environment '%s' at '%s' as '%s': %s"

@@ -73,14 +73,25 @@ public final class EnvironmentLock implements AutoCloseable {
                 }
                 sleep();
             }
-            Thread heartbeat = target.dialect() == Dialect.POSTGRES ? null : startHeartbeat(table, owner);
-            return new EnvironmentLock(connection, table, owner, heartbeat);
+            return held(connection, target, table, owner);
         } catch (SQLException e) {
             closeQuietly(connection);
             throw new DataOpsException(
                     "Cannot lock environment '%s': %s".formatted(target.environment(), e.getMessage()), e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             closeQuietly(connection);
+            throw e;
+        }
+    }
+
+    /** Starts the heartbeat of a lock just taken; if even that fails (no thread left), the lock is given back. */
+    private static EnvironmentLock held(
+            final Connection connection, final DatabaseTarget target, final LockTable table, final String owner) {
+        try {
+            Thread heartbeat = target.dialect() == Dialect.POSTGRES ? null : startHeartbeat(table, owner);
+            return new EnvironmentLock(connection, table, owner, heartbeat);
+        } catch (RuntimeException | Error e) {
+            releaseQuietly(table, owner);
             throw e;
         }
     }
@@ -124,22 +135,40 @@ public final class EnvironmentLock implements AutoCloseable {
         return thread;
     }
 
+    /**
+     * Stops the heartbeat, deletes the lock row and closes the connection, each step even when the one before it
+     * fails, so that whatever ended the operation (an exception, an {@link Error}, an interrupt) no lock outlives it.
+     */
     @Override
     public void close() {
+        try {
+            stopHeartbeat();
+        } finally {
+            try {
+                releaseQuietly(table, owner);
+            } finally {
+                closeQuietly(connection);
+            }
+        }
+    }
+
+    private void stopHeartbeat() {
         if (heartbeat != null) {
             heartbeat.interrupt();
             try {
                 heartbeat.join(5_000);
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                Thread.currentThread().interrupt(); // the heartbeat was told to stop; the caller's interrupt stays
             }
         }
+    }
+
+    private static void releaseQuietly(final LockTable table, final String owner) {
         try {
             table.release(owner);
         } catch (SQLException e) {
-            // closing the connection below releases an advisory lock; a row lock expires with its lease
+            // closing the connection releases an advisory lock; a row lock expires with its lease
         }
-        closeQuietly(connection);
     }
 
     private static void sleep() {

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -91,7 +90,7 @@ public final class PostgresServer {
      * @param sql the statement
      */
     public void execute(final String sql) {
-        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, SUPERUSER_PASSWORD);
+        try (Connection c = connect("postgres");
                 Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
@@ -107,7 +106,12 @@ public final class PostgresServer {
      * @throws SQLException when it fails
      */
     public Connection connect(final String database) throws SQLException {
-        return DriverManager.getConnection(jdbcUrl(database), SUPERUSER, SUPERUSER_PASSWORD);
+        // Straight through the driver, as the engine connects: the engine takes its drivers' registrations
+        // back from DriverManager (see db.JdbcDrivers), so DriverManager may not know this one.
+        java.util.Properties login = new java.util.Properties();
+        login.setProperty("user", SUPERUSER);
+        login.setProperty("password", SUPERUSER_PASSWORD);
+        return new org.postgresql.Driver().connect(jdbcUrl(database), login);
     }
 
     private static PostgresServer start() {

@@ -30,30 +30,53 @@ final class LiquibaseRun {
         T run(Database database) throws Exception;
     }
 
+    /** The loader that holds Liquibase and its services: the engine's, whatever the calling thread carries. */
+    private static final ClassLoader ENGINE_LOADER = LiquibaseRun.class.getClassLoader();
+
     private LiquibaseRun() {}
 
     static <T> T with(
             final DatabaseTarget target, final Path changelog, final ProgressListener progress, final Body<T> body) {
+        Thread thread = Thread.currentThread();
+        ClassLoader caller = thread.getContextClassLoader();
+        // Liquibase builds each thread's root scope (its service locator, configuration and log service) from the
+        // thread's context class loader before any scope of ours exists; a Jenkins step thread carries core's
+        // loader, which cannot see Liquibase. So the engine's loader is the context loader while Liquibase runs.
+        thread.setContextClassLoader(ENGINE_LOADER);
+        try {
+            return inScope(target, changelog, progress, body);
+        } finally {
+            thread.setContextClassLoader(caller);
+        }
+    }
+
+    private static <T> T inScope(
+            final DatabaseTarget target, final Path changelog, final ProgressListener progress, final Body<T> body) {
         Connection connection = target.open();
         try {
-            Database database =
-                    DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
-            try {
-                Map<String, Object> scope = Map.of(
-                        Scope.Attr.ui.name(),
-                        new ProgressUiService(progress),
-                        Scope.Attr.logService.name(),
-                        new NoOpLogService(),
-                        Scope.Attr.resourceAccessor.name(),
-                        new DirectoryResourceAccessor(changelog.getParent()),
-                        AnalyticsArgs.ENABLED.getKey(),
-                        Boolean.FALSE,
-                        "liquibase.showBanner",
-                        Boolean.FALSE);
-                return Scope.child(scope, () -> body.run(database));
-            } finally {
-                database.close();
-            }
+            Map<String, Object> scope = Map.of(
+                    Scope.Attr.classLoader.name(),
+                    ENGINE_LOADER,
+                    Scope.Attr.ui.name(),
+                    new ProgressUiService(progress),
+                    Scope.Attr.logService.name(),
+                    new NoOpLogService(),
+                    Scope.Attr.resourceAccessor.name(),
+                    new DirectoryResourceAccessor(changelog.getParent()),
+                    AnalyticsArgs.ENABLED.getKey(),
+                    Boolean.FALSE,
+                    "liquibase.showBanner",
+                    Boolean.FALSE);
+            // DatabaseFactory loads its implementations through the scope's class loader on first use: inside.
+            return Scope.child(scope, () -> {
+                Database database =
+                        DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+                try {
+                    return body.run(database);
+                } finally {
+                    database.close();
+                }
+            });
         } catch (DataOpsException e) {
             throw e;
         } catch (FileNotFoundException e) {
