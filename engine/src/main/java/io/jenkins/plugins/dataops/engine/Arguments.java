@@ -1,5 +1,7 @@
 package io.jenkins.plugins.dataops.engine;
 
+import io.jenkins.plugins.dataops.engine.kernel.Identities;
+
 /** Checks the arguments of requests: every failure names the parameter and its bad value. */
 final class Arguments {
     private Arguments() {}
@@ -17,7 +19,7 @@ final class Arguments {
             throw new IllegalArgumentException(
                     "Parameter '%s' must not be blank, but was '%s'; pass a value.".formatted(parameter, value));
         }
-        return value;
+        return Identities.requirePrintable("Parameter '" + parameter + "'", value);
     }
 
     /**
@@ -43,6 +45,6 @@ final class Arguments {
      * @return the trimmed text, empty for none
      */
     static String optionalText(final String value) {
-        return value == null ? "" : value.trim();
+        return value == null ? "" : Identities.requirePrintable("Value", value.trim());
     }
 }

@@ -35,6 +35,7 @@ public record Session(
         if (actor.isBlank()) {
             throw new IllegalArgumentException("Session actor must not be blank; set --actor or DATAOPS_ACTOR.");
         }
+        io.jenkins.plugins.dataops.engine.kernel.Identities.requirePrintable("Actor (--actor, DATAOPS_ACTOR)", actor);
     }
 
     /**

@@ -235,6 +235,9 @@ final class CheckParser {
         if (sql.isBlank()) {
             yaml.problem(node, "key '%s' is empty".formatted(key));
         }
+        ReadOnlySql.refusal(sql)
+                .ifPresent(why -> yaml.problem(
+                        node, "key '%s' must only read: %s; data tests never change anything".formatted(key, why)));
         return sql.strip();
     }
 

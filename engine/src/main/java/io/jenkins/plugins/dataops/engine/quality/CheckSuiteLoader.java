@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dataops.engine.quality;
 
+import io.jenkins.plugins.dataops.engine.kernel.InputLimits;
 import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
 import io.jenkins.plugins.dataops.engine.kernel.Suggestions;
 import java.io.IOException;
@@ -113,6 +114,7 @@ public final class CheckSuiteLoader {
     }
 
     private static byte[] read(final Path file) {
+        InputLimits.requireSize(file, InputLimits.SUITE_BYTES, "Check suite");
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {

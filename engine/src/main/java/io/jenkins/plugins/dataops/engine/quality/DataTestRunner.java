@@ -54,6 +54,9 @@ public final class DataTestRunner {
         Instant started = Instant.now();
         long start = System.nanoTime();
         try (Connection connection = target.open()) {
+            // a read-only session where the driver enforces it (PostgreSQL: SET SESSION CHARACTERISTICS AS
+            // TRANSACTION READ ONLY); H2 ignores the hint, so the suite parser refuses writing SQL up front
+            connection.setReadOnly(true);
             List<TablePlan> plans = new CheckPlanner(
                             LiveSchema.read(connection), target.dialect(), options.now(), target.environment())
                     .plan(suites);

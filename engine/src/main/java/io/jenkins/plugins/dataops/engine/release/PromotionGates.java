@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.dataops.engine.governance.Action;
 import io.jenkins.plugins.dataops.engine.governance.Outcome;
+import io.jenkins.plugins.dataops.engine.kernel.Identities;
 import io.jenkins.plugins.dataops.engine.spec.DataProductSpec;
 import java.time.Duration;
 import java.time.Instant;
@@ -170,8 +171,9 @@ public final class PromotionGates {
                     ("'%s' is protected: an approval by someone other than '%s' is " + "needed.")
                             .formatted(request.to(), request.requester()));
         }
-        // user ids are compared as Jenkins' default id strategy does: case-insensitively (and without blanks)
-        if (request.approvedBy().strip().equalsIgnoreCase(request.requester().strip())) {
+        // compared by skeleton: case-insensitively as Jenkins' default id strategy, and blind to look-alike
+        // spellings (NBSP, zero-width characters, fullwidth or Cyrillic letters) that would pass as someone else
+        if (Identities.samePerson(request.approvedBy(), request.requester())) {
             return new Gate(
                     "approval",
                     false,

@@ -25,6 +25,11 @@ public final class DurationParser {
             throw new InvalidInputException(
                     "Duration '%s' is not valid; write a number followed by s, m, h or d, e.g. '4h'.".formatted(text));
         }
+        // the longest duration anyone means (a retention, a TTL) is years; more digits overflow Duration
+        if (m.group(1).length() > 9) {
+            throw new InvalidInputException(
+                    "Duration '%s' is too large; write at most 9 digits, e.g. '3650d'.".formatted(text));
+        }
         long amount = Long.parseLong(m.group(1));
         return switch (m.group(2)) {
             case "s" -> Duration.ofSeconds(amount);

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dataops.engine.spec;
 
 import io.jenkins.plugins.dataops.engine.db.SecretScrubber;
+import io.jenkins.plugins.dataops.engine.kernel.InputLimits;
 import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
 import io.jenkins.plugins.dataops.engine.kernel.Suggestions;
 import io.jenkins.plugins.dataops.engine.spec.SpecKeys.Type;
@@ -55,6 +56,7 @@ public final class SpecLoader {
             throw new InvalidInputException(
                     "Spec file '%s' not found; pass --spec FILE or create dataops.yaml.".formatted(absolute));
         }
+        InputLimits.requireSize(absolute, InputLimits.SPEC_BYTES, "Spec");
         return new SpecLoader(absolute).read(compose(absolute));
     }
 

@@ -149,7 +149,10 @@ final class YamlValues {
             try {
                 return Integer.valueOf(scalar.getValue().replace("_", ""));
             } catch (NumberFormatException e) {
-                problem(node, "'" + key + "' must be a whole number, not '" + scalar.getValue() + "'");
+                problem(
+                        node,
+                        "'" + key + "' must be a whole number between " + Integer.MIN_VALUE + " and "
+                                + Integer.MAX_VALUE + ", not '" + scalar.getValue() + "'");
                 return null;
             }
         }

@@ -44,6 +44,15 @@ public final class PostgresServer {
     }
 
     /**
+     * Returns the server's log file, where PostgreSQL writes failing (and, when asked, all) statements.
+     *
+     * @return the log file
+     */
+    public Path serverLog() {
+        return dir.resolve("server.log");
+    }
+
+    /**
      * Returns the cluster of this JVM, starting it on first use.
      *
      * @return the running server

@@ -52,6 +52,7 @@ public final class H2Provisioner implements Provisioner {
 
     @Override
     public ProvisioningPlan apply(final ProvisioningContext context) {
+        refuseLinksOutOfState(context);
         ProvisioningPlan plan = plan(context);
         if (plan.hasChanges()) {
             context.progress()
@@ -98,6 +99,7 @@ public final class H2Provisioner implements Provisioner {
 
     @Override
     public DatabaseTarget target(final ProvisioningContext context) {
+        refuseLinksOutOfState(context);
         if (!Files.exists(dataFile(context))) {
             throw new OperationRefusedException("Environment '%s' is not provisioned (no '%s'); run 'provision "
                             .formatted(context.environment().name(), relative(context))
@@ -105,6 +107,24 @@ public final class H2Provisioner implements Provisioner {
                     + context.environment().name() + "' first.");
         }
         return new DatabaseTarget(context.environment().name(), baseUrl(context) + ";IFEXISTS=TRUE", USER, "");
+    }
+
+    /**
+     * Refuses a database file (or its folder) that is a symbolic link: H2 would follow it into whatever database
+     * it points at, and migrations, tests and destroys would act on a database that is not this environment's.
+     */
+    private static void refuseLinksOutOfState(final ProvisioningContext context) {
+        for (Path path : List.of(folder(context), dataFile(context))) {
+            if (Files.isSymbolicLink(path)) {
+                throw new OperationRefusedException(
+                        ("The database of environment '%s' ('%s') is a symbolic link; H2 would follow it into "
+                                        + "another database. Remove the link and run 'provision --env %s'.")
+                                .formatted(
+                                        context.environment().name(),
+                                        context.spec().baseDir().relativize(path),
+                                        context.environment().name()));
+            }
+        }
     }
 
     private static ProvisioningPlan plan(

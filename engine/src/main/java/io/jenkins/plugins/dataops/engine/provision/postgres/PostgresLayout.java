@@ -7,6 +7,7 @@ import io.jenkins.plugins.dataops.engine.provision.ProvisioningContext;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.postgresql.util.PasswordUtil;
 
 /**
  * The names and logins of one environment on a PostgreSQL server, derived from the spec: database and role
@@ -111,10 +112,17 @@ final class PostgresLayout {
                 : new DatabaseTarget(environment(), url, roleLogin.username(), roleLogin.password());
     }
 
+    /**
+     * The login part of CREATE or ALTER ROLE. The password goes as a SCRAM-SHA-256 verifier computed here, on the
+     * client (PostgreSQL stores a verifier as it is): the clear password never travels in a statement, so a
+     * failing CREATE ROLE, {@code log_statement} or {@code pg_stat_statements} cannot put it into the server's log.
+     */
     String loginClause() {
         return roleLogin == null
                 ? " NOLOGIN"
-                : " LOGIN PASSWORD '" + roleLogin.password().replace("'", "''") + "'";
+                : " LOGIN PASSWORD '"
+                        + PasswordUtil.encodeScramSha256(roleLogin.password().toCharArray())
+                                .replace("'", "''") + "'";
     }
 
     /** The ownership comment: who made it, for which product and environment, and for ephemeral ones the expiry. */
