@@ -1,8 +1,9 @@
 package io.jenkins.plugins.dataops.model;
 
 import io.jenkins.plugins.dataops.engine.governance.GovernanceRecord;
+import io.jenkins.plugins.dataops.engine.governance.LedgerVerification;
 import io.jenkins.plugins.dataops.engine.governance.RecordCodec;
-import java.util.ArrayList;
+import io.jenkins.plugins.dataops.engine.policy.JobChains;
 import java.util.List;
 
 /**
@@ -27,13 +28,21 @@ public final class JobChain {
      * @return the chained entries, in the same order
      */
     public static List<GovernanceEntry> chain(final ChainHead head, final List<GovernanceEntry> raw) {
-        List<GovernanceEntry> chained = new ArrayList<>(raw.size());
-        GovernanceRecord previous = head.toRecord();
-        for (GovernanceEntry entry : raw) {
-            previous = RecordCodec.chain(previous, entry.toEvent(), entry.getTimeMillis());
-            chained.add(GovernanceEntry.of(previous));
-        }
-        return chained;
+        List<GovernanceRecord> records =
+                raw.stream().map(GovernanceEntry::toRecord).toList();
+        return JobChains.chain(head.toRecord(), records).stream()
+                .map(GovernanceEntry::of)
+                .toList();
+    }
+
+    /**
+     * Verifies a job's chain with the ledger's rules.
+     *
+     * @param entries the job's records, oldest first
+     * @return intact, or where and why it breaks
+     */
+    public static LedgerVerification verify(final List<GovernanceEntry> entries) {
+        return JobChains.verify(entries.stream().map(GovernanceEntry::toRecord).toList());
     }
 
     /**
