@@ -4,7 +4,9 @@ import io.jenkins.plugins.dataops.engine.governance.GovernanceRecord;
 import io.jenkins.plugins.dataops.engine.governance.LedgerVerification;
 import io.jenkins.plugins.dataops.engine.governance.RecordCodec;
 import io.jenkins.plugins.dataops.engine.policy.JobChains;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Re-chains the records a step produced on the agent (each call starts its own in-memory chain there) into
@@ -43,6 +45,29 @@ public final class JobChain {
      */
     public static LedgerVerification verify(final List<GovernanceEntry> entries) {
         return JobChains.verify(entries.stream().map(GovernanceEntry::toRecord).toList());
+    }
+
+    /**
+     * Verifies the newest part of a job's chain (one build's records, or the rows a page shows).
+     *
+     * @param entries the records, oldest first
+     * @return intact, or where and why it breaks
+     */
+    public static LedgerVerification verifySegment(final List<GovernanceEntry> entries) {
+        return verifyJobs(Map.of("this job", entries));
+    }
+
+    /**
+     * Verifies the records of several jobs, each job's records as the newest part of its chain.
+     *
+     * @param entriesPerJob job full name to its records, oldest first
+     * @return intact when every job's chain is
+     */
+    public static LedgerVerification verifyJobs(final Map<String, List<GovernanceEntry>> entriesPerJob) {
+        Map<String, List<GovernanceRecord>> chains = new LinkedHashMap<>();
+        entriesPerJob.forEach((job, entries) ->
+                chains.put(job, entries.stream().map(GovernanceEntry::toRecord).toList()));
+        return JobChains.verifyAll(chains);
     }
 
     /**

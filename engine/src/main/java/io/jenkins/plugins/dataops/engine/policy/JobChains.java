@@ -6,6 +6,7 @@ import io.jenkins.plugins.dataops.engine.governance.RecordChains;
 import io.jenkins.plugins.dataops.engine.governance.RecordCodec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Re-chains the records one call produced (each call starts its own chain where it ran) after the newest
@@ -40,5 +41,23 @@ public final class JobChains {
      */
     public static LedgerVerification verify(final List<GovernanceRecord> records) {
         return RecordChains.verify(records);
+    }
+
+    /**
+     * Verifies the records of several chains (one per job), each of which may be only its newest part.
+     *
+     * @param chains chain name (a job) to its records, oldest first
+     * @return intact when every chain is; else the first broken chain's break, its name in the problem
+     */
+    public static LedgerVerification verifyAll(final Map<String, List<GovernanceRecord>> chains) {
+        long total = chains.values().stream().mapToLong(List::size).sum();
+        for (Map.Entry<String, List<GovernanceRecord>> chain : chains.entrySet()) {
+            LedgerVerification result = RecordChains.verifySegment(chain.getValue());
+            if (!result.intact()) {
+                return new LedgerVerification(
+                        false, total, result.firstBroken(), "in '" + chain.getKey() + "', " + result.problem());
+            }
+        }
+        return new LedgerVerification(true, total, 0, "");
     }
 }

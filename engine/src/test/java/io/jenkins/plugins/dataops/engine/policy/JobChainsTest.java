@@ -76,4 +76,28 @@ class JobChainsTest {
         assertThat(verification.intact()).isFalse();
         assertThat(verification.firstBroken()).isEqualTo(1);
     }
+
+    @Test
+    void shouldVerifyTheNewestPartOfAJobsChain() {
+        // Given a job whose oldest build was discarded
+        List<GovernanceRecord> job = new ArrayList<>(JobChains.chain(null, call("dev", 4)));
+        List<GovernanceRecord> kept = job.subList(2, 4);
+
+        // Then the kept part verifies, and a gap inside it does not
+        assertThat(JobChains.verifyAll(Map.of("customer", kept)).intact()).isTrue();
+        List<GovernanceRecord> gap = List.of(job.get(1), job.get(3));
+        LedgerVerification verification = JobChains.verifyAll(Map.of("customer", gap));
+        assertThat(verification.intact()).isFalse();
+        assertThat(verification.problem()).startsWith("in 'customer', expected sequence 3 but found 4");
+    }
+
+    @Test
+    void shouldFindAnEditedFirstRecordOfAPart() {
+        List<GovernanceRecord> job = JobChains.chain(null, call("dev", 3));
+        GovernanceRecord second = job.get(1);
+        GovernanceRecord edited = new GovernanceRecord(
+                second.sequence(), second.timeMillis() + 1, second.event(), second.prev(), second.hash());
+        assertThat(JobChains.verifyAll(Map.of("j", List.of(edited, job.get(2)))).firstBroken())
+                .isEqualTo(1);
+    }
 }
