@@ -4,6 +4,8 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.Util;
+import io.jenkins.plugins.dataops.engine.policy.EnvironmentPolicy;
+import io.jenkins.plugins.dataops.engine.policy.StepDefaults;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +23,7 @@ import org.kohsuke.stapler.StaplerRequest2;
 @Symbol("dataOps")
 public class DataOpsConfiguration extends GlobalConfiguration {
     /** The spec file name used when a step does not name one. */
-    public static final String DEFAULT_SPEC = "dataops.yaml";
+    public static final String DEFAULT_SPEC = StepDefaults.SPEC;
 
     private List<EnvironmentRule> environments = new ArrayList<>();
     private String defaultSpec = DEFAULT_SPEC;
@@ -79,6 +81,18 @@ public class DataOpsConfiguration extends GlobalConfiguration {
      */
     public Optional<EnvironmentRule> ruleFor(final String environment) {
         return environments.stream().filter(rule -> rule.matches(environment)).findFirst();
+    }
+
+    /**
+     * Returns the rules as the engine's policy, which decides credentials and protection.
+     *
+     * @return the policy
+     * @throws io.jenkins.plugins.dataops.engine.kernel.InvalidInputException when a saved rule's name is not
+     *     valid (the policy fails closed rather than skip a rule)
+     */
+    public EnvironmentPolicy policy() {
+        return new EnvironmentPolicy(
+                environments.stream().map(EnvironmentRule::toPolicyRule).toList());
     }
 
     @Override

@@ -6,9 +6,9 @@ import hudson.Util;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.util.FormValidation;
-import java.util.Arrays;
+import io.jenkins.plugins.dataops.engine.policy.EnvironmentPolicy;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -20,7 +20,8 @@ import org.kohsuke.stapler.verb.POST;
  * What an administrator decides for one environment name (or a pattern such as {@code pr-*}), on top of
  * what the data product's spec says: which credentials ids the spec may use there, whether the environment is
  * protected (promotions need an approval from someone other than the build's requester) and which groups may
- * approve. A spec can make an environment stricter, never looser.
+ * approve. A spec can make an environment stricter, never looser. The decisions are the engine's
+ * ({@link EnvironmentPolicy}); this class only binds the form and Configuration as Code.
  */
 public class EnvironmentRule implements Describable<EnvironmentRule> {
     private final String name;
@@ -47,8 +48,8 @@ public class EnvironmentRule implements Describable<EnvironmentRule> {
     }
 
     /**
-     * Sets the credentials ids the spec may use in this environment (comma or blank separated; empty allows
-     * any id).
+     * Sets the credentials ids the spec may use in this environment (comma or blank separated; {@code *}
+     * allows any id; empty allows none: credentials are denied unless a rule allows them).
      *
      * @param allowedCredentialsIds the ids
      */
@@ -93,23 +94,27 @@ public class EnvironmentRule implements Describable<EnvironmentRule> {
      * @return true when the name matches (exactly, or the {@code *} pattern)
      */
     public boolean matches(final String environment) {
-        if (name.contains("*")) {
-            String regex = Arrays.stream(name.split("\\*", -1))
-                    .map(java.util.regex.Pattern::quote)
-                    .reduce((a, b) -> a + ".*" + b)
-                    .orElse("");
-            return environment.matches(regex);
-        }
-        return name.equals(environment);
+        return toPolicyRule().matches(environment);
+    }
+
+    /**
+     * Returns the rule as the engine's value.
+     *
+     * @return the rule
+     * @throws io.jenkins.plugins.dataops.engine.kernel.InvalidInputException when the name is not valid
+     */
+    public io.jenkins.plugins.dataops.engine.policy.EnvironmentRule toPolicyRule() {
+        return new io.jenkins.plugins.dataops.engine.policy.EnvironmentRule(
+                name, allowedIds(), protectedEnvironment, groups());
     }
 
     /**
      * Returns the allowed credentials ids as a list.
      *
-     * @return the ids; empty when any id is allowed
+     * @return the ids; {@code *} allows any, empty allows none
      */
     public List<String> allowedIds() {
-        return split(allowedCredentialsIds);
+        return io.jenkins.plugins.dataops.engine.policy.EnvironmentRule.split(allowedCredentialsIds);
     }
 
     /**
@@ -118,11 +123,7 @@ public class EnvironmentRule implements Describable<EnvironmentRule> {
      * @return the groups; empty when any other user may approve
      */
     public List<String> groups() {
-        return split(approverGroups);
-    }
-
-    private static List<String> split(final String value) {
-        return Arrays.stream(value.split("[,\\s]+")).filter(s -> !s.isEmpty()).toList();
+        return io.jenkins.plugins.dataops.engine.policy.EnvironmentRule.split(approverGroups);
     }
 
     /** Describes the rule for the configuration form and Configuration as Code. */
@@ -143,15 +144,8 @@ public class EnvironmentRule implements Describable<EnvironmentRule> {
         @POST
         public FormValidation doCheckName(@QueryParameter final String value) {
             Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-            String name = Util.fixNull(value).trim();
-            if (name.isEmpty()) {
-                return FormValidation.error("Enter an environment name such as 'prod', or a pattern such as 'pr-*'.");
-            }
-            if (!name.toLowerCase(Locale.ROOT).matches("[a-z0-9*][a-z0-9*-]*")) {
-                return FormValidation.error(
-                        "Environment name '%s' may hold only lower-case letters, digits, '-' and '*'.".formatted(name));
-            }
-            return FormValidation.ok();
+            Optional<String> problem = io.jenkins.plugins.dataops.engine.policy.EnvironmentRule.problemWith(value);
+            return problem.map(FormValidation::error).orElseGet(FormValidation::ok);
         }
     }
 }

@@ -10,9 +10,8 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import hudson.util.Secret;
 import io.jenkins.plugins.dataops.engine.credentials.ServicePrincipal;
-import java.util.ArrayList;
+import io.jenkins.plugins.dataops.engine.policy.ServicePrincipalCheck;
 import java.util.List;
-import java.util.regex.Pattern;
 import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
@@ -26,9 +25,8 @@ import org.kohsuke.stapler.verb.POST;
  */
 public class AzureServicePrincipalCredentials extends BaseStandardCredentials {
     private static final long serialVersionUID = 1L;
-    private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
     /** The clouds the engine knows. */
-    static final List<String> CLOUDS = List.of("AzureCloud", "AzureChinaCloud", "AzureUSGovernment");
+    static final List<String> CLOUDS = ServicePrincipalCheck.CLOUDS;
 
     private final String tenantId;
     private final String clientId;
@@ -113,25 +111,12 @@ public class AzureServicePrincipalCredentials extends BaseStandardCredentials {
             final String clientSecret,
             final String subscriptionId,
             final String cloud) {
-        List<String> problems = new ArrayList<>();
-        checkGuid(problems, "Tenant ID", tenantId);
-        checkGuid(problems, "Client ID", clientId);
-        checkGuid(problems, "Subscription ID", subscriptionId);
-        if (Util.fixEmptyAndTrim(clientSecret) == null) {
-            problems.add("Client secret is empty; paste the secret of the app registration.");
-        }
-        String c = Util.fixEmptyAndTrim(cloud);
-        if (c != null && !CLOUDS.contains(c)) {
-            problems.add("Cloud '%s' is unknown; use one of %s.".formatted(c, CLOUDS));
-        }
-        return problems;
-    }
-
-    private static void checkGuid(final List<String> problems, final String label, final String value) {
-        if (!GUID.matcher(Util.fixNull(value).trim()).matches()) {
-            problems.add("%s '%s' is not a GUID such as 00000000-0000-0000-0000-000000000000."
-                    .formatted(label, Util.fixNull(value)));
-        }
+        return ServicePrincipalCheck.problems(new ServicePrincipal(
+                Util.fixNull(tenantId),
+                Util.fixNull(clientId),
+                Util.fixNull(clientSecret),
+                Util.fixNull(subscriptionId),
+                Util.fixNull(cloud)));
     }
 
     /** Describes the credentials type; Configuration as Code symbol {@code dataOpsAzureServicePrincipal}. */

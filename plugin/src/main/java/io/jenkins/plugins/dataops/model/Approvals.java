@@ -2,29 +2,36 @@ package io.jenkins.plugins.dataops.model;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
-import hudson.Util;
 import hudson.model.Cause;
 import hudson.model.Run;
 import hudson.model.User;
 import io.jenkins.plugins.dataops.config.DataOpsConfiguration;
-import io.jenkins.plugins.dataops.config.EnvironmentRule;
+import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
+import io.jenkins.plugins.dataops.engine.policy.ApprovalDecision;
+import io.jenkins.plugins.dataops.engine.policy.ApprovalRequest;
+import io.jenkins.plugins.dataops.engine.policy.EnvironmentPolicy;
+import io.jenkins.plugins.dataops.util.ConsoleProgress;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jenkinsci.plugins.workflow.support.steps.input.ApproverAction;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
 /**
- * Decides who approved a promotion into a protected environment. The approval must come from Jenkins: a user
- * who approved an {@code input} step of this build ({@link ApproverAction}), who is a known Jenkins user other
- * than the ones who started the build (directly or through an upstream build), and, when the administrator
- * named approver groups for the environment, a member of one of them. A name passed to the step only selects among those approvals; on its own it proves
- * nothing.
+ * Supplies what only Jenkins knows to the engine's {@link ApprovalDecision}: the users who approved an
+ * {@code input} step of this build ({@link ApproverAction}), everyone who started the build, the groups of a
+ * Jenkins user, and the security realm's {@link jenkins.model.IdStrategy} to compare ids. A name passed to the
+ * step only selects among those approvals; on its own it proves nothing.
  */
 public final class Approvals {
+    /** How to obtain an approval in Jenkins, for the engine's message. */
+    static final String HOW_TO_APPROVE = "add an input step before promote (e.g. input message: 'Promote?', "
+            + "submitter: '...') and have that user approve it.";
+
     private Approvals() {}
 
     /**
@@ -46,35 +53,24 @@ public final class Approvals {
             final boolean specProtected,
             @CheckForNull final String requested)
             throws AbortException {
-        Optional<EnvironmentRule> rule = DataOpsConfiguration.get().ruleFor(target);
-        boolean isProtected = specProtected
-                || rule.map(EnvironmentRule::isProtectedEnvironment).orElse(false);
-        List<String> approvals = new ArrayList<>();
-        run.getActions(ApproverAction.class).forEach(action -> approvals.add(action.getUserId()));
-        String wanted = Util.fixEmptyAndTrim(requested);
-        if (!isProtected && (wanted == null || approvals.contains(wanted))) {
-            return wanted;
+        try {
+            EnvironmentPolicy policy = DataOpsConfiguration.get().policy();
+            List<String> candidates = new ArrayList<>();
+            run.getActions(ApproverAction.class).forEach(action -> candidates.add(action.getUserId()));
+            ApprovalRequest request = new ApprovalRequest(
+                    target,
+                    List.copyOf(requesters(run, requester)),
+                    candidates,
+                    requested,
+                    policy.isProtected(target, specProtected),
+                    policy.approverGroups(target),
+                    HOW_TO_APPROVE);
+            return new ApprovalDecision(Approvals::groupsOf, User.idStrategy()::equals)
+                    .approver(request)
+                    .orElse(null);
+        } catch (DataOpsException e) {
+            throw new AbortException(ConsoleProgress.PREFIX + e.getMessage());
         }
-        List<String> groups = rule.map(EnvironmentRule::groups).orElse(List.of());
-        Set<String> requesters = requesters(run, requester);
-        for (int i = approvals.size() - 1; i >= 0; i--) {
-            String candidate = approvals.get(i);
-            if ((wanted == null || wanted.equals(candidate)) && isValid(candidate, requesters, groups)) {
-                return candidate;
-            }
-        }
-        throw new AbortException(
-                ("[DataOps] Promotion to '%s' needs an approval from a Jenkins user other than '%s'%s: "
-                                + "add an input step before promote (e.g. input message: 'Promote to %s?', submitter: '...') "
-                                + "and have that user approve it.%s")
-                        .formatted(
-                                target,
-                                requester,
-                                groups.isEmpty() ? "" : " in one of the groups " + groups,
-                                target,
-                                wanted == null
-                                        ? ""
-                                        : " '" + wanted + "' did not approve an input step of this build."));
     }
 
     /**
@@ -103,26 +99,18 @@ public final class Approvals {
         }
     }
 
-    private static boolean isValid(final String candidate, final Set<String> requesters, final List<String> groups) {
-        if (requesters.contains(candidate)) {
-            return false;
-        }
-        User user = User.getById(candidate, false);
+    /** Returns a Jenkins user's groups; empty when Jenkins or its security realm does not know the user. */
+    private static Optional<Set<String>> groupsOf(final String id) {
+        User user = User.getById(id, false);
         if (user == null) {
-            return false;
-        }
-        if (groups.isEmpty()) {
-            return true;
+            return Optional.empty();
         }
         try {
-            for (GrantedAuthority authority : user.impersonate2().getAuthorities()) {
-                if (groups.contains(authority.getAuthority())) {
-                    return true;
-                }
-            }
+            return Optional.of(user.impersonate2().getAuthorities().stream()
+                    .map(GrantedAuthority::getAuthority)
+                    .collect(Collectors.toSet()));
         } catch (UsernameNotFoundException e) {
-            return false; // the security realm no longer knows this user, so they cannot approve
+            return Optional.empty(); // the security realm no longer knows this user, so they cannot approve
         }
-        return false;
     }
 }

@@ -1,15 +1,13 @@
 package io.jenkins.plugins.dataops.model;
 
-import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.dataops.engine.governance.GovernanceEvent;
 import io.jenkins.plugins.dataops.engine.governance.GovernanceRecord;
+import io.jenkins.plugins.dataops.engine.policy.RecordFlattening;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 /**
  * One governance record as the plugin stores it in {@code build.xml}: a plain class (not a record, not an
@@ -50,7 +48,7 @@ public final class GovernanceEntry implements Serializable {
         this.release = event.release();
         this.outcome = event.outcome();
         this.buildRef = event.buildRef();
-        this.evidence = copyMap(event.evidence(), UnaryOperator.identity());
+        this.evidence = RecordFlattening.plain(event.evidence());
         this.prev = prev;
         this.hash = hash;
     }
@@ -64,30 +62,6 @@ public final class GovernanceEntry implements Serializable {
     public static GovernanceEntry of(final GovernanceRecord record) {
         return new GovernanceEntry(
                 record.sequence(), record.timeMillis(), record.event(), record.prev(), record.hash());
-    }
-
-    /**
-     * Converts an engine record with every text value passed through {@code mask} (on the agent, so that a
-     * secret can reach neither {@code build.xml} nor the report even if the engine let one slip into a record).
-     * The hash is left as the agent computed it: the controller re-chains the entry and hashes it anew
-     * ({@link JobChain}).
-     *
-     * @param record the engine's record
-     * @param mask   hides secrets in a text
-     * @return the plugin's copy
-     */
-    public static GovernanceEntry of(final GovernanceRecord record, final UnaryOperator<String> mask) {
-        GovernanceEvent event = record.event();
-        GovernanceEvent masked = new GovernanceEvent(
-                mask.apply(event.actor()),
-                event.action(),
-                event.product(),
-                event.environment(),
-                event.release(),
-                mask.apply(event.outcome()),
-                event.buildRef(),
-                copyMap(event.evidence(), mask));
-        return new GovernanceEntry(record.sequence(), record.timeMillis(), masked, record.prev(), record.hash());
     }
 
     /**
@@ -154,37 +128,5 @@ public final class GovernanceEntry implements Serializable {
 
     public String getHash() {
         return hash;
-    }
-
-    private static LinkedHashMap<String, Object> copyMap(final Map<?, ?> map, final UnaryOperator<String> mask) {
-        LinkedHashMap<String, Object> copy = new LinkedHashMap<>();
-        map.forEach((key, value) -> copy.put(String.valueOf(key), copyValue(value, mask)));
-        return copy;
-    }
-
-    @CheckForNull
-    private static Object copyValue(@CheckForNull final Object value, final UnaryOperator<String> mask) {
-        if (value instanceof Map<?, ?> map) {
-            return copyMap(map, mask);
-        }
-        if (value instanceof List<?> list) {
-            ArrayList<Object> copy = new ArrayList<>();
-            list.forEach(item -> copy.add(copyValue(item, mask)));
-            return copy;
-        }
-        if (value instanceof String text) {
-            return mask.apply(text);
-        }
-        if (value == null
-                || value instanceof Boolean
-                || value instanceof Long
-                || value instanceof Integer
-                || value instanceof Double) {
-            return value;
-        }
-        if (value instanceof Number number) {
-            return number.toString();
-        }
-        return mask.apply(String.valueOf(value));
     }
 }

@@ -1,9 +1,12 @@
 package io.jenkins.plugins.dataops.model;
 
 import io.jenkins.plugins.dataops.engine.governance.GovernanceRecord;
+import io.jenkins.plugins.dataops.engine.governance.LedgerVerification;
 import io.jenkins.plugins.dataops.engine.governance.RecordCodec;
-import java.util.ArrayList;
+import io.jenkins.plugins.dataops.engine.policy.JobChains;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Re-chains the records a step produced on the agent (each call starts its own in-memory chain there) into
@@ -27,13 +30,44 @@ public final class JobChain {
      * @return the chained entries, in the same order
      */
     public static List<GovernanceEntry> chain(final ChainHead head, final List<GovernanceEntry> raw) {
-        List<GovernanceEntry> chained = new ArrayList<>(raw.size());
-        GovernanceRecord previous = head.toRecord();
-        for (GovernanceEntry entry : raw) {
-            previous = RecordCodec.chain(previous, entry.toEvent(), entry.getTimeMillis());
-            chained.add(GovernanceEntry.of(previous));
-        }
-        return chained;
+        List<GovernanceRecord> records =
+                raw.stream().map(GovernanceEntry::toRecord).toList();
+        return JobChains.chain(head.toRecord(), records).stream()
+                .map(GovernanceEntry::of)
+                .toList();
+    }
+
+    /**
+     * Verifies a job's chain with the ledger's rules.
+     *
+     * @param entries the job's records, oldest first
+     * @return intact, or where and why it breaks
+     */
+    public static LedgerVerification verify(final List<GovernanceEntry> entries) {
+        return JobChains.verify(entries.stream().map(GovernanceEntry::toRecord).toList());
+    }
+
+    /**
+     * Verifies the newest part of a job's chain (one build's records, or the rows a page shows).
+     *
+     * @param entries the records, oldest first
+     * @return intact, or where and why it breaks
+     */
+    public static LedgerVerification verifySegment(final List<GovernanceEntry> entries) {
+        return verifyJobs(Map.of("this job", entries));
+    }
+
+    /**
+     * Verifies the records of several jobs, each job's records as the newest part of its chain.
+     *
+     * @param entriesPerJob job full name to its records, oldest first
+     * @return intact when every job's chain is
+     */
+    public static LedgerVerification verifyJobs(final Map<String, List<GovernanceEntry>> entriesPerJob) {
+        Map<String, List<GovernanceRecord>> chains = new LinkedHashMap<>();
+        entriesPerJob.forEach((job, entries) ->
+                chains.put(job, entries.stream().map(GovernanceEntry::toRecord).toList()));
+        return JobChains.verifyAll(chains);
     }
 
     /**

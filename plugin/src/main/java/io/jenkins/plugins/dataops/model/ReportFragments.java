@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dataops.model;
 
 import io.jenkins.plugins.dataops.engine.governance.GovernanceRecord;
+import io.jenkins.plugins.dataops.engine.governance.LedgerVerification;
 import io.jenkins.plugins.dataops.engine.governance.report.RecordSource;
 import io.jenkins.plugins.dataops.engine.governance.report.ReportOptions;
 import io.jenkins.plugins.dataops.engine.governance.report.ReportRenderer;
@@ -28,9 +29,23 @@ public final class ReportFragments {
      * @return the HTML fragment
      */
     public static String render(final List<GovernanceEntry> entries, final String title) {
+        return render(entries, title, JobChain.verifySegment(entries));
+    }
+
+    /**
+     * Renders records with the engine's report renderer, its integrity banner showing a verification.
+     *
+     * @param entries      the records, oldest first
+     * @param title        the report title
+     * @param verification the verification of the records' chains
+     * @return the HTML fragment
+     */
+    public static String render(
+            final List<GovernanceEntry> entries, final String title, final LedgerVerification verification) {
         StringWriter html = new StringWriter();
         try {
-            new ReportRenderer().writeFragment(source(entries), ReportOptions.titled(title), html);
+            new ReportRenderer()
+                    .writeFragment(source(entries), ReportOptions.titled(title).withVerification(verification), html);
         } catch (IOException e) {
             throw new UncheckedIOException("A StringWriter does not fail", e);
         }

@@ -3,15 +3,21 @@ package io.jenkins.plugins.dataops.report;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Extension;
 import hudson.model.RootAction;
+import io.jenkins.plugins.dataops.engine.governance.LedgerVerification;
 import io.jenkins.plugins.dataops.engine.governance.report.CsvExporter;
 import io.jenkins.plugins.dataops.engine.governance.report.JsonExporter;
 import io.jenkins.plugins.dataops.engine.governance.report.RecordFilter;
 import io.jenkins.plugins.dataops.model.GovernanceEntry;
+import io.jenkins.plugins.dataops.model.JobChain;
 import io.jenkins.plugins.dataops.model.ReportFragments;
 import jakarta.servlet.ServletException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import jenkins.model.Jenkins;
 import org.kohsuke.stapler.StaplerProxy;
 import org.kohsuke.stapler.StaplerRequest2;
@@ -65,7 +71,17 @@ public class GovernanceRootAction implements RootAction, StaplerProxy {
      * @return the HTML fragment (escaped by the renderer)
      */
     public String getReportHtml() {
-        return ReportFragments.render(entries(), "DataOps governance: all jobs");
+        return ReportFragments.render(entries(), "DataOps governance: all jobs", verification());
+    }
+
+    /** Verifies each visible job's chain (its shown rows as the newest part of it), for the banner. */
+    private LedgerVerification verification() {
+        Map<String, List<GovernanceEntry>> perJob = new TreeMap<>();
+        getRows()
+                .forEach(row -> perJob.computeIfAbsent(row.getJob(), job -> new ArrayList<>())
+                        .add(row.getEntry()));
+        perJob.values().forEach(entries -> entries.sort(Comparator.comparingLong(GovernanceEntry::getSequence)));
+        return JobChain.verifyJobs(perJob);
     }
 
     /**

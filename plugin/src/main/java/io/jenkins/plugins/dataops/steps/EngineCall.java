@@ -7,6 +7,7 @@ import io.jenkins.plugins.dataops.engine.Session;
 import io.jenkins.plugins.dataops.engine.credentials.MapCredentialsResolver;
 import io.jenkins.plugins.dataops.engine.governance.MemoryLedger;
 import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
+import io.jenkins.plugins.dataops.engine.policy.RecordFlattening;
 import io.jenkins.plugins.dataops.model.GovernanceEntry;
 import io.jenkins.plugins.dataops.util.ConsoleProgress;
 import java.io.File;
@@ -38,6 +39,7 @@ final class EngineCall extends MasterToSlaveFileCallable<EngineOutcome> {
     private final String buildRef;
     private final MapCredentialsResolver credentials;
     private final ConsoleProgress progress;
+    private final ArrayList<String> secrets;
     private final EngineTask task;
 
     @SuppressWarnings("checkstyle:ParameterNumber") // the serializable state of one agent call
@@ -54,6 +56,7 @@ final class EngineCall extends MasterToSlaveFileCallable<EngineOutcome> {
         this.buildRef = buildRef;
         this.credentials = credentials;
         this.progress = new ConsoleProgress(listener, masks);
+        this.secrets = new ArrayList<>(masks);
         this.task = task;
     }
 
@@ -79,8 +82,10 @@ final class EngineCall extends MasterToSlaveFileCallable<EngineOutcome> {
         // into the Pipeline program's state, the records into build.xml and the reports.
         // The value holds nested maps and lists (a result's toMap()), so every String in it is masked.
         value.replaceAll((key, item) -> mask(item));
+        // Records are evidence: only values that ARE a secret are masked (the engine's rule), never parts of
+        // words, so a username 'sa' leaves 'sales' alone.
         List<GovernanceEntry> records = ledger.records().stream()
-                .map(record -> GovernanceEntry.of(record, progress::mask))
+                .map(record -> GovernanceEntry.of(RecordFlattening.masked(record, secrets)))
                 .toList();
         return new EngineOutcome(value, records, error);
     }

@@ -12,7 +12,7 @@ import io.jenkins.plugins.dataops.engine.RollbackRequest;
 import io.jenkins.plugins.dataops.engine.TestRequest;
 import io.jenkins.plugins.dataops.engine.TestResult;
 import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
-import io.jenkins.plugins.dataops.engine.quality.FailOn;
+import io.jenkins.plugins.dataops.engine.policy.FailOnPolicy;
 import io.jenkins.plugins.dataops.engine.quality.JunitXmlWriter;
 import io.jenkins.plugins.dataops.engine.spec.DurationParser;
 import java.io.IOException;
@@ -62,7 +62,8 @@ final class EngineGateway {
         }
         // The engine records the run as passed or failed under this policy, and promotion gates read that record,
         // so it must be the step's own: failOn 'warning' fails on warnings here and in the record.
-        TestResult outcome = dataOps.test(TestRequest.of(env).withFailOn(failOnWarnings ? FailOn.WARN : FailOn.ERROR));
+        FailOnPolicy policy = failOnWarnings ? FailOnPolicy.WARNING : FailOnPolicy.ERROR;
+        TestResult outcome = dataOps.test(TestRequest.of(env).withFailOn(policy.engineFailOn()));
         JunitXmlWriter.write(outcome.report(), report);
         LinkedHashMap<String, Object> value = outcome.toMap();
         value.put("report", junitReport);

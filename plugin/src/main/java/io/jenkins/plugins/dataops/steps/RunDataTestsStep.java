@@ -9,13 +9,15 @@ import hudson.model.Result;
 import hudson.model.TaskListener;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.dataops.engine.DataOps;
+import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
+import io.jenkins.plugins.dataops.engine.policy.FailOnPolicy;
+import io.jenkins.plugins.dataops.engine.quality.FailOn;
 import io.jenkins.plugins.dataops.util.ConsoleProgress;
 import java.io.File;
 import java.io.IOException;
 import java.io.Serial;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
@@ -32,7 +34,7 @@ import org.kohsuke.stapler.DataBoundSetter;
  */
 public class RunDataTestsStep extends DataOpsStep {
     /** When the step fails the build: on errors (default), on warnings too, or never. */
-    static final List<String> FAIL_ON = List.of("error", "warning", "never");
+    static final List<String> FAIL_ON = FailOnPolicy.keywords();
 
     private final String env;
     private String failOn = FAIL_ON.get(0);
@@ -67,13 +69,11 @@ public class RunDataTestsStep extends DataOpsStep {
      */
     @DataBoundSetter
     public void setFailOn(@CheckForNull final String failOn) throws Descriptor.FormException {
-        String value = Util.fixEmptyAndTrim(failOn);
-        value = value == null ? FAIL_ON.get(0) : value.toLowerCase(Locale.ROOT);
-        if (!FAIL_ON.contains(value)) {
-            throw new Descriptor.FormException(
-                    "failOn '%s' is unknown; use one of %s.".formatted(failOn, FAIL_ON), "failOn");
+        try {
+            this.failOn = FailOnPolicy.parse(failOn).keyword();
+        } catch (InvalidInputException e) {
+            throw new Descriptor.FormException(e.getMessage(), "failOn");
         }
-        this.failOn = value;
     }
 
     @CheckForNull
@@ -89,7 +89,8 @@ public class RunDataTestsStep extends DataOpsStep {
     @Override
     public StepExecution start(final StepContext context) {
         String report = junitReport == null ? "dataops-reports/TEST-dataops-" + env + ".xml" : junitReport;
-        return new Execution(context, getSpec(), new Task(env, report, "warning".equals(failOn)), failOn);
+        FailOnPolicy policy = FailOnPolicy.parse(failOn);
+        return new Execution(context, getSpec(), new Task(env, report, policy.engineFailOn() == FailOn.WARN), failOn);
     }
 
     private static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
@@ -116,10 +117,11 @@ public class RunDataTestsStep extends DataOpsStep {
             long warnings = ((Number) result.getOrDefault("warnings", 0)).longValue();
             String summary = "Data tests in '%s': %s passed, %d warning(s), %d error(s)."
                     .formatted(task.env, result.get("passed"), warnings, errors);
-            if (errors > 0 && !"never".equals(failOn) || warnings > 0 && "warning".equals(failOn)) {
+            FailOnPolicy.Verdict verdict = FailOnPolicy.parse(failOn).verdict(errors, warnings);
+            if (verdict == FailOnPolicy.Verdict.FAILED) {
                 throw new AbortException(ConsoleProgress.PREFIX + summary);
             }
-            if (errors > 0 || warnings > 0) {
+            if (verdict == FailOnPolicy.Verdict.UNSTABLE) {
                 markUnstable(summary);
             }
             return result;

@@ -3,8 +3,6 @@ package io.jenkins.plugins.dataops.steps;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
-import io.jenkins.plugins.dataops.engine.spec.DataProductSpec;
-import io.jenkins.plugins.dataops.engine.spec.EnvironmentSpec;
 import io.jenkins.plugins.dataops.engine.spec.SpecLoader;
 import io.jenkins.plugins.dataops.util.ConsoleProgress;
 import java.io.File;
@@ -12,6 +10,7 @@ import java.io.Serial;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -21,13 +20,13 @@ import jenkins.MasterToSlaveFileCallable;
 /**
  * What the controller must know from the spec before the engine call: for each environment of the step,
  * the credentials ids it names and whether the spec protects it. Read on the agent (the spec is in the
- * workspace) by {@link Reader}.
+ * workspace) by {@link Reader}; the reading itself is the engine's
+ * ({@link io.jenkins.plugins.dataops.engine.policy.SpecFacts}). This class only carries the facts across the
+ * channel in plain JDK collections.
  */
 public final class SpecFacts implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
-    /** The spec keys that hold credentials ids. */
-    static final List<String> CREDENTIAL_KEYS = List.of("credentials", "sqlCredentials");
 
     private final LinkedHashMap<String, ArrayList<String>> credentialIds = new LinkedHashMap<>();
     private final ArrayList<String> protectedEnvironments = new ArrayList<>();
@@ -56,6 +55,16 @@ public final class SpecFacts implements Serializable {
         return protectedEnvironments.contains(environment);
     }
 
+    /**
+     * Returns the facts as the engine's value, for the administrator's policy.
+     *
+     * @return the facts
+     */
+    public io.jenkins.plugins.dataops.engine.policy.SpecFacts toPolicyFacts() {
+        return new io.jenkins.plugins.dataops.engine.policy.SpecFacts(
+                getCredentialIds(), new LinkedHashSet<>(protectedEnvironments));
+    }
+
     @CheckForNull
     public String getError() {
         return error;
@@ -80,21 +89,11 @@ public final class SpecFacts implements Serializable {
         public SpecFacts invoke(final File workspace, final VirtualChannel channel) {
             SpecFacts facts = new SpecFacts();
             try {
-                DataProductSpec product = SpecLoader.load(workspace.toPath().resolve(spec));
-                for (String name : environments) {
-                    EnvironmentSpec environment = product.environments().containsKey(name)
-                            ? product.environment(name)
-                            : product.ephemeral()
-                                    .map(template -> template.withName(name))
-                                    .orElseGet(() -> product.environment(name));
-                    ArrayList<String> ids = new ArrayList<>();
-                    CREDENTIAL_KEYS.forEach(
-                            key -> environment.optionalString(key).ifPresent(ids::add));
-                    facts.credentialIds.put(name, ids);
-                    if (environment.isProtected()) {
-                        facts.protectedEnvironments.add(name);
-                    }
-                }
+                io.jenkins.plugins.dataops.engine.policy.SpecFacts read =
+                        io.jenkins.plugins.dataops.engine.policy.SpecFacts.of(
+                                SpecLoader.load(workspace.toPath().resolve(spec)), environments);
+                read.credentialIds().forEach((name, ids) -> facts.credentialIds.put(name, new ArrayList<>(ids)));
+                facts.protectedEnvironments.addAll(read.protectedEnvironments());
             } catch (DataOpsException e) {
                 facts.error = ConsoleProgress.PREFIX + e.getMessage();
             } catch (RuntimeException e) {

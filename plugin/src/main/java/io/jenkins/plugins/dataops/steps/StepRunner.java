@@ -3,20 +3,17 @@ package io.jenkins.plugins.dataops.steps;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
 import hudson.FilePath;
-import hudson.Util;
 import hudson.model.Cause;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.dataops.config.DataOpsConfiguration;
-import io.jenkins.plugins.dataops.config.EnvironmentRule;
 import io.jenkins.plugins.dataops.credentials.CredentialsBridge;
+import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
+import io.jenkins.plugins.dataops.engine.policy.StepDefaults;
 import io.jenkins.plugins.dataops.report.GovernanceIndex;
 import io.jenkins.plugins.dataops.util.ConsoleProgress;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.steps.MissingContextVariableException;
@@ -108,7 +105,7 @@ final class StepRunner {
         if (facts.getError() != null) {
             throw new AbortException(facts.getError());
         }
-        Set<String> ids = allowedIds(facts.getCredentialIds());
+        Set<String> ids = allowedIds(facts);
         CredentialsBridge credentials = CredentialsBridge.resolve(run, ids);
         EngineTask task = factory.create(run, facts);
 
@@ -138,8 +135,7 @@ final class StepRunner {
      * @return the parameter, or the configured default
      */
     static String specPath(@CheckForNull final String spec) {
-        String value = Util.fixEmptyAndTrim(spec);
-        return value == null ? DataOpsConfiguration.get().getDefaultSpec() : value;
+        return StepDefaults.spec(spec, DataOpsConfiguration.get().getDefaultSpec());
     }
 
     /**
@@ -156,26 +152,16 @@ final class StepRunner {
         return Jenkins.getAuthentication2().getName();
     }
 
-    private static Set<String> allowedIds(final Map<String, List<String>> idsPerEnvironment) throws AbortException {
-        Set<String> all = new LinkedHashSet<>();
-        for (Map.Entry<String, List<String>> entry : idsPerEnvironment.entrySet()) {
-            Optional<EnvironmentRule> rule = DataOpsConfiguration.get().ruleFor(entry.getKey());
-            for (String id : entry.getValue()) {
-                if (rule.isPresent()
-                        && !rule.get().allowedIds().isEmpty()
-                        && !rule.get().allowedIds().contains(id)) {
-                    throw new AbortException(("%sEnvironment '%s' may not use credentials '%s' (allowed by the "
-                                    + "DataOps configuration: %s); ask an administrator or change the spec.")
-                            .formatted(
-                                    ConsoleProgress.PREFIX,
-                                    entry.getKey(),
-                                    id,
-                                    rule.get().allowedIds()));
-                }
-                all.add(id);
-            }
+    /**
+     * Checks the spec's credentials ids against the administrator's rules (deny by default) on the controller,
+     * so neither a spec nor an agent picks which secrets the build is given.
+     */
+    private static Set<String> allowedIds(final SpecFacts facts) throws AbortException {
+        try {
+            return DataOpsConfiguration.get().policy().allowedIds(facts.toPolicyFacts());
+        } catch (DataOpsException e) {
+            throw new AbortException(ConsoleProgress.PREFIX + e.getMessage());
         }
-        return all;
     }
 
     /** The build objects a step works with, resolved once from its context. */

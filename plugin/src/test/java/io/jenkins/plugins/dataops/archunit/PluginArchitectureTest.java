@@ -36,6 +36,8 @@ class PluginArchitectureTest {
             .resideInAPackage("io.jenkins.plugins.dataops..")
             .and()
             .doNotHaveSimpleName("EngineGateway")
+            .and()
+            .resideOutsideOfPackage("io.jenkins.plugins.dataops.engine..")
             .should()
             .callMethodWhere(com.tngtech.archunit.base.DescribedPredicate.describe(
                     "a DataOps facade method",

@@ -28,7 +28,7 @@ class GovernancePermissionTest {
         FreeStyleProject visible = j.createFreeStyleProject("visible");
         FreeStyleProject hidden = j.createFreeStyleProject("hidden");
         record(j.buildAndAssertSuccess(visible), "qat");
-        record(j.buildAndAssertSuccess(hidden), "prod");
+        record(j.buildAndAssertSuccess(hidden), "secret-env");
         j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
         j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
                 .grant(Jenkins.READ)
@@ -49,7 +49,7 @@ class GovernancePermissionTest {
         try (ACLContext ignored = ACL.as2(User.getById("auditor", true).impersonate2())) {
             GovernanceRootAction action = (GovernanceRootAction) new GovernanceRootAction().getTarget();
             assertThat(action.getRows()).extracting(IndexedEntry::getJob).containsExactly("visible");
-            assertThat(action.getReportHtml()).contains("qat").doesNotContain("prod");
+            assertThat(action.getReportHtml()).contains("qat").doesNotContain("secret-env");
         }
         // the pages render for the auditor (CSP is enforced under JenkinsRule: no inline scripts)
         j.createWebClient().login("auditor").goTo("dataops-governance/exportJson", "application/json");

@@ -1,0 +1,71 @@
+package io.jenkins.plugins.dataops.engine.policy;
+
+import io.jenkins.plugins.dataops.engine.credentials.ServicePrincipal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Checks the parts of an Azure service principal before it is saved or used: tenant, client and subscription
+ * are GUIDs, the secret is present and the cloud is one the engine knows. Messages never show the secret.
+ */
+public final class ServicePrincipalCheck {
+    /** The clouds the engine knows, the default first. */
+    public static final List<String> CLOUDS = List.of("AzureCloud", "AzureChinaCloud", "AzureUSGovernment");
+
+    private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
+
+    private ServicePrincipalCheck() {}
+
+    /**
+     * Says what is wrong with one GUID field.
+     *
+     * @param field the field's name for people, e.g. {@code Tenant ID}
+     * @param value the value
+     * @return the problem, empty when the value is a GUID
+     */
+    public static Optional<String> guidProblem(final String field, final String value) {
+        String text = value == null ? "" : value.trim();
+        if (text.isEmpty()) {
+            return Optional.of(
+                    "%s is required; copy it from the app registration in the Azure portal.".formatted(field));
+        }
+        if (!GUID.matcher(text).matches()) {
+            return Optional.of("%s '%s' is not a GUID; it looks like 00000000-0000-0000-0000-000000000000."
+                    .formatted(field, text));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Says what is wrong with a cloud name.
+     *
+     * @param cloud the cloud; blank means the default
+     * @return the problem, empty when the cloud is known
+     */
+    public static Optional<String> cloudProblem(final String cloud) {
+        if (cloud == null || cloud.isBlank() || CLOUDS.contains(cloud.trim())) {
+            return Optional.empty();
+        }
+        return Optional.of("Cloud '%s' is unknown; use one of %s.".formatted(cloud.trim(), CLOUDS));
+    }
+
+    /**
+     * Lists every problem of a service principal.
+     *
+     * @param principal the service principal
+     * @return the problems, empty when it is valid
+     */
+    public static List<String> problems(final ServicePrincipal principal) {
+        List<String> problems = new ArrayList<>();
+        guidProblem("Tenant ID", principal.tenantId()).ifPresent(problems::add);
+        guidProblem("Client ID", principal.clientId()).ifPresent(problems::add);
+        guidProblem("Subscription ID", principal.subscriptionId()).ifPresent(problems::add);
+        if (principal.clientSecret().isBlank()) {
+            problems.add("The client secret is required; create one under Certificates & secrets of the app.");
+        }
+        cloudProblem(principal.cloud()).ifPresent(problems::add);
+        return problems;
+    }
+}
