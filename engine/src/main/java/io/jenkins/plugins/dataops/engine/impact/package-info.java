@@ -1,0 +1,2 @@
+/** Impact analysis: what the pending schema changes of a release break in the data tests and the catalog. */
+package io.jenkins.plugins.dataops.engine.impact;
