@@ -54,7 +54,7 @@ public final class DataOps {
      * @param session who acts and where the engine reports
      */
     public DataOps(final DataProductSpec spec, final Session session) {
-        this(spec, session, ProvisionerRegistry.defaults(), new LiquibaseSchemaMigrator());
+        this(spec, session, BuiltInProvisioners.registry(), new LiquibaseSchemaMigrator());
     }
 
     /**

@@ -2,7 +2,6 @@ package io.jenkins.plugins.dataops.engine;
 
 import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
 import io.jenkins.plugins.dataops.engine.governance.Evidence;
-import io.jenkins.plugins.dataops.engine.migrate.AppliedChangeSet;
 import io.jenkins.plugins.dataops.engine.migrate.MigrationRequest;
 import io.jenkins.plugins.dataops.engine.migrate.SchemaMigrator;
 import io.jenkins.plugins.dataops.engine.quality.CheckResult;
@@ -24,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Runs the product's data-test suites against an environment and records the run: a governance record with the
@@ -50,12 +48,8 @@ final class DataTests {
         List<CheckSuite> suites = options.suite() == null
                 ? CheckSuiteLoader.load(spec.checks())
                 : CheckSuiteLoader.load(spec.checks(), options.suite());
-        Set<String> appliedTags = migrator
-                .history(new MigrationRequest(target, spec.changelog(), null, false, false, session.progress()))
-                .stream()
-                .map(AppliedChangeSet::tag)
-                .filter(t -> !t.isEmpty())
-                .collect(Collectors.toSet());
+        Set<String> appliedTags = Set.copyOf(migrator.appliedTags(
+                new MigrationRequest(target, spec.changelog(), null, false, false, session.progress())));
         List<CheckSuite> applicable = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (CheckSuite suite : suites) {

@@ -4,7 +4,6 @@ import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
 import io.jenkins.plugins.dataops.engine.governance.Evidence;
 import io.jenkins.plugins.dataops.engine.kernel.OperationRefusedException;
 import io.jenkins.plugins.dataops.engine.kernel.PromotionFailedException;
-import io.jenkins.plugins.dataops.engine.migrate.AppliedChangeSet;
 import io.jenkins.plugins.dataops.engine.migrate.MigrationRequest;
 import io.jenkins.plugins.dataops.engine.migrate.MigrationResult;
 import io.jenkins.plugins.dataops.engine.migrate.SchemaMigrator;
@@ -165,10 +164,7 @@ final class Releases {
      * the promotion would be recorded for a release the target does not run.
      */
     private Void refuseIfTargetIsAhead(final DatabaseTarget target, final String release) {
-        List<String> tags = migrator.history(migration(target, null)).stream()
-                .map(AppliedChangeSet::tag)
-                .filter(t -> !t.isEmpty())
-                .toList();
+        List<String> tags = migrator.appliedTags(migration(target, null));
         if (tags.contains(release) && !tags.get(tags.size() - 1).equals(release)) {
             throw new OperationRefusedException(("Cannot promote release '%s' to '%s': it already runs the later "
                             + "release '%s'; roll it back with 'rollback --to %s' instead.")
@@ -219,10 +215,7 @@ final class Releases {
      * environment reached its release in one step (e.g. migrated straight to 1.1.0, passing 1.0.0).
      */
     private Optional<String> previousAppliedTag(final DatabaseTarget target, final String current) {
-        List<String> tags = migrator.history(migration(target, null)).stream()
-                .map(AppliedChangeSet::tag)
-                .filter(t -> !t.isEmpty())
-                .toList();
+        List<String> tags = migrator.appliedTags(migration(target, null));
         int index = tags.lastIndexOf(current);
         return index > 0 ? Optional.of(tags.get(index - 1)) : Optional.empty();
     }

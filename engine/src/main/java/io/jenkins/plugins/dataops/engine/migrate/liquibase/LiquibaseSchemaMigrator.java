@@ -167,23 +167,7 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
     @Override
     public List<AppliedChangeSet> history(final MigrationRequest request) {
         return LiquibaseRun.with(request.target(), request.changelog(), request.progress(), database -> {
-            List<AppliedChangeSet> applied = new ArrayList<>();
-            for (RanChangeSet ran : ranChangeSets(database)) {
-                applied.add(new AppliedChangeSet(
-                        ran.getId(),
-                        ran.getAuthor(),
-                        ran.getChangeLog(),
-                        ran.getLastCheckSum() == null
-                                ? ""
-                                : ran.getLastCheckSum().toString(),
-                        ran.getTag() == null ? "" : ran.getTag(),
-                        ran.getDateExecuted() == null
-                                ? 0
-                                : ran.getDateExecuted().getTime(),
-                        String.valueOf(ran.getExecType()),
-                        ran.getOrderExecuted() == null ? 0 : ran.getOrderExecuted()));
-            }
-            return applied;
+            return applied(ranChangeSets(database));
         });
     }
 
@@ -200,13 +184,7 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
         }
         if (tagIndex < 0) {
             throw new InvalidInputException("Tag '%s' was never applied to environment '%s'; applied tags: %s."
-                    .formatted(
-                            tag,
-                            request.target().environment(),
-                            ran.stream()
-                                    .map(RanChangeSet::getTag)
-                                    .filter(t -> t != null && !t.isEmpty())
-                                    .toList()));
+                    .formatted(tag, request.target().environment(), AppliedChangeSet.tagsOf(applied(ran))));
         }
         List<ChangeSetInfo> after = new ArrayList<>();
         for (int i = ran.size() - 1; i > tagIndex; i--) {
@@ -325,12 +303,24 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
     }
 
     private static String currentTag(final List<RanChangeSet> ran) {
-        for (int i = ran.size() - 1; i >= 0; i--) {
-            if (ran.get(i).getTag() != null && !ran.get(i).getTag().isEmpty()) {
-                return ran.get(i).getTag();
-            }
-        }
-        return "";
+        List<String> tags = AppliedChangeSet.tagsOf(applied(ran));
+        return tags.isEmpty() ? "" : tags.get(tags.size() - 1);
+    }
+
+    private static List<AppliedChangeSet> applied(final List<RanChangeSet> ran) {
+        return ran.stream().map(LiquibaseSchemaMigrator::applied).toList();
+    }
+
+    private static AppliedChangeSet applied(final RanChangeSet ran) {
+        return new AppliedChangeSet(
+                ran.getId(),
+                ran.getAuthor(),
+                ran.getChangeLog(),
+                ran.getLastCheckSum() == null ? "" : ran.getLastCheckSum().toString(),
+                ran.getTag() == null ? "" : ran.getTag(),
+                ran.getDateExecuted() == null ? 0 : ran.getDateExecuted().getTime(),
+                String.valueOf(ran.getExecType()),
+                ran.getOrderExecuted() == null ? 0 : ran.getOrderExecuted());
     }
 
     private static String fileName(final MigrationRequest request) {

@@ -1,11 +1,14 @@
-package io.jenkins.plugins.dataops.engine.spec;
+package io.jenkins.plugins.dataops.engine.kernel;
 
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Finds the closest known word to a misspelt one, for "did you mean" hints. */
+/**
+ * Finds the closest known word to a misspelt one, for "did you mean" hints: the one matcher behind the spec
+ * loader's and the check suites' messages.
+ */
 public final class Suggestions {
     private Suggestions() {}
 
@@ -41,6 +44,17 @@ public final class Suggestions {
      */
     public static String hint(final String word, final Collection<String> known) {
         return closest(word, known).map(k -> "; did you mean '" + k + "'?").orElse("; valid: " + known);
+    }
+
+    /**
+     * Returns the hint to append to a message that lists the valid words itself.
+     *
+     * @param word  the unknown word
+     * @param known the valid words
+     * @return {@code  (did you mean 'x'?)}, or an empty string when nothing is close
+     */
+    public static String didYouMean(final String word, final Collection<String> known) {
+        return closest(word, known).map(k -> " (did you mean '" + k + "'?)").orElse("");
     }
 
     static int distance(final String a, final String b) {

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.dataops.engine.spec;
+package io.jenkins.plugins.dataops.engine.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,6 +68,32 @@ class SuggestionsTest {
         // Then
         assertThat(close).isEqualTo("; did you mean 'postgres'?");
         assertThat(far).isEqualTo("; valid: [azure-sql, h2, postgres]");
+    }
+
+    @Test
+    void shouldHintDidYouMeanOrNothingWhenTheMessageListsTheValidWords() {
+        // Given
+        List<String> severities = List.of("error", "warn");
+
+        // When
+        String close = Suggestions.didYouMean("warning", severities);
+        String far = Suggestions.didYouMean("completeness", severities);
+
+        // Then
+        assertThat(close).isEqualTo(" (did you mean 'warn'?)");
+        assertThat(far).isEmpty();
+    }
+
+    @Test
+    void shouldTakeAnAbbreviationForTheWordItStarts() {
+        // Given
+        List<String> keys = List.of("table", "columns");
+
+        // When
+        var suggestion = Suggestions.closest("col", keys);
+
+        // Then
+        assertThat(suggestion).contains("columns");
     }
 
     @Test
