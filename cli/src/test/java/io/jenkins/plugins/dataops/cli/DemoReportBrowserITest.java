@@ -33,6 +33,23 @@ class DemoReportBrowserITest {
         Path report = demo.resolve(".dataops/governance-report.html");
         long records = Files.readAllLines(demo.resolve(".dataops/ledger.jsonl")).size();
 
+        // Then the evidence the engine really wrote renders with its known-key layout, not as a generic dump
+        String html = Files.readString(report);
+        assertThat(html)
+                .contains("<dt>Changesets</dt><dd class=\"dor-ev-known\" data-key=\"changeSets\">"
+                        + "<table class=\"dor-ev-table dor-ev-known\" data-key=\"changeSets\"><thead><tr><th>id</th>"
+                        + "<th>author</th><th>file</th><th>checksum</th>")
+                .contains("<dt>Gates evaluated</dt><dd class=\"dor-ev-known\" data-key=\"gates\">"
+                        + "<table class=\"dor-ev-table dor-ev-known\" data-key=\"gates\"><thead><tr><th>name</th>"
+                        + "<th>passed</th><th>detail</th>")
+                .contains("<dt>Approved by</dt><dd class=\"dor-ev-known\" data-key=\"approvedBy\">release-manager</dd>")
+                .contains("<dt>Check results</dt><dd class=\"dor-ev-known\" data-key=\"checks\">"
+                        + "<table class=\"dor-ev-table dor-ev-known\" data-key=\"checks\"><thead><tr><th>suite</th>"
+                        + "<th>table</th><th>check</th><th>status</th>")
+                .contains("<table class=\"dor-ev-table dor-ev-known\" data-key=\"sample\">")
+                .contains("<span class=\"dor-badge dor-fail\">fail</span>")
+                .doesNotContain("<dt>changeSets</dt>", "<dt>approvedBy</dt>", "<dt>checks</dt>", "<dt>gates</dt>");
+
         // When the report is opened in the browser
         try (Browser browser = Browser.start(dir)) {
             browser.open(report.toUri().toString());

@@ -1,7 +1,9 @@
 package io.jenkins.plugins.dataops.engine;
 
 import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
+import io.jenkins.plugins.dataops.engine.governance.Action;
 import io.jenkins.plugins.dataops.engine.governance.Evidence;
+import io.jenkins.plugins.dataops.engine.governance.EvidenceKeys;
 import io.jenkins.plugins.dataops.engine.governance.JsonLinesLedger;
 import io.jenkins.plugins.dataops.engine.governance.LedgerVerification;
 import io.jenkins.plugins.dataops.engine.governance.report.RecordFilter;
@@ -183,7 +185,7 @@ public final class DataOps {
         String fingerprint = Fingerprints.releaseFingerprint(spec);
         String release = nullToEmpty(options.tag());
         MigrationRequest request = recorder.recordFailure(
-                "migrate",
+                Action.MIGRATE,
                 options.environment(),
                 release,
                 () -> request(
@@ -195,17 +197,20 @@ public final class DataOps {
             return new MigrateOutcome(options.environment(), release, fingerprint, null, migrator.updateSql(request));
         }
         try (EnvironmentLock ignored = recorder.recordFailure(
-                "migrate", options.environment(), release, () -> releases.lock(request.target(), "migrate"))) {
+                Action.MIGRATE,
+                options.environment(),
+                release,
+                () -> releases.lock(request.target(), Action.MIGRATE))) {
             MigrationResult result = recorder.recordWithHistory(
-                    "migrate",
+                    Action.MIGRATE,
                     request.target(),
                     release,
                     fingerprint,
                     () -> migrator.update(request),
                     r -> Evidence.of()
                             .withMigration(r)
-                            .with("allowNoRollback", request.allowNoRollback())
-                            .with("allowDestructive", request.allowDestructive()));
+                            .with(EvidenceKeys.ALLOW_NO_ROLLBACK, request.allowNoRollback())
+                            .with(EvidenceKeys.ALLOW_DESTRUCTIVE, request.allowDestructive()));
             return new MigrateOutcome(options.environment(), result.tagAfter(), fingerprint, result, "");
         }
     }
@@ -220,7 +225,7 @@ public final class DataOps {
      */
     public DataTestOutcome test(final TestOptions options) {
         DatabaseTarget target =
-                recorder.recordFailure("test", options.environment(), "", () -> target(options.environment()));
+                recorder.recordFailure(Action.TEST, options.environment(), "", () -> target(options.environment()));
         return dataTests.run(target, options);
     }
 

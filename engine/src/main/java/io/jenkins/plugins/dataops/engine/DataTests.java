@@ -1,11 +1,12 @@
 package io.jenkins.plugins.dataops.engine;
 
 import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
+import io.jenkins.plugins.dataops.engine.governance.Action;
 import io.jenkins.plugins.dataops.engine.governance.Evidence;
+import io.jenkins.plugins.dataops.engine.governance.EvidenceKeys;
+import io.jenkins.plugins.dataops.engine.governance.Outcome;
 import io.jenkins.plugins.dataops.engine.migrate.MigrationRequest;
 import io.jenkins.plugins.dataops.engine.migrate.SchemaMigrator;
-import io.jenkins.plugins.dataops.engine.quality.CheckResult;
-import io.jenkins.plugins.dataops.engine.quality.CheckStatus;
 import io.jenkins.plugins.dataops.engine.quality.CheckSuite;
 import io.jenkins.plugins.dataops.engine.quality.CheckSuiteLoader;
 import io.jenkins.plugins.dataops.engine.quality.DataTestOptions;
@@ -18,7 +19,6 @@ import io.jenkins.plugins.dataops.engine.release.ReleaseStack;
 import io.jenkins.plugins.dataops.engine.release.Verification;
 import io.jenkins.plugins.dataops.engine.spec.DataProductSpec;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -73,20 +73,20 @@ final class DataTests {
                                 .withSampleSize(options.sampleSize())
                                 .withNow(session.clock().instant()));
         boolean breached = report.isBreached(options.failOn());
-        String outcome = breached ? "failed" : "passed";
+        Outcome outcome = breached ? Outcome.FAILED : Outcome.PASSED;
         Map<String, Object> evidence = evidence(report, skipped, options.sampleSize());
-        recorder.append("test", target.environment(), release, outcome, evidence);
+        recorder.append(Action.TEST, target.environment(), release, outcome, evidence);
         recorder.history(
                 target,
-                "test",
+                Action.TEST,
                 release,
                 fingerprint,
                 Fingerprints.changelogChecksum(spec),
                 outcome,
                 Map.of(
-                        "summary",
+                        EvidenceKeys.SUMMARY,
                         report.summary(),
-                        "failOn",
+                        EvidenceKeys.FAIL_ON,
                         options.failOn().name().toLowerCase(Locale.ROOT)));
         return new DataTestOutcome(report, release, fingerprint, skipped, breached);
     }
@@ -103,33 +103,6 @@ final class DataTests {
 
     private static Map<String, Object> evidence(
             final DataTestReport report, final List<String> skipped, final int sampleSize) {
-        List<Object> checks = new ArrayList<>();
-        for (CheckResult result : report.results()) {
-            Map<String, Object> check = new LinkedHashMap<>();
-            check.put("suite", result.suite());
-            check.put("table", result.table());
-            check.put("check", result.name());
-            check.put("type", result.type().key());
-            check.put("severity", result.severity().key());
-            check.put("status", result.status().key());
-            check.put("observed", result.observed());
-            check.put("threshold", result.threshold());
-            if (result.status() != CheckStatus.PASS
-                    && sampleSize > 0
-                    && !result.sample().isEmpty()) {
-                List<Object> sample = new ArrayList<>();
-                result.sample().stream().limit(sampleSize).forEach(row -> sample.add(new LinkedHashMap<>(row)));
-                check.put("sample", sample);
-            }
-            checks.add(check);
-        }
-        return Evidence.of()
-                .with("suitesChecksum", report.suitesChecksum())
-                .with("summary", report.summary())
-                .with("scanQueries", report.scanQueries())
-                .with("sampleQueries", report.sampleQueries())
-                .with("skippedSuites", new ArrayList<>(skipped))
-                .with("checks", checks)
-                .build();
+        return Evidence.of().withChecks(report, skipped, sampleSize).build();
     }
 }

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.dataops.engine;
 
+import io.jenkins.plugins.dataops.engine.governance.Action;
 import io.jenkins.plugins.dataops.engine.governance.Evidence;
+import io.jenkins.plugins.dataops.engine.governance.EvidenceKeys;
 import io.jenkins.plugins.dataops.engine.provision.EphemeralRegistry;
 import io.jenkins.plugins.dataops.engine.provision.ProvisionerRegistry;
 import io.jenkins.plugins.dataops.engine.provision.ProvisioningContext;
@@ -34,7 +36,7 @@ final class Provisioning {
     ProvisioningPlan provision(final String environment) {
         ProvisioningContext context = environments.context(environment);
         return recorder.record(
-                "provision",
+                Action.PROVISION,
                 environment,
                 "",
                 () -> {
@@ -50,7 +52,7 @@ final class Provisioning {
         ProvisioningContext context = environments.context(environment);
         boolean ephemeral = environments.isEphemeral(environment);
         return recorder.record(
-                ephemeral ? "ephemeral-destroy" : "destroy",
+                ephemeral ? Action.EPHEMERAL_DESTROY : Action.DESTROY,
                 environment,
                 "",
                 () -> {
@@ -69,7 +71,7 @@ final class Provisioning {
         ProvisioningContext context = environments.newEphemeral(name, ttl);
         Instant expiresAt = context.expiry().orElseThrow();
         return recorder.record(
-                "ephemeral-create",
+                Action.EPHEMERAL_CREATE,
                 name,
                 "",
                 () -> {
@@ -82,7 +84,7 @@ final class Provisioning {
                     session.progress().info("Ephemeral environment '%s' expires at %s.".formatted(name, expiresAt));
                     return new EphemeralEnvironment(name, expiresAt, plan);
                 },
-                e -> Evidence.of().withPlan(e.plan()).with("expiresAt", expiresAt.toString()));
+                e -> Evidence.of().withPlan(e.plan()).with(EvidenceKeys.EXPIRES_AT, expiresAt.toString()));
     }
 
     List<String> gc() {

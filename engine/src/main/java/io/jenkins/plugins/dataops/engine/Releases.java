@@ -1,7 +1,10 @@
 package io.jenkins.plugins.dataops.engine;
 
 import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
+import io.jenkins.plugins.dataops.engine.governance.Action;
 import io.jenkins.plugins.dataops.engine.governance.Evidence;
+import io.jenkins.plugins.dataops.engine.governance.EvidenceKeys;
+import io.jenkins.plugins.dataops.engine.governance.Outcome;
 import io.jenkins.plugins.dataops.engine.kernel.OperationRefusedException;
 import io.jenkins.plugins.dataops.engine.kernel.PromotionFailedException;
 import io.jenkins.plugins.dataops.engine.migrate.MigrationRequest;
@@ -73,7 +76,7 @@ final class Releases {
         Map<String, Object> evidence = promotionEvidence(request, gates, fingerprint);
         List<Gate> refused = gates.stream().filter(g -> !g.passed()).toList();
         if (!refused.isEmpty()) {
-            recorder.append("promote", options.to(), options.release(), "refused", evidence);
+            recorder.append(Action.PROMOTE, options.to(), options.release(), Outcome.REFUSED, evidence);
             throw new OperationRefusedException("Promotion of release '%s' from '%s' to '%s' refused: %s"
                     .formatted(
                             options.release(),
@@ -83,8 +86,8 @@ final class Releases {
                                     .map(g -> g.name() + ": " + g.detail())
                                     .collect(Collectors.joining(" "))));
         }
-        try (EnvironmentLock ignored =
-                recorder.recordFailure("promote", options.to(), options.release(), () -> lock(target, "promote"))) {
+        try (EnvironmentLock ignored = recorder.recordFailure(
+                Action.PROMOTE, options.to(), options.release(), () -> lock(target, Action.PROMOTE))) {
             return applyPromotion(request, target, fingerprint, gates, evidence);
         }
     }
@@ -98,20 +101,23 @@ final class Releases {
         Optional<String> before =
                 ReleaseStack.of(new ReleaseHistory(target).list(spec.product())).current();
         recorder.recordFailure(
-                "promote", request.to(), request.release(), () -> refuseIfTargetIsAhead(target, request.release()));
+                Action.PROMOTE,
+                request.to(),
+                request.release(),
+                () -> refuseIfTargetIsAhead(target, request.release()));
         MigrationResult applied = recorder.recordWithHistory(
-                "promote",
+                Action.PROMOTE,
                 target,
                 request.release(),
                 fingerprint,
                 () -> migrator.update(migration(target, request.release())),
                 r -> Evidence.of()
                         .withMigration(r)
-                        .with("from", request.from())
-                        .with("gates", evidence.get("gates"))
-                        .with("approvedBy", evidence.get("approvedBy"))
-                        .with("forced", request.force())
-                        .with("reason", request.reason()));
+                        .with(EvidenceKeys.FROM, request.from())
+                        .with(EvidenceKeys.GATES, evidence.get(EvidenceKeys.GATES))
+                        .with(EvidenceKeys.APPROVED_BY, evidence.get(EvidenceKeys.APPROVED_BY))
+                        .with(EvidenceKeys.FORCED, request.force())
+                        .with(EvidenceKeys.REASON, request.reason()));
         Verification verification = verifier.verify(target);
         if (verification.passed()) {
             session.progress()
@@ -126,7 +132,7 @@ final class Releases {
                     .warn("Post-deploy data tests failed in '%s' (%s); rolling back to '%s'."
                             .formatted(request.to(), verification.summary(), before.get()));
             recorder.recordWithHistory(
-                    "rollback",
+                    Action.ROLLBACK,
                     target,
                     before.get(),
                     fingerprint,
@@ -134,7 +140,7 @@ final class Releases {
                     r -> Evidence.of()
                             .withMigration(r)
                             .with(
-                                    "cause",
+                                    EvidenceKeys.CAUSE,
                                     "post-deploy data tests failed after " + "promoting '" + request.release() + "'"));
             Verification restored = verifier.verify(target);
             outcome =
@@ -143,14 +149,14 @@ final class Releases {
             outcome = "kept at release '" + request.release() + "' (it ran no release before, nothing to go back to)";
         }
         recorder.append(
-                "promote-verification",
+                Action.PROMOTE_VERIFICATION,
                 request.to(),
                 request.release(),
-                "failed",
+                Outcome.FAILED,
                 Evidence.of()
-                        .with("verification", verification.evidence())
-                        .with("summary", verification.summary())
-                        .with("target", outcome)
+                        .with(EvidenceKeys.VERIFICATION, verification.evidence())
+                        .with(EvidenceKeys.SUMMARY, verification.summary())
+                        .with(EvidenceKeys.TARGET, outcome)
                         .build());
         throw new PromotionFailedException(
                 "Release '%s' was applied to '%s' but its post-deploy data tests failed (%s);"
@@ -174,19 +180,20 @@ final class Releases {
     }
 
     RollbackResult rollback(final String environment, final String toTag) {
-        DatabaseTarget target = recorder.recordFailure("rollback", environment, "", () -> targets.apply(environment));
+        DatabaseTarget target =
+                recorder.recordFailure(Action.ROLLBACK, environment, "", () -> targets.apply(environment));
         try (EnvironmentLock ignored =
-                recorder.recordFailure("rollback", environment, "", () -> lock(target, "rollback"))) {
+                recorder.recordFailure(Action.ROLLBACK, environment, "", () -> lock(target, Action.ROLLBACK))) {
             ReleaseStack stack = ReleaseStack.of(new ReleaseHistory(target).list(spec.product()));
             String current = recorder.recordFailure(
-                    "rollback",
+                    Action.ROLLBACK,
                     environment,
                     "",
                     () -> stack.current().orElseThrow(() -> refusedRollback(environment, "it runs no release yet")));
             String to = toTag != null
                     ? toTag
                     : recorder.recordFailure(
-                            "rollback",
+                            Action.ROLLBACK,
                             environment,
                             "",
                             () -> stack.previous()
@@ -196,12 +203,12 @@ final class Releases {
                                             "it ran no release before '" + current + "'; name a tag with --to")));
             String fingerprint = Fingerprints.releaseFingerprint(spec);
             MigrationResult rolledBack = recorder.recordWithHistory(
-                    "rollback",
+                    Action.ROLLBACK,
                     target,
                     to,
                     fingerprint,
                     () -> migrator.rollback(migration(target, to)),
-                    r -> Evidence.of().withMigration(r).with("fromRelease", current));
+                    r -> Evidence.of().withMigration(r).with(EvidenceKeys.FROM_RELEASE, current));
             Verification verification = verifier.verify(target);
             session.progress()
                     .info("Environment '%s' rolled back from '%s' to '%s'; data tests: %s"
@@ -224,7 +231,7 @@ final class Releases {
      * Takes the environment's lock; holding it, any Liquibase lock still set was left by a process that died in
      * the middle of a migration, so it is released and the next run resumes.
      */
-    EnvironmentLock lock(final DatabaseTarget target, final String action) {
+    EnvironmentLock lock(final DatabaseTarget target, final Action action) {
         EnvironmentLock lock = EnvironmentLock.acquire(
                 target,
                 "%s (%s, %s)".formatted(session.actor(), action, session.buildRef()),
@@ -234,11 +241,13 @@ final class Releases {
         try {
             migrator.releaseStaleLock(migration(target, null))
                     .ifPresent(holder -> recorder.append(
-                            "release-lock",
+                            Action.RELEASE_LOCK,
                             target.environment(),
                             "",
-                            "success",
-                            Evidence.of().with("staleHolder", holder).build()));
+                            Outcome.SUCCESS,
+                            Evidence.of()
+                                    .with(EvidenceKeys.STALE_HOLDER, holder)
+                                    .build()));
             return lock;
         } catch (RuntimeException e) {
             lock.close();
@@ -263,20 +272,16 @@ final class Releases {
     private static Map<String, Object> promotionEvidence(
             final PromotionRequest request, final List<Gate> gates, final String fingerprint) {
         Map<String, Object> evidence = new LinkedHashMap<>();
-        evidence.put("from", request.from());
-        evidence.put("fingerprint", fingerprint);
+        evidence.put(EvidenceKeys.FROM, request.from());
+        evidence.put(EvidenceKeys.FINGERPRINT, fingerprint);
         List<Object> gateList = new ArrayList<>();
         for (Gate gate : gates) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("name", gate.name());
-            entry.put("passed", gate.passed());
-            entry.put("detail", gate.detail());
-            gateList.add(entry);
+            gateList.add(Evidence.gate(gate.name(), gate.passed(), gate.detail()));
         }
-        evidence.put("gates", gateList);
-        evidence.put("approvedBy", request.approvedBy() == null ? "" : request.approvedBy());
-        evidence.put("forced", request.force());
-        evidence.put("reason", request.reason());
+        evidence.put(EvidenceKeys.GATES, gateList);
+        evidence.put(EvidenceKeys.APPROVED_BY, request.approvedBy() == null ? "" : request.approvedBy());
+        evidence.put(EvidenceKeys.FORCED, request.force());
+        evidence.put(EvidenceKeys.REASON, request.reason());
         return evidence;
     }
 }
