@@ -4,7 +4,10 @@ import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
 import io.jenkins.plugins.dataops.engine.drift.DriftDetector;
 import io.jenkins.plugins.dataops.engine.drift.DriftFinding;
 import io.jenkins.plugins.dataops.engine.drift.DriftReport;
+import io.jenkins.plugins.dataops.engine.governance.Action;
 import io.jenkins.plugins.dataops.engine.governance.Evidence;
+import io.jenkins.plugins.dataops.engine.governance.EvidenceKeys;
+import io.jenkins.plugins.dataops.engine.governance.Outcome;
 import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
 import io.jenkins.plugins.dataops.engine.migrate.ChangeLogAuditor;
 import io.jenkins.plugins.dataops.engine.migrate.MigrationRequest;
@@ -19,8 +22,7 @@ import java.util.stream.Collectors;
  * findings; and the promotion gate that refuses a drifted target ({@code gates.drift}).
  */
 final class Drifts {
-    /** The ledger action of a drift check. */
-    static final String ACTION = "drift";
+    private static final String GATE = "drift";
 
     private final DataProductSpec spec;
     private final Session session;
@@ -37,14 +39,30 @@ final class Drifts {
     /** Checks an environment and records the check, drifted or clean, with its findings. */
     DriftReport check(final DatabaseTarget target) {
         DriftReport report =
-                recorder.recordFailure(ACTION, target.environment(), "", () -> detector.check(request(target)));
+                recorder.recordFailure(Action.DRIFT, target.environment(), "", () -> detector.check(request(target)));
         recorder.append(
-                ACTION,
+                Action.DRIFT,
                 target.environment(),
                 report.release(),
-                report.isDrifted() ? "drifted" : "clean",
-                Evidence.of().with("drift", report.toMap()).build());
+                report.isDrifted() ? Outcome.DRIFTED : Outcome.CLEAN,
+                evidence(report).build());
         return report;
+    }
+
+    /**
+     * Returns the evidence of a drift check.
+     *
+     * @param report the check
+     * @return whether it drifted, its summary, how many changesets built the expected schema, and the findings
+     */
+    static Evidence evidence(final DriftReport report) {
+        return Evidence.of()
+                .with(EvidenceKeys.DRIFTED, report.isDrifted())
+                .with(EvidenceKeys.SUMMARY, report.summary())
+                .with(EvidenceKeys.REPLAYED_CHANGE_SETS, report.replayed())
+                .with(
+                        EvidenceKeys.FINDINGS,
+                        report.findings().stream().map(DriftFinding::toMap).toList());
     }
 
     /**
@@ -62,26 +80,26 @@ final class Drifts {
         }
         DriftGate mode = spec.policy().driftGate();
         if (mode == DriftGate.IGNORE) {
-            return new GateCheck(new Gate(ACTION, true, "not checked (gates.drift: ignore)"), Optional.empty());
+            return new GateCheck(new Gate(GATE, true, "not checked (gates.drift: ignore)"), Optional.empty());
         }
         DriftReport report = detector.check(request(target));
         if (!report.isDrifted()) {
-            return new GateCheck(new Gate(ACTION, true, report.summary()), Optional.of(report));
+            return new GateCheck(new Gate(GATE, true, report.summary()), Optional.of(report));
         }
         String findings = report.findings().stream().map(DriftFinding::describe).collect(Collectors.joining("; "));
         String detail = report.summary() + " (" + findings + ")";
         if (mode == DriftGate.WARN) {
             return new GateCheck(
-                    new Gate(ACTION, true, detail + "; promoted anyway (gates.drift: warn)"), Optional.of(report));
+                    new Gate(GATE, true, detail + "; promoted anyway (gates.drift: warn)"), Optional.of(report));
         }
         if (allowDrift) {
             return new GateCheck(
-                    new Gate(ACTION, true, detail + "; allowed by " + session.actor() + ": " + reason),
+                    new Gate(GATE, true, detail + "; allowed by " + session.actor() + ": " + reason),
                     Optional.of(report));
         }
         return new GateCheck(
                 new Gate(
-                        ACTION,
+                        GATE,
                         false,
                         detail + "; resolve the drift (or add it to the changelog), or allow it with --allow-drift "
                                 + "--reason '...'."),
