@@ -12,7 +12,6 @@ import io.jenkins.plugins.dataops.engine.quality.CheckSuiteLoader;
 import io.jenkins.plugins.dataops.engine.quality.DataTestOptions;
 import io.jenkins.plugins.dataops.engine.quality.DataTestReport;
 import io.jenkins.plugins.dataops.engine.quality.DataTestRunner;
-import io.jenkins.plugins.dataops.engine.quality.FailOn;
 import io.jenkins.plugins.dataops.engine.release.Fingerprints;
 import io.jenkins.plugins.dataops.engine.release.ReleaseHistory;
 import io.jenkins.plugins.dataops.engine.release.ReleaseStack;
@@ -23,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Runs the product's data-test suites against an environment and records the run: a governance record with the
@@ -35,19 +35,31 @@ final class DataTests {
     private final Session session;
     private final SchemaMigrator migrator;
     private final Recorder recorder;
+    private final Function<String, DatabaseTarget> targets;
 
     DataTests(
-            final DataProductSpec spec, final Session session, final SchemaMigrator migrator, final Recorder recorder) {
+            final DataProductSpec spec,
+            final Session session,
+            final SchemaMigrator migrator,
+            final Recorder recorder,
+            final Function<String, DatabaseTarget> targets) {
         this.spec = spec;
         this.session = session;
         this.migrator = migrator;
         this.recorder = recorder;
+        this.targets = targets;
     }
 
-    DataTestOutcome run(final DatabaseTarget target, final TestOptions options) {
-        List<CheckSuite> suites = options.suite() == null
-                ? CheckSuiteLoader.load(spec.checks())
-                : CheckSuiteLoader.load(spec.checks(), options.suite());
+    TestResult test(final TestRequest request) {
+        DatabaseTarget target = recorder.recordFailure(
+                Action.TEST, request.environment(), "", () -> targets.apply(request.environment()));
+        return run(target, request);
+    }
+
+    private TestResult run(final DatabaseTarget target, final TestRequest options) {
+        List<CheckSuite> suites = options.suite()
+                .map(name -> CheckSuiteLoader.load(spec.checks(), name))
+                .orElseGet(() -> CheckSuiteLoader.load(spec.checks()));
         Set<String> appliedTags = Set.copyOf(migrator.appliedTags(
                 new MigrationRequest(target, spec.changelog(), null, false, false, session.progress())));
         List<CheckSuite> applicable = new ArrayList<>();
@@ -88,13 +100,12 @@ final class DataTests {
                         report.summary(),
                         EvidenceKeys.FAIL_ON,
                         options.failOn().name().toLowerCase(Locale.ROOT)));
-        return new DataTestOutcome(report, release, fingerprint, skipped, breached);
+        return new TestResult(report, release, fingerprint, skipped, breached);
     }
 
     /** Post-deploy verification: every suite, failing on errors only. */
     Verification verify(final DatabaseTarget target) {
-        DataTestOutcome outcome = run(
-                target, new TestOptions(target.environment(), null, FailOn.ERROR, DataTestOptions.DEFAULT_SAMPLE_SIZE));
+        TestResult outcome = run(target, TestRequest.of(target.environment()));
         return new Verification(
                 !outcome.breached(),
                 outcome.report().summary(),

@@ -56,14 +56,14 @@ final class Releases {
         this.verifier = verifier;
     }
 
-    PromotionResult promote(final PromoteOptions options) {
+    PromoteResult promote(final PromoteRequest options) {
         PromotionRequest request = new PromotionRequest(
                 options.release(),
                 options.from(),
                 options.to(),
                 session.actor(),
-                options.approvedBy(),
-                options.force(),
+                options.approvedBy().orElse(null),
+                options.isForce(),
                 options.reason());
         String fingerprint = Fingerprints.releaseFingerprint(spec);
         DatabaseTarget source = targets.apply(options.from());
@@ -92,7 +92,7 @@ final class Releases {
         }
     }
 
-    private PromotionResult applyPromotion(
+    private PromoteResult applyPromotion(
             final PromotionRequest request,
             final DatabaseTarget target,
             final String fingerprint,
@@ -123,8 +123,15 @@ final class Releases {
             session.progress()
                     .info("Release '%s' promoted to '%s'; post-deploy data tests: %s"
                             .formatted(request.release(), request.to(), verification.summary()));
-            return new PromotionResult(
-                    request.release(), request.from(), request.to(), fingerprint, gates, applied, verification);
+            return new PromoteResult(
+                    request.release(),
+                    request.from(),
+                    request.to(),
+                    fingerprint,
+                    request.approvedBy() == null ? "" : request.approvedBy(),
+                    gates,
+                    applied,
+                    verification);
         }
         String outcome = "kept at release '" + request.release() + "' (onFailure: keep)";
         if (spec.policy().rollbackOnFailure() && before.isPresent()) {
@@ -179,7 +186,9 @@ final class Releases {
         return null;
     }
 
-    RollbackResult rollback(final String environment, final String toTag) {
+    RollbackResult rollback(final RollbackRequest request) {
+        String environment = request.environment();
+        String toTag = request.toRelease().orElse(null);
         DatabaseTarget target =
                 recorder.recordFailure(Action.ROLLBACK, environment, "", () -> targets.apply(environment));
         try (EnvironmentLock ignored =

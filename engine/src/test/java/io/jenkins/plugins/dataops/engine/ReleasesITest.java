@@ -43,7 +43,7 @@ class ReleasesITest {
         ledger = new MemoryLedger();
         DataOps dataOps = dataOps("alice");
         for (String env : List.of("dev", "qat", "prod")) {
-            dataOps.provision(env);
+            dataOps.provision(ProvisionRequest.of(env));
         }
     }
 
@@ -59,8 +59,8 @@ class ReleasesITest {
 
     private void releaseInDev(final String tag) {
         DataOps dataOps = dataOps("alice");
-        dataOps.migrate(new MigrateOptions("dev", tag, false, false, false));
-        assertThat(dataOps.test(TestOptions.of("dev")).breached()).isFalse();
+        dataOps.migrate(MigrateRequest.of("dev").withTag(tag));
+        assertThat(dataOps.test(TestRequest.of("dev")).breached()).isFalse();
     }
 
     private GovernanceRecord lastRecord() {
@@ -88,15 +88,17 @@ class ReleasesITest {
         releaseInDev("1.0.0");
 
         // When it is promoted to qat, then to the protected prod with an approval by someone else
-        PromotionResult toQat = dataOps("alice").promote(new PromoteOptions("1.0.0", "dev", "qat", null, false, ""));
-        PromotionResult toProd = dataOps("alice").promote(new PromoteOptions("1.0.0", "qat", "prod", "bob", false, ""));
+        PromoteResult toQat = dataOps("alice").promote(PromoteRequest.of("1.0.0", "dev", "qat"));
+        PromoteResult toProd = dataOps("alice")
+                .promote(PromoteRequest.of("1.0.0", "qat", "prod").withApprovedBy("bob"));
 
         // Then each promotion applied the release, verified the target and recorded its gates
         assertThat(toQat.applied().changeSets()).hasSize(3);
         assertThat(toQat.verification().passed()).isTrue();
         assertThat(toProd.gates()).allMatch(g -> g.passed());
         assertThat(toProd.gates().get(3).detail()).contains("approved by 'bob'");
-        List<HistoryEntry> prod = dataOps("alice").history("prod").releases();
+        List<HistoryEntry> prod =
+                dataOps("alice").history(HistoryRequest.of("prod")).releases();
         assertThat(prod)
                 .extracting(HistoryEntry::action, HistoryEntry::outcome, HistoryEntry::release)
                 .containsExactly(
@@ -108,31 +110,32 @@ class ReleasesITest {
     @Test
     void shouldRefuseAPromotionWithoutEvidenceAndRecordWhy() {
         // Given 1.0.0 in dev, never tested
-        dataOps("alice").migrate(new MigrateOptions("dev", "1.0.0", false, false, false));
+        dataOps("alice").migrate(MigrateRequest.of("dev").withTag("1.0.0"));
 
         // When / Then
-        assertThatThrownBy(() -> dataOps("alice").promote(new PromoteOptions("1.0.0", "dev", "qat", null, false, "")))
+        assertThatThrownBy(() -> dataOps("alice").promote(PromoteRequest.of("1.0.0", "dev", "qat")))
                 .isInstanceOf(OperationRefusedException.class)
                 .hasMessageContaining("tests-passed: no data test ran in 'dev'");
         assertThat(lastRecord().event().action()).isEqualTo("promote");
         assertThat(lastRecord().event().outcome()).isEqualTo("refused");
         assertThat(lastRecord().event().evidence().get("gates").toString()).contains("tests-passed", "passed=false");
-        assertThat(dataOps("alice").history("qat").releases()).isEmpty();
+        assertThat(dataOps("alice").history(HistoryRequest.of("qat")).releases())
+                .isEmpty();
     }
 
     @Test
     void shouldRefuseToPromoteAReleaseTheTargetHasAlreadyPassed() {
         // Given 1.0.0 tested in dev, and qat already at the later 1.1.0
         releaseInDev("1.0.0");
-        dataOps("alice").migrate(new MigrateOptions("qat", "1.1.0", false, false, false));
+        dataOps("alice").migrate(MigrateRequest.of("qat").withTag("1.1.0"));
 
         // When 1.0.0 is promoted to qat, Then it is refused, recorded, and qat still runs 1.1.0
-        assertThatThrownBy(() -> dataOps("alice").promote(new PromoteOptions("1.0.0", "dev", "qat", null, false, "")))
+        assertThatThrownBy(() -> dataOps("alice").promote(PromoteRequest.of("1.0.0", "dev", "qat")))
                 .isInstanceOf(OperationRefusedException.class)
                 .hasMessageContaining("already runs the later release '1.1.0'");
         assertThat(lastRecord().event().action()).isEqualTo("promote");
         assertThat(lastRecord().event().outcome()).isEqualTo("refused");
-        assertThat(dataOps("alice").history("qat").releases())
+        assertThat(dataOps("alice").history(HistoryRequest.of("qat")).releases())
                 .extracting(HistoryEntry::action)
                 .containsExactly("migrate");
     }
@@ -141,7 +144,7 @@ class ReleasesITest {
     void shouldRollTheTargetBackWhenItsPostDeployTestsFail() throws SQLException {
         // Given 1.0.0 in dev and qat, 1.1.0 tested in dev, and data in qat that breaks a promise
         releaseInDev("1.0.0");
-        dataOps("alice").promote(new PromoteOptions("1.0.0", "dev", "qat", null, false, ""));
+        dataOps("alice").promote(PromoteRequest.of("1.0.0", "dev", "qat"));
         releaseInDev("1.1.0");
         DatabaseTarget qat = dataOps("alice").target("qat");
         execute(
@@ -150,14 +153,14 @@ class ReleasesITest {
                         + "VALUES (77, 'x@example.com', 'XX', 'active', 1, CURRENT_TIMESTAMP)");
 
         // When
-        assertThatThrownBy(() -> dataOps("alice").promote(new PromoteOptions("1.1.0", "dev", "qat", null, false, "")))
+        assertThatThrownBy(() -> dataOps("alice").promote(PromoteRequest.of("1.1.0", "dev", "qat")))
                 .isInstanceOf(PromotionFailedException.class)
                 .hasMessageContaining("post-deploy data tests failed")
                 .hasMessageContaining("rolled back to release '1.0.0'");
 
         // Then qat runs 1.0.0 again, and its history tells the whole story
         assertThat(tableExists(qat, "orders")).isFalse();
-        assertThat(dataOps("alice").history("qat").releases())
+        assertThat(dataOps("alice").history(HistoryRequest.of("qat")).releases())
                 .extracting(HistoryEntry::action, HistoryEntry::outcome, HistoryEntry::release)
                 .endsWith(
                         org.assertj.core.groups.Tuple.tuple("promote", "success", "1.1.0"),
@@ -173,12 +176,12 @@ class ReleasesITest {
         // Given onFailure: keep
         product.writeSpec(product.readSpec() + "onFailure: keep\n");
         releaseInDev("1.0.0");
-        dataOps("alice").promote(new PromoteOptions("1.0.0", "dev", "qat", null, false, ""));
+        dataOps("alice").promote(PromoteRequest.of("1.0.0", "dev", "qat"));
         releaseInDev("1.1.0");
         execute(dataOps("alice").target("qat"), "UPDATE customer SET country = 'XX' WHERE id = 1");
 
         // When / Then
-        assertThatThrownBy(() -> dataOps("alice").promote(new PromoteOptions("1.1.0", "dev", "qat", null, false, "")))
+        assertThatThrownBy(() -> dataOps("alice").promote(PromoteRequest.of("1.1.0", "dev", "qat")))
                 .isInstanceOf(PromotionFailedException.class)
                 .hasMessageContaining("kept at release '1.1.0'");
         assertThat(tableExists(dataOps("alice").target("qat"), "orders")).isTrue();
@@ -188,28 +191,29 @@ class ReleasesITest {
     void shouldRollBackToThePreviousReleaseAndRefuseWhenAChangesetHasNoRollback() throws SQLException {
         // Given dev went 1.0.0 -> 1.1.0 -> 1.2.0 (1.2.0 holds a changeset without rollback)
         DataOps dataOps = dataOps("alice");
-        dataOps.migrate(new MigrateOptions("dev", "1.0.0", false, false, false));
-        dataOps.migrate(new MigrateOptions("dev", "1.1.0", false, false, false));
+        dataOps.migrate(MigrateRequest.of("dev").withTag("1.0.0"));
+        dataOps.migrate(MigrateRequest.of("dev").withTag("1.1.0"));
 
         // When rolling back from 1.1.0
-        RollbackResult result = dataOps.rollback("dev", null);
+        RollbackResult result = dataOps.rollback(RollbackRequest.of("dev"));
 
         // Then it runs 1.0.0
         assertThat(result.fromRelease()).isEqualTo("1.1.0");
         assertThat(result.toRelease()).isEqualTo("1.0.0");
-        assertThat(dataOps.status("dev", null).currentTag()).isEqualTo("1.0.0");
+        assertThat(dataOps.status(StatusRequest.of("dev")).status().currentTag())
+                .isEqualTo("1.0.0");
         assertThat(tableExists(dataOps.target("dev"), "orders")).isFalse();
 
         // Given 1.2.0 applied with its allowance
-        dataOps.migrate(new MigrateOptions("dev", "1.2.0", false, true, false));
-        int applied = dataOps.status("dev", null).applied();
+        dataOps.migrate(MigrateRequest.of("dev").withTag("1.2.0").withAllowNoRollback(true));
+        int applied = dataOps.status(StatusRequest.of("dev")).status().applied();
 
         // When / Then the rollback is refused before anything is touched
-        assertThatThrownBy(() -> dataOps.rollback("dev", null))
+        assertThatThrownBy(() -> dataOps.rollback(RollbackRequest.of("dev")))
                 .isInstanceOf(OperationRefusedException.class)
                 .hasMessageContaining("8-backfill-segment")
                 .hasMessageContaining("no rollback");
-        assertThat(dataOps.status("dev", null).applied()).isEqualTo(applied);
+        assertThat(dataOps.status(StatusRequest.of("dev")).status().applied()).isEqualTo(applied);
         assertThat(lastRecord().event().outcome()).isEqualTo("refused");
     }
 
@@ -217,20 +221,22 @@ class ReleasesITest {
     void shouldRefuseToMigrateBackToATagThatWasPassed() {
         // Given
         DataOps dataOps = dataOps("alice");
-        dataOps.migrate(new MigrateOptions("dev", "1.1.0", false, false, false));
+        dataOps.migrate(MigrateRequest.of("dev").withTag("1.1.0"));
 
         // When / Then
-        assertThatThrownBy(() -> dataOps.migrate(new MigrateOptions("dev", "1.0.0", false, false, false)))
+        assertThatThrownBy(() -> dataOps.migrate(MigrateRequest.of("dev").withTag("1.0.0")))
                 .isInstanceOf(OperationRefusedException.class)
                 .hasMessageContaining("already past tag '1.0.0' (it runs '1.1.0')")
                 .hasMessageContaining("rollback --env dev --to 1.0.0");
-        assertThat(dataOps.status("dev", null).currentTag()).isEqualTo("1.1.0");
+        assertThat(dataOps.status(StatusRequest.of("dev")).status().currentTag())
+                .isEqualTo("1.1.0");
         assertThat(lastRecord().event().outcome()).isEqualTo("refused");
     }
 
     @Test
     void shouldRefuseAnEphemeralEnvironmentWithoutTimeToLive() {
-        assertThatThrownBy(() -> dataOps("alice").createEphemeral("pr-3", Duration.ZERO))
+        assertThatThrownBy(() -> dataOps("alice")
+                        .createEphemeral(CreateEphemeralRequest.of("pr-3").withTtl(Duration.ZERO)))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("must be positive");
         assertThat(dir.resolve(".dataops/h2/pr-3.mv.db")).doesNotExist();
@@ -241,21 +247,23 @@ class ReleasesITest {
         // Given two ephemeral environments, one short-lived
         Instant now = Instant.parse("2026-11-26T10:00:00Z");
         DataOps creator = dataOps("alice", Clock.fixed(now, ZoneOffset.UTC));
-        EphemeralEnvironment shortLived = creator.createEphemeral("pr-1", Duration.ofMinutes(30));
-        EphemeralEnvironment longLived = creator.createEphemeral("pr-2", null);
-        creator.migrate(new MigrateOptions("pr-1", "1.0.0", false, false, false));
+        CreateEphemeralResult shortLived =
+                creator.createEphemeral(CreateEphemeralRequest.of("pr-1").withTtl(Duration.ofMinutes(30)));
+        CreateEphemeralResult longLived = creator.createEphemeral(CreateEphemeralRequest.of("pr-2"));
+        creator.migrate(MigrateRequest.of("pr-1").withTag("1.0.0"));
 
         // Then they are real environments with their expiry
         assertThat(shortLived.expiresAt()).isEqualTo(now.plus(Duration.ofMinutes(30)));
         assertThat(longLived.expiresAt()).isEqualTo(now.plus(Duration.ofHours(4)));
         assertThat(Files.exists(dir.resolve(".dataops/h2/pr-1.mv.db"))).isTrue();
-        assertThatThrownBy(() -> creator.createEphemeral("qat", null))
+        assertThatThrownBy(() -> creator.createEphemeral(CreateEphemeralRequest.of("qat")))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("is a declared environment");
 
         // When gc runs an hour later
         List<String> collected = dataOps("gc", Clock.fixed(now.plus(Duration.ofHours(1)), ZoneOffset.UTC))
-                .gc();
+                .gc(GcRequest.expired())
+                .destroyed();
 
         // Then only the expired one is gone
         assertThat(collected).containsExactly("pr-1");
@@ -263,12 +271,12 @@ class ReleasesITest {
         assertThat(Files.exists(dir.resolve(".dataops/h2/pr-2.mv.db"))).isTrue();
 
         // and destroy removes the other one
-        dataOps("alice").destroy("pr-2");
+        dataOps("alice").destroy(DestroyRequest.of("pr-2"));
         assertThat(Files.exists(dir.resolve(".dataops/h2/pr-2.mv.db"))).isFalse();
         assertThat(ledger.records())
                 .extracting(r -> r.event().action())
                 .contains("ephemeral-create", "ephemeral-destroy");
-        assertThatThrownBy(() -> dataOps("alice").migrate(MigrateOptions.to("pr-2")))
+        assertThatThrownBy(() -> dataOps("alice").migrate(MigrateRequest.of("pr-2")))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("'pr-2' is not declared");
     }

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.dataops.engine.DataOps;
-import io.jenkins.plugins.dataops.engine.MigrateOptions;
+import io.jenkins.plugins.dataops.engine.MigrateRequest;
+import io.jenkins.plugins.dataops.engine.ProvisionRequest;
 import io.jenkins.plugins.dataops.engine.Session;
+import io.jenkins.plugins.dataops.engine.WriteReportRequest;
 import io.jenkins.plugins.dataops.engine.credentials.MapCredentialsResolver;
 import io.jenkins.plugins.dataops.engine.governance.JsonLinesLedger;
 import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
@@ -31,15 +33,15 @@ class LedgerReportITest {
         JsonLinesLedger ledger = DataOps.fileLedger(spec, Clock.systemUTC());
         DataOps dataOps = new DataOps(
                 spec, new Session("alice", "test", new MapCredentialsResolver(), ProgressListener.NONE, ledger));
-        dataOps.provision("dev");
-        dataOps.migrate(new MigrateOptions("dev", "1.0.0", false, false, false));
-        dataOps.migrate(new MigrateOptions("dev", "1.1.0", false, false, false));
+        dataOps.provision(ProvisionRequest.of("dev"));
+        dataOps.migrate(MigrateRequest.of("dev").withTag("1.0.0"));
+        dataOps.migrate(MigrateRequest.of("dev").withTag("1.1.0"));
 
         // When it is exported and rendered
         StringWriter json = new StringWriter();
-        dataOps.writeReport(ReportFormat.JSON, RecordFilter.all(), json);
+        dataOps.writeReport(WriteReportRequest.of(ReportFormat.JSON, json));
         StringWriter intact = new StringWriter();
-        dataOps.writeReport(ReportFormat.HTML, RecordFilter.all(), intact);
+        dataOps.writeReport(WriteReportRequest.of(ReportFormat.HTML, intact));
 
         // Then every record is there and the chain is verified
         JsonNode records = new ObjectMapper().readTree(json.toString());
@@ -52,7 +54,7 @@ class LedgerReportITest {
         lines.set(1, lines.get(1).replace("\"actor\":\"alice\"", "\"actor\":\"mallory\""));
         Files.write(ledger.file(), lines);
         StringWriter tampered = new StringWriter();
-        dataOps.writeReport(ReportFormat.HTML, RecordFilter.all(), tampered);
+        dataOps.writeReport(WriteReportRequest.of(ReportFormat.HTML, tampered));
 
         // Then the report says where the chain breaks
         assertThat(tampered.toString()).contains("Chain broken at record 2", "mallory");
