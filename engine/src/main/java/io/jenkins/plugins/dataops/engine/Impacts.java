@@ -53,6 +53,16 @@ final class Impacts {
         return report;
     }
 
+    /** @return the checks of an impact as evidence entries */
+    static List<Object> checksEvidence(final ImpactReport report) {
+        return report.checks().stream().map(c -> (Object) c.toMap()).toList();
+    }
+
+    /** @return the dependents of an impact as evidence entries */
+    static List<Object> dependentsEvidence(final ImpactReport report) {
+        return report.dependents().stream().map(d -> (Object) d.toMap()).toList();
+    }
+
     /**
      * Refuses a migration whose schema changes break checks the release does not update.
      *
