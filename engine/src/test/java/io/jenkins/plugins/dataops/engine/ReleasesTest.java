@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Promote, rollback and ephemeral environments through the facade, on the example product and real H2. */
-class ReleasesITest {
+class ReleasesTest {
     @TempDir
     private Path dir;
 

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Every check type against a real database, passing and failing, with thresholds, filters, NULLs, empty tables
  * and hostile identifiers. Subclasses provide the database (H2, PostgreSQL).
  */
-abstract class AbstractDataTestRunnerITest {
+abstract class AbstractDataTestRunnerTest {
     /** The time of every run: two hours after the newest seed row. */
     static final Instant NOW =
             LocalDateTime.of(2024, 1, 10, 12, 0).atZone(ZoneId.systemDefault()).toInstant();

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The report over a real ledger written by the engine: its records, its chain, and what tampering does to it. */
-class LedgerReportITest {
+class LedgerReportTest {
     @Test
     void shouldReportARealLedgerAndShowWhereItWasTamperedWith(@TempDir final Path dir) throws Exception {
         // Given a ledger written by real operations

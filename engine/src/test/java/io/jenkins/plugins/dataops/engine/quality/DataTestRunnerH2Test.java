@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Runs the data tests on an in-memory H2 database. */
-class DataTestRunnerH2ITest extends AbstractDataTestRunnerITest {
+class DataTestRunnerH2Test extends AbstractDataTestRunnerTest {
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
     @Override
