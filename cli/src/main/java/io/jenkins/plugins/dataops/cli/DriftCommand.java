@@ -4,8 +4,6 @@ import io.jenkins.plugins.dataops.cli.internal.ExitCodes;
 import io.jenkins.plugins.dataops.cli.internal.JsonOutput;
 import io.jenkins.plugins.dataops.engine.DriftRequest;
 import io.jenkins.plugins.dataops.engine.DriftResult;
-import io.jenkins.plugins.dataops.engine.drift.DriftFinding;
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,16 +30,9 @@ final class DriftCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DriftResult result = parent.open(json).drift(DriftRequest.of(environment));
-        PrintWriter out = parent.out();
         if (json) {
-            JsonOutput.print(out, result.toMap());
-        } else {
-            String summary = result.report().summary();
-            out.println(Character.toUpperCase(summary.charAt(0)) + summary.substring(1) + ".");
-            for (DriftFinding finding : result.report().findings()) {
-                out.println("  " + finding.describe());
-            }
-        }
+            JsonOutput.print(parent.out(), result.toMap());
+        } // else the engine's progress lines have shown every finding and the summary
         return result.isDrifted() ? ExitCodes.FAILED : ExitCodes.OK;
     }
 }

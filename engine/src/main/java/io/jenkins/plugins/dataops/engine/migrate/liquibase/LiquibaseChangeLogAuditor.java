@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dataops.engine.migrate.liquibase;
 
 import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
+import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
 import io.jenkins.plugins.dataops.engine.migrate.ChangeLogAuditor;
 import io.jenkins.plugins.dataops.engine.migrate.ChangeLogReplay;
 import io.jenkins.plugins.dataops.engine.migrate.ChangeSetDrift;
@@ -46,7 +47,10 @@ public final class LiquibaseChangeLogAuditor implements ChangeLogAuditor {
     public ChangeLogReplay replay(final MigrationRequest request, final DatabaseTarget scratch) {
         List<RanChangeSet> ran = LiquibaseRun.with(
                 request.target(), request.changelog(), request.progress(), LiquibaseChangeLogAuditor::ranChangeSets);
-        return LiquibaseRun.with(scratch, request.changelog(), request.progress(), database -> {
+        // Liquibase's own lines about the scratch database ("Running Changeset ...") say nothing about the
+        // environment: the drift check reports its findings instead.
+        ProgressListener quiet = ProgressListener.NONE;
+        return LiquibaseRun.with(scratch, request.changelog(), quiet, database -> {
             ChangeLogInspector inspector = ChangeLogInspector.parse(database, request.changelog());
             List<ChangeSet> declared = inspector.changeSets();
             int count = replayCount(declared, ran);
@@ -57,7 +61,7 @@ public final class LiquibaseChangeLogAuditor implements ChangeLogAuditor {
                                 request.changelog().getFileName().toString())
                         .addArgumentValue(UpdateCountCommandStep.COUNT_ARG, count)
                         .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database);
-                try (ProgressOutputStream output = new ProgressOutputStream(request.progress())) {
+                try (ProgressOutputStream output = new ProgressOutputStream(quiet)) {
                     command.setOutput(output);
                     command.execute();
                 }
