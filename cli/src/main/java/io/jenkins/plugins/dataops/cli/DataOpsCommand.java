@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
             DestroyCommand.class,
             MigrateCommand.class,
             StatusCommand.class,
+            DriftCommand.class,
             HistoryCommand.class,
             TestCommand.class,
             PromoteCommand.class,

@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -47,14 +50,20 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = parent.out();
         out.println("DataOps demo: the 'customer' data product in " + folder);
         String spec = folder.resolve("dataops.yaml").toString();
-        for (DemoStep step : steps(folder)) {
+        for (DemoScript.Step step : DemoScript.steps(folder)) {
             if (!step.why().isEmpty()) {
                 out.println();
                 out.println("# " + step.why());
             }
+            if (step.isByHand()) {
+                out.println("$ (by hand in " + step.byHandIn() + ", outside DataOps) "
+                        + step.args().get(0));
+                byHand(Path.of(spec), step.byHandIn(), step.args().get(0));
+                continue;
+            }
             out.println("$ dataops " + String.join(" ", step.args()));
             List<String> args = new ArrayList<>(List.of("--spec", spec));
-            args.addAll(step.argsList());
+            args.addAll(step.args());
             int code = run(args);
             if (code != step.expectedExit()) {
                 parent.err()
@@ -74,136 +83,14 @@ final class DemoCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static List<DemoStep> steps(final Path folder) {
-        return List.of(
-                step(
-                        "Infrastructure as code: create the embedded databases of dev, qat and prod.",
-                        0,
-                        "provision",
-                        "--env",
-                        "dev"),
-                step("", 0, "provision", "--env", "qat"),
-                step("", 0, "provision", "--env", "prod"),
-                step("Provisioning is idempotent: the plan now shows nothing to change.", 0, "plan", "--env", "dev"),
-                step(
-                        "What would a migration apply? Pending changesets with their readiness findings.",
-                        0,
-                        "status",
-                        "--env",
-                        "dev"),
-                step(
-                        "Release 1.0.0: migrate dev, test its data, promote it with that evidence.",
-                        0,
-                        "migrate",
-                        "--env",
-                        "dev",
-                        "--tag",
-                        "1.0.0"),
-                step("", 0, "test", "--env", "dev"),
-                step("", 0, "promote", "--release", "1.0.0", "--from", "dev", "--to", "qat"),
-                step(
-                        "prod is protected: without an approval by someone else the gate refuses.",
-                        1,
-                        "promote",
-                        "--release",
-                        "1.0.0",
-                        "--from",
-                        "qat",
-                        "--to",
-                        "prod"),
-                step(
-                        "",
-                        0,
-                        "promote",
-                        "--release",
-                        "1.0.0",
-                        "--from",
-                        "qat",
-                        "--to",
-                        "prod",
-                        "--approved-by",
-                        "release-manager"),
-                step("Release 1.1.0 takes the same road.", 0, "migrate", "--env", "dev", "--tag", "1.1.0"),
-                step(
-                        "",
-                        0,
-                        "test",
-                        "--env",
-                        "dev",
-                        "--junit",
-                        folder.resolve("dev-tests.xml").toString()),
-                step("", 0, "promote", "--release", "1.1.0", "--from", "dev", "--to", "qat"),
-                step(
-                        "",
-                        0,
-                        "promote",
-                        "--release",
-                        "1.1.0",
-                        "--from",
-                        "qat",
-                        "--to",
-                        "prod",
-                        "--approved-by",
-                        "release-manager"),
-                step(
-                        "Release 1.2.0 holds a back-fill without rollback: the readiness check refuses it...",
-                        1,
-                        "migrate",
-                        "--env",
-                        "dev",
-                        "--tag",
-                        "1.2.0"),
-                step(
-                        "...until it is explicitly allowed (recorded in the ledger).",
-                        0,
-                        "migrate",
-                        "--env",
-                        "dev",
-                        "--tag",
-                        "1.2.0",
-                        "--allow-no-rollback"),
-                step(
-                        "Its late import breaks four data promises: the tests fail, with samples as evidence...",
-                        1,
-                        "test",
-                        "--env",
-                        "dev"),
-                step(
-                        "...so the release is blocked at the first gate.",
-                        1,
-                        "promote",
-                        "--release",
-                        "1.2.0",
-                        "--from",
-                        "dev",
-                        "--to",
-                        "qat"),
-                step(
-                        "An incident in prod? Roll it back to the release it ran before, verified by the data tests.",
-                        0,
-                        "rollback",
-                        "--env",
-                        "prod"),
-                step("prod remembers every step inside its own database.", 0, "history", "--env", "prod"),
-                step(
-                        "A throw-away environment for a pull request: created, used, destroyed.",
-                        0,
-                        "provision",
-                        "--env",
-                        "pr-42",
-                        "--ephemeral",
-                        "--ttl",
-                        "2h"),
-                step("", 0, "migrate", "--env", "pr-42", "--tag", "1.1.0"),
-                step("", 0, "test", "--env", "pr-42"),
-                step("", 0, "destroy", "--env", "pr-42"),
-                step("gc destroys ephemeral environments whose time is up (none left here).", 0, "gc"),
-                step("Every step above is in the hash-chained governance ledger.", 0, "verify-ledger"),
-                step("The governance report: timeline, records, evidence, integrity.", 0, "report"));
-    }
-
-    private static DemoStep step(final String why, final int expectedExit, final String... args) {
-        return new DemoStep(why, expectedExit, args);
+    /** Changes an environment's database directly, as someone with a SQL console would: the drift to find. */
+    private void byHand(final Path spec, final String environment, final String sql) {
+        try (Connection connection = parent.open(spec, true).target(environment).open();
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The demo's change by hand failed: " + e.getMessage(), e);
+        }
     }
 
     private int run(final List<String> args) {
@@ -232,13 +119,6 @@ final class DemoCommand implements Callable<Integer> {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(file);
             }
-        }
-    }
-
-    /** One command of the demo with why it runs and the exit code it must have. */
-    private record DemoStep(String why, int expectedExit, String... args) {
-        List<String> argsList() {
-            return List.of(args);
         }
     }
 }

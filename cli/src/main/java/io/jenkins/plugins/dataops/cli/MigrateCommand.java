@@ -33,6 +33,11 @@ final class MigrateCommand implements Callable<Integer> {
     @Option(names = "--allow-no-rollback", description = "Apply changesets that cannot be rolled back (recorded).")
     private boolean allowNoRollback;
 
+    @Option(
+            names = "--allow-broken-checks",
+            description = "Apply schema changes that break data-test checks the release does not update (recorded).")
+    private boolean allowBrokenChecks;
+
     @Option(names = "--json", description = "Print the outcome as JSON.")
     private boolean json;
 
@@ -43,7 +48,8 @@ final class MigrateCommand implements Callable<Integer> {
                         .withTag(tag)
                         .withDryRun(dryRun)
                         .withAllowNoRollback(allowNoRollback)
-                        .withAllowDestructive(allowDestructive));
+                        .withAllowDestructive(allowDestructive)
+                        .withAllowBrokenChecks(allowBrokenChecks));
         if (json) {
             JsonOutput.print(parent.out(), outcome.toMap());
         } else if (dryRun) {

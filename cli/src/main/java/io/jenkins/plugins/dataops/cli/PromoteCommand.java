@@ -34,7 +34,12 @@ final class PromoteCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Skip the promotion-path gate (needs --reason; recorded).")
     private boolean force;
 
-    @Option(names = "--reason", paramLabel = "TEXT", description = "Why the promotion is forced.")
+    @Option(
+            names = "--allow-drift",
+            description = "Promote into a target that has drifted from its changelog (needs --reason; recorded).")
+    private boolean allowDrift;
+
+    @Option(names = "--reason", paramLabel = "TEXT", description = "Why the promotion is forced or allows drift.")
     private String reason;
 
     @Option(names = "--json", description = "Print the result as JSON.")
@@ -45,7 +50,8 @@ final class PromoteCommand implements Callable<Integer> {
         PromoteResult result = parent.open(json)
                 .promote(PromoteRequest.of(release, from, to)
                         .withApprovedBy(approvedBy)
-                        .withForce(force, reason));
+                        .withForce(force, reason)
+                        .withAllowDrift(allowDrift, reason));
         if (json) {
             JsonOutput.print(parent.out(), result.toMap());
         } else {

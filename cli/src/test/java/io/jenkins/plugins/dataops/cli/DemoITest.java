@@ -60,6 +60,13 @@ class DemoITest {
                 .contains(
                         "$ dataops migrate --env dev --tag 1.2.0",
                         "(exit 1, as expected)",
+                        "$ (by hand in qat, outside DataOps) ALTER TABLE customer ADD COLUMN vip BOOLEAN",
+                        "$ dataops drift --env qat",
+                        "Drift in 'qat': column CUSTOMER.VIP added: expected (none), live BOOLEAN NULL",
+                        "Gate drift                REFUSED: environment 'qat' (release 1.0.0) has drifted",
+                        "Environment 'qat' (release 1.0.0) matches its changelog: no drift.",
+                        "data test: customer_segments.yaml:8 check 'known_tier' followed: rename column "
+                                + "customer.segment to tier",
                         "$ dataops promote --release 1.1.0 --from qat --to prod --approved-by release-manager",
                         "$ dataops rollback --env prod",
                         "Ledger intact",

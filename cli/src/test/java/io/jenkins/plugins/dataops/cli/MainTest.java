@@ -56,7 +56,7 @@ class MainTest {
         JsonNode statusJson = JSON.readTree(status.out());
         assertThat(statusJson.get("currentTag").asText()).isEqualTo("1.1.0");
         assertThat(statusJson.get("applied").asInt()).isEqualTo(7);
-        assertThat(statusJson.get("pending")).hasSize(3);
+        assertThat(statusJson.get("pending")).hasSize(6);
         assertThat(statusJson.get("pending").get(0).get("id").asText()).isEqualTo("8-backfill-segment");
         assertThat(statusJson.get("pending").get(0).get("rollbackSupported").asBoolean())
                 .isFalse();
@@ -84,7 +84,7 @@ class MainTest {
         assertThat(plan.out()).contains("= database dev", "0 to create, 0 to update, 1 unchanged, 0 to delete");
         assertThat(dryRun.code()).isZero();
         assertThat(dryRun.out()).contains("CREATE TABLE");
-        assertThat(dataops("status", "--env", "dev").out()).contains("0 changeset(s) applied, 10 pending");
+        assertThat(dataops("status", "--env", "dev").out()).contains("0 changeset(s) applied, 13 pending");
     }
 
     @Test

@@ -1,11 +1,15 @@
 package io.jenkins.plugins.dataops.engine;
 
 import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
+import io.jenkins.plugins.dataops.engine.governance.Action;
 import io.jenkins.plugins.dataops.engine.governance.JsonLinesLedger;
+import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
 import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
 import io.jenkins.plugins.dataops.engine.kernel.OperationRefusedException;
 import io.jenkins.plugins.dataops.engine.kernel.PromotionFailedException;
+import io.jenkins.plugins.dataops.engine.migrate.ChangeLogAuditor;
 import io.jenkins.plugins.dataops.engine.migrate.SchemaMigrator;
+import io.jenkins.plugins.dataops.engine.migrate.liquibase.LiquibaseChangeLogAuditor;
 import io.jenkins.plugins.dataops.engine.migrate.liquibase.LiquibaseSchemaMigrator;
 import io.jenkins.plugins.dataops.engine.provision.ProvisionerRegistry;
 import io.jenkins.plugins.dataops.engine.spec.DataProductSpec;
@@ -26,6 +30,8 @@ public final class DataOps {
     private final DataTests dataTests;
     private final Releases releases;
     private final LedgerReports ledgerReports;
+    private final Drifts drifts;
+    private final Recorder recorder;
 
     /**
      * Creates the facade with the built-in providers and Liquibase.
@@ -54,8 +60,19 @@ public final class DataOps {
         Recorder recorder = new Recorder(spec, session);
         this.provisioning = new Provisioning(session, provisioners, recorder, new Environments(spec, session));
         this.dataTests = new DataTests(spec, session, migrator, recorder, provisioning::target);
-        this.releases = new Releases(spec, session, migrator, recorder, provisioning::target, dataTests::verify);
-        this.migrations = new Migrations(spec, session, migrator, recorder, provisioning::target, releases);
+        ChangeLogAuditor auditor = new LiquibaseChangeLogAuditor();
+        this.drifts = new Drifts(spec, session, recorder, auditor);
+        Impacts impacts = new Impacts(spec, session, auditor);
+        this.releases = new Releases(
+                spec,
+                session,
+                migrator,
+                recorder,
+                provisioning::target,
+                dataTests::verify,
+                new PromotionChecks(drifts, impacts));
+        this.migrations = new Migrations(spec, session, migrator, recorder, provisioning::target, releases, impacts);
+        this.recorder = recorder;
         this.ledgerReports = new LedgerReports(spec, session);
     }
 
@@ -157,6 +174,22 @@ public final class DataOps {
      */
     public MigrateResult migrate(final MigrateRequest request) {
         return migrations.migrate(request);
+    }
+
+    /**
+     * Compares an environment's live schema with the schema its changelog produces up to the release it runs
+     * (built in a scratch database of the same dialect, removed afterwards), and its applied changesets with the
+     * changelog. Changes nothing in the environment; the check and its findings are recorded in the ledger.
+     *
+     * @param request the environment
+     * @return every difference, with the expected and the live value; none when the environment is clean
+     * @throws InvalidInputException when the environment is unknown or the changelog cannot be parsed
+     * @throws DataOpsException      when the scratch database cannot be created (naming the permission needed)
+     */
+    public DriftResult drift(final DriftRequest request) {
+        DatabaseTarget target = recorder.recordFailure(
+                Action.DRIFT, request.environment(), "", () -> provisioning.target(request.environment()));
+        return new DriftResult(drifts.check(target));
     }
 
     /**

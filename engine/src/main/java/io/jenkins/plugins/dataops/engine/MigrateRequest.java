@@ -17,18 +17,21 @@ public final class MigrateRequest implements Serializable {
     private final boolean dryRun;
     private final boolean allowNoRollback;
     private final boolean allowDestructive;
+    private final boolean allowBrokenChecks;
 
     private MigrateRequest(
             final String environment,
             final String tag,
             final boolean dryRun,
             final boolean allowNoRollback,
-            final boolean allowDestructive) {
+            final boolean allowDestructive,
+            final boolean allowBrokenChecks) {
         this.environment = Arguments.requireText("environment", environment);
         this.tag = Arguments.optionalText(tag);
         this.dryRun = dryRun;
         this.allowNoRollback = allowNoRollback;
         this.allowDestructive = allowDestructive;
+        this.allowBrokenChecks = allowBrokenChecks;
     }
 
     /**
@@ -38,7 +41,7 @@ public final class MigrateRequest implements Serializable {
      * @return the request
      */
     public static MigrateRequest of(final String environment) {
-        return new MigrateRequest(environment, "", false, false, false);
+        return new MigrateRequest(environment, "", false, false, false, false);
     }
 
     /**
@@ -48,7 +51,7 @@ public final class MigrateRequest implements Serializable {
      * @return a copy with the tag
      */
     public MigrateRequest withTag(final String upTo) {
-        return new MigrateRequest(environment, upTo, dryRun, allowNoRollback, allowDestructive);
+        return new MigrateRequest(environment, upTo, dryRun, allowNoRollback, allowDestructive, allowBrokenChecks);
     }
 
     /**
@@ -58,7 +61,7 @@ public final class MigrateRequest implements Serializable {
      * @return a copy
      */
     public MigrateRequest withDryRun(final boolean enabled) {
-        return new MigrateRequest(environment, tag, enabled, allowNoRollback, allowDestructive);
+        return new MigrateRequest(environment, tag, enabled, allowNoRollback, allowDestructive, allowBrokenChecks);
     }
 
     /**
@@ -68,7 +71,7 @@ public final class MigrateRequest implements Serializable {
      * @return a copy
      */
     public MigrateRequest withAllowNoRollback(final boolean allowed) {
-        return new MigrateRequest(environment, tag, dryRun, allowed, allowDestructive);
+        return new MigrateRequest(environment, tag, dryRun, allowed, allowDestructive, allowBrokenChecks);
     }
 
     /**
@@ -78,7 +81,17 @@ public final class MigrateRequest implements Serializable {
      * @return a copy
      */
     public MigrateRequest withAllowDestructive(final boolean allowed) {
-        return new MigrateRequest(environment, tag, dryRun, allowNoRollback, allowed);
+        return new MigrateRequest(environment, tag, dryRun, allowNoRollback, allowed, allowBrokenChecks);
+    }
+
+    /**
+     * Applies schema changes that break data-test checks the release does not update (recorded).
+     *
+     * @param allowed true to allow them
+     * @return a copy
+     */
+    public MigrateRequest withAllowBrokenChecks(final boolean allowed) {
+        return new MigrateRequest(environment, tag, dryRun, allowNoRollback, allowDestructive, allowed);
     }
 
     public String environment() {
@@ -104,5 +117,9 @@ public final class MigrateRequest implements Serializable {
 
     public boolean isAllowDestructive() {
         return allowDestructive;
+    }
+
+    public boolean isAllowBrokenChecks() {
+        return allowBrokenChecks;
     }
 }

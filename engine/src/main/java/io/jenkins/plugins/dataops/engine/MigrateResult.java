@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dataops.engine;
 
+import io.jenkins.plugins.dataops.engine.impact.ImpactReport;
 import io.jenkins.plugins.dataops.engine.migrate.MigrationResult;
 import java.io.Serial;
 import java.io.Serializable;
@@ -16,6 +17,7 @@ import java.util.Optional;
  * @param result      what was applied; null for a dry run
  * @param dryRunSql   the SQL a dry run would execute; empty otherwise
  * @param dryRun      true when nothing was changed and {@code dryRunSql} holds the SQL
+ * @param impact      what the applied (or, for a dry run, pending) schema changes touch in checks and catalog
  */
 public record MigrateResult(
         String environment,
@@ -23,7 +25,8 @@ public record MigrateResult(
         String fingerprint,
         MigrationResult result,
         String dryRunSql,
-        boolean dryRun)
+        boolean dryRun,
+        ImpactReport impact)
         implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
@@ -34,6 +37,7 @@ public record MigrateResult(
         Objects.requireNonNull(release, "release");
         Objects.requireNonNull(fingerprint, "fingerprint");
         Objects.requireNonNull(dryRunSql, "dryRunSql");
+        Objects.requireNonNull(impact, "impact");
     }
 
     /**
@@ -57,7 +61,8 @@ public record MigrateResult(
     /**
      * Returns the value both front ends show.
      *
-     * @return {@code environment, release, fingerprint, result, dryRunSql, dryRun, previousRelease, changeSets}
+     * @return {@code environment, release, fingerprint, result, dryRunSql, dryRun, impact, previousRelease,
+     *     changeSets}
      *     (the count) and {@code sql} (the same as {@code dryRunSql})
      */
     public LinkedHashMap<String, Object> toMap() {
@@ -65,6 +70,7 @@ public record MigrateResult(
         map.put("previousRelease", applied().map(MigrationResult::tagBefore).orElse(""));
         map.put("changeSets", changeSetCount());
         map.put("sql", dryRunSql);
+        map.put("impact", PlainValues.of(impact.toMap()));
         return map;
     }
 }

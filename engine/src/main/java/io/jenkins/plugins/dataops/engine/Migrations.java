@@ -4,6 +4,7 @@ import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
 import io.jenkins.plugins.dataops.engine.governance.Action;
 import io.jenkins.plugins.dataops.engine.governance.Evidence;
 import io.jenkins.plugins.dataops.engine.governance.EvidenceKeys;
+import io.jenkins.plugins.dataops.engine.impact.ImpactReport;
 import io.jenkins.plugins.dataops.engine.migrate.MigrationRequest;
 import io.jenkins.plugins.dataops.engine.migrate.MigrationResult;
 import io.jenkins.plugins.dataops.engine.migrate.SchemaMigrator;
@@ -25,6 +26,7 @@ final class Migrations {
     private final Recorder recorder;
     private final Function<String, DatabaseTarget> targets;
     private final Releases releases;
+    private final Impacts impacts;
 
     Migrations(
             final DataProductSpec spec,
@@ -32,18 +34,21 @@ final class Migrations {
             final SchemaMigrator migrator,
             final Recorder recorder,
             final Function<String, DatabaseTarget> targets,
-            final Releases releases) {
+            final Releases releases,
+            final Impacts impacts) {
         this.spec = spec;
         this.session = session;
         this.migrator = migrator;
         this.recorder = recorder;
         this.targets = targets;
         this.releases = releases;
+        this.impacts = impacts;
     }
 
     StatusResult status(final StatusRequest request) {
-        return new StatusResult(
-                migrator.status(migration(request.environment(), request.tag().orElse(null), false, false)));
+        MigrationRequest migration =
+                migration(request.environment(), request.tag().orElse(null), false, false);
+        return new StatusResult(migrator.status(migration), impacts.analyze(migration.target(), migration.tag()));
     }
 
     MigrateResult migrate(final MigrateRequest options) {
@@ -59,9 +64,16 @@ final class Migrations {
                         options.tag().orElse(null),
                         options.isAllowNoRollback() || spec.policy().allowNoRollback(),
                         options.isAllowDestructive() || spec.policy().allowDestructive()));
+        ImpactReport impact = recorder.recordFailure(
+                Action.MIGRATE, environment, release, () -> impacts.analyze(request.target(), request.tag()));
         if (options.isDryRun()) {
-            return new MigrateResult(environment, release, fingerprint, null, migrator.updateSql(request), true);
+            return new MigrateResult(
+                    environment, release, fingerprint, null, migrator.updateSql(request), true, impact);
         }
+        recorder.recordFailure(Action.MIGRATE, environment, release, () -> {
+            Impacts.refuseBrokenChecks(impact, options.isAllowBrokenChecks());
+            return impact;
+        });
         try (EnvironmentLock ignored = recorder.recordFailure(
                 Action.MIGRATE, environment, release, () -> releases.lock(request.target(), Action.MIGRATE))) {
             MigrationResult result = recorder.recordWithHistory(
@@ -73,8 +85,11 @@ final class Migrations {
                     r -> Evidence.of()
                             .withMigration(r)
                             .with(EvidenceKeys.ALLOW_NO_ROLLBACK, request.allowNoRollback())
-                            .with(EvidenceKeys.ALLOW_DESTRUCTIVE, request.allowDestructive()));
-            return new MigrateResult(environment, result.tagAfter(), fingerprint, result, "", false);
+                            .with(EvidenceKeys.ALLOW_DESTRUCTIVE, request.allowDestructive())
+                            .with(EvidenceKeys.ALLOW_BROKEN_CHECKS, options.isAllowBrokenChecks())
+                            .with(EvidenceKeys.IMPACT, Impacts.checksEvidence(impact))
+                            .with(EvidenceKeys.DEPENDENTS, Impacts.dependentsEvidence(impact)));
+            return new MigrateResult(environment, result.tagAfter(), fingerprint, result, "", false, impact);
         }
     }
 

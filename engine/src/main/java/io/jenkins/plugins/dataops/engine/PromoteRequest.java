@@ -15,6 +15,7 @@ public final class PromoteRequest implements Serializable {
     private final String approvedBy;
     private final boolean force;
     private final String reason;
+    private final boolean allowDrift;
 
     @SuppressWarnings("checkstyle:ParameterNumber") // private: the withers are the public way in
     private PromoteRequest(
@@ -23,13 +24,15 @@ public final class PromoteRequest implements Serializable {
             final String to,
             final String approvedBy,
             final boolean force,
-            final String reason) {
+            final String reason,
+            final boolean allowDrift) {
         this.release = Arguments.requireText("release", release);
         this.from = Arguments.requireText("from", from);
         this.to = Arguments.requireText("to", to);
         this.approvedBy = Arguments.optionalText(approvedBy);
         this.force = force;
         this.reason = reason == null ? "" : reason;
+        this.allowDrift = allowDrift;
     }
 
     /**
@@ -41,7 +44,7 @@ public final class PromoteRequest implements Serializable {
      * @return the request
      */
     public static PromoteRequest of(final String release, final String from, final String to) {
-        return new PromoteRequest(release, from, to, "", false, "");
+        return new PromoteRequest(release, from, to, "", false, "", false);
     }
 
     /**
@@ -51,7 +54,7 @@ public final class PromoteRequest implements Serializable {
      * @return a copy
      */
     public PromoteRequest withApprovedBy(final String approver) {
-        return new PromoteRequest(release, from, to, approver, force, reason);
+        return new PromoteRequest(release, from, to, approver, force, reason, allowDrift);
     }
 
     /**
@@ -62,7 +65,20 @@ public final class PromoteRequest implements Serializable {
      * @return a copy
      */
     public PromoteRequest withForce(final boolean forced, final String why) {
-        return new PromoteRequest(release, from, to, approvedBy, forced, why);
+        return new PromoteRequest(release, from, to, approvedBy, forced, why, allowDrift);
+    }
+
+    /**
+     * Promotes into a target that has drifted from its changelog (recorded; needs a reason, the same one a
+     * forced promotion gives).
+     *
+     * @param allowed true to let the drift gate pass
+     * @param why     why; required when allowed
+     * @return a copy
+     */
+    public PromoteRequest withAllowDrift(final boolean allowed, final String why) {
+        return new PromoteRequest(
+                release, from, to, approvedBy, force, why == null || why.isBlank() ? reason : why, allowed);
     }
 
     public String release() {
@@ -92,5 +108,9 @@ public final class PromoteRequest implements Serializable {
 
     public String reason() {
         return reason;
+    }
+
+    public boolean isAllowDrift() {
+        return allowDrift;
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dataops.engine;
 
+import io.jenkins.plugins.dataops.engine.impact.ImpactReport;
 import io.jenkins.plugins.dataops.engine.migrate.MigrationResult;
 import io.jenkins.plugins.dataops.engine.release.Gate;
 import io.jenkins.plugins.dataops.engine.release.Verification;
@@ -20,6 +21,7 @@ import java.util.Objects;
  * @param gates        every gate with its evidence
  * @param applied      the changesets applied to the target
  * @param verification the target's post-deploy data tests
+ * @param impact       what the promoted schema changes touched in the target's checks and catalog
  */
 public record PromoteResult(
         String release,
@@ -29,7 +31,8 @@ public record PromoteResult(
         String approvedBy,
         List<Gate> gates,
         MigrationResult applied,
-        Verification verification)
+        Verification verification,
+        ImpactReport impact)
         implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
@@ -44,6 +47,7 @@ public record PromoteResult(
         gates = List.copyOf(gates);
         Objects.requireNonNull(applied, "applied");
         Objects.requireNonNull(verification, "verification");
+        Objects.requireNonNull(impact, "impact");
     }
 
     /**
@@ -51,13 +55,14 @@ public record PromoteResult(
      *
      * @return {@code release, from, to, fingerprint, approvedBy, gates, applied}, {@code verification} (its
      *     summary), {@code verificationDetails} (passed, summary, evidence), {@code changeSets} (the count) and
-     *     {@code approver} (the same as {@code approvedBy})
+     *     {@code approver} (the same as {@code approvedBy}) and {@code impact}
      */
     public LinkedHashMap<String, Object> toMap() {
         LinkedHashMap<String, Object> map = PlainValues.mapOf(this);
         PlainValues.putVerification(map, verification);
         map.put("changeSets", applied.changeSets().size());
         map.put("approver", approvedBy);
+        map.put("impact", PlainValues.of(impact.toMap()));
         return map;
     }
 }

@@ -5,6 +5,7 @@ import io.jenkins.plugins.dataops.engine.governance.Action;
 import io.jenkins.plugins.dataops.engine.governance.Evidence;
 import io.jenkins.plugins.dataops.engine.governance.EvidenceKeys;
 import io.jenkins.plugins.dataops.engine.governance.Outcome;
+import io.jenkins.plugins.dataops.engine.impact.ImpactReport;
 import io.jenkins.plugins.dataops.engine.kernel.OperationRefusedException;
 import io.jenkins.plugins.dataops.engine.kernel.PromotionFailedException;
 import io.jenkins.plugins.dataops.engine.migrate.MigrationRequest;
@@ -40,6 +41,7 @@ final class Releases {
     private final Recorder recorder;
     private final Function<String, DatabaseTarget> targets;
     private final Verifier verifier;
+    private final PromotionChecks promotionChecks;
 
     Releases(
             final DataProductSpec spec,
@@ -47,13 +49,15 @@ final class Releases {
             final SchemaMigrator migrator,
             final Recorder recorder,
             final Function<String, DatabaseTarget> targets,
-            final Verifier verifier) {
+            final Verifier verifier,
+            final PromotionChecks promotionChecks) {
         this.spec = spec;
         this.session = session;
         this.migrator = migrator;
         this.recorder = recorder;
         this.targets = targets;
         this.verifier = verifier;
+        this.promotionChecks = promotionChecks;
     }
 
     PromoteResult promote(final PromoteRequest options) {
@@ -69,11 +73,15 @@ final class Releases {
         DatabaseTarget source = targets.apply(options.from());
         DatabaseTarget target = targets.apply(options.to());
         List<HistoryEntry> sourceHistory = new ReleaseHistory(source).list(spec.product());
-        List<Gate> gates = new PromotionGates(spec)
-                .evaluate(request, fingerprint, sourceHistory, session.clock().instant());
+        List<Gate> gates = new ArrayList<>(new PromotionGates(spec)
+                .evaluate(request, fingerprint, sourceHistory, session.clock().instant()));
+        PromotionChecks.Checked checked = recorder.recordFailure(
+                Action.PROMOTE, options.to(), options.release(), () -> promotionChecks.check(target, options));
+        gates.add(checked.gate());
         gates.forEach(g -> session.progress()
                 .info("Gate %-20s %s: %s".formatted(g.name(), g.passed() ? "passed" : "REFUSED", g.detail())));
         Map<String, Object> evidence = promotionEvidence(request, gates, fingerprint);
+        evidence.putAll(checked.evidence());
         List<Gate> refused = gates.stream().filter(g -> !g.passed()).toList();
         if (!refused.isEmpty()) {
             recorder.append(Action.PROMOTE, options.to(), options.release(), Outcome.REFUSED, evidence);
@@ -88,7 +96,7 @@ final class Releases {
         }
         try (EnvironmentLock ignored = recorder.recordFailure(
                 Action.PROMOTE, options.to(), options.release(), () -> lock(target, Action.PROMOTE))) {
-            return applyPromotion(request, target, fingerprint, gates, evidence);
+            return applyPromotion(request, target, fingerprint, gates, evidence, checked.impact());
         }
     }
 
@@ -97,7 +105,8 @@ final class Releases {
             final DatabaseTarget target,
             final String fingerprint,
             final List<Gate> gates,
-            final Map<String, Object> evidence) {
+            final Map<String, Object> evidence,
+            final ImpactReport impact) {
         Optional<String> before =
                 ReleaseStack.of(new ReleaseHistory(target).list(spec.product())).current();
         recorder.recordFailure(
@@ -111,13 +120,15 @@ final class Releases {
                 request.release(),
                 fingerprint,
                 () -> migrator.update(migration(target, request.release())),
-                r -> Evidence.of()
-                        .withMigration(r)
-                        .with(EvidenceKeys.FROM, request.from())
-                        .with(EvidenceKeys.GATES, evidence.get(EvidenceKeys.GATES))
-                        .with(EvidenceKeys.APPROVED_BY, evidence.get(EvidenceKeys.APPROVED_BY))
-                        .with(EvidenceKeys.FORCED, request.force())
-                        .with(EvidenceKeys.REASON, request.reason()));
+                r -> withChecks(
+                        Evidence.of()
+                                .withMigration(r)
+                                .with(EvidenceKeys.FROM, request.from())
+                                .with(EvidenceKeys.GATES, evidence.get(EvidenceKeys.GATES))
+                                .with(EvidenceKeys.APPROVED_BY, evidence.get(EvidenceKeys.APPROVED_BY))
+                                .with(EvidenceKeys.FORCED, request.force())
+                                .with(EvidenceKeys.REASON, request.reason()),
+                        evidence));
         Verification verification = verifier.verify(target);
         if (verification.passed()) {
             session.progress()
@@ -131,7 +142,8 @@ final class Releases {
                     request.approvedBy() == null ? "" : request.approvedBy(),
                     gates,
                     applied,
-                    verification);
+                    verification,
+                    impact);
         }
         String outcome = "kept at release '" + request.release() + "' (onFailure: keep)";
         if (spec.policy().rollbackOnFailure() && before.isPresent()) {
@@ -272,6 +284,14 @@ final class Releases {
                 spec.policy().allowNoRollback(),
                 spec.policy().allowDestructive(),
                 session.progress());
+    }
+
+    /** Adds what the drift gate and the impact analysis found to a promotion's evidence. */
+    private static Evidence withChecks(final Evidence evidence, final Map<String, Object> checked) {
+        PromotionChecks.EVIDENCE_KEYS.stream()
+                .filter(checked::containsKey)
+                .forEach(key -> evidence.with(key, checked.get(key)));
+        return evidence;
     }
 
     private static OperationRefusedException refusedRollback(final String environment, final String why) {

@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.dataops.engine.CreateEphemeralRequest;
 import io.jenkins.plugins.dataops.engine.DataOps;
 import io.jenkins.plugins.dataops.engine.DestroyRequest;
+import io.jenkins.plugins.dataops.engine.DriftRequest;
 import io.jenkins.plugins.dataops.engine.MigrateRequest;
 import io.jenkins.plugins.dataops.engine.PlanRequest;
 import io.jenkins.plugins.dataops.engine.PromoteRequest;
@@ -78,6 +79,10 @@ final class EngineGateway {
             @CheckForNull final String approver) {
         return dataOps.promote(PromoteRequest.of(release, from, to).withApprovedBy(approver))
                 .toMap();
+    }
+
+    static LinkedHashMap<String, Object> drift(final DataOps dataOps, final String env) {
+        return dataOps.drift(DriftRequest.of(env)).toMap();
     }
 
     static LinkedHashMap<String, Object> rollback(

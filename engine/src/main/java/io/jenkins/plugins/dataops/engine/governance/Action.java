@@ -31,7 +31,9 @@ public enum Action {
     /** An environment went back to an earlier release. */
     ROLLBACK("rollback"),
     /** A stale environment lock was taken over. */
-    RELEASE_LOCK("release-lock");
+    RELEASE_LOCK("release-lock"),
+    /** An environment's live schema was compared with the schema its changelog produces. */
+    DRIFT("drift");
 
     private final String wireName;
 

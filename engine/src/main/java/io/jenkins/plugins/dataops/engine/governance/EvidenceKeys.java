@@ -98,6 +98,32 @@ public final class EvidenceKeys {
     /** The severity that fails a test run ({@code error}, {@code warning}, {@code never}); history rows only. */
     public static final String FAIL_ON = "failOn";
 
+    // --- drift and impact
+
+    /** Whether a drift check found the environment different from its changelog. */
+    public static final String DRIFTED = "drifted";
+    /** How many changesets of the changelog built the expected schema of a drift check. */
+    public static final String REPLAYED_CHANGE_SETS = "replayedChangeSets";
+    /**
+     * The differences a drift check found: {@link #KIND}, {@link #NAME}, {@link #CHANGE}, {@link #EXPECTED},
+     * {@link #LIVE}.
+     */
+    public static final String FINDINGS = "findings";
+    /** Whether the caller allowed a promotion into a drifted target ({@code --allow-drift}, with a reason). */
+    public static final String ALLOW_DRIFT = "allowDrift";
+    /**
+     * The data-test checks the pending schema changes concern: {@link #CHANGE}, {@link #CHANGE_SET},
+     * {@link #SUITE}, {@link #CHECK}, {@link #LINE}, {@link #VERDICT}.
+     */
+    public static final String IMPACT = "impact";
+    /**
+     * The database objects that depend on what the pending schema changes drop, rename or retype:
+     * {@link #CHANGE}, {@link #KIND}, {@link #NAME}, {@link #DEFINITION}.
+     */
+    public static final String DEPENDENTS = "dependents";
+    /** Whether the caller allowed a migration that breaks checks it does not update ({@code --allow-broken-checks}). */
+    public static final String ALLOW_BROKEN_CHECKS = "allowBrokenChecks";
+
     // --- failures
 
     /** The error message of a failed operation. */
@@ -141,6 +167,22 @@ public final class EvidenceKeys {
     public static final String THRESHOLD = "threshold";
     /** The sample rows of a failed check. */
     public static final String SAMPLE = "sample";
+    /** What kind of schema object a drift finding or a dependent is ({@code column}, {@code index}, ...). */
+    public static final String KIND = "kind";
+    /** How a drift finding differs ({@code added}, {@code removed}, {@code changed}, ...), or a schema change. */
+    public static final String CHANGE = "change";
+    /** What the changelog gives a schema object (empty: it should not exist). */
+    public static final String EXPECTED = "expected";
+    /** What the environment has (empty: it lacks the object). */
+    public static final String LIVE = "live";
+    /** The changeset that makes a schema change. */
+    public static final String CHANGE_SET = "changeSet";
+    /** A check's line in its suite file. */
+    public static final String LINE = "line";
+    /** What a schema change does to a check ({@code breaks}, {@code followed}, {@code review}). */
+    public static final String VERDICT = "verdict";
+    /** A dependent database object's definition. */
+    public static final String DEFINITION = "definition";
 
     /**
      * Older spellings and the current key each is read as. The report and the documentation once used

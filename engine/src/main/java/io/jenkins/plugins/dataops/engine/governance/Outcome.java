@@ -19,7 +19,11 @@ public enum Outcome {
     /** The operation failed (or its data tests breached the threshold). */
     FAILED("failed", Kind.FAILURE),
     /** The operation was refused before it changed anything (a gate, a lock, a policy). */
-    REFUSED("refused", Kind.FAILURE);
+    REFUSED("refused", Kind.FAILURE),
+    /** A drift check found the environment as its changelog says. */
+    CLEAN("clean", Kind.OK),
+    /** A drift check found the environment different from its changelog. */
+    DRIFTED("drifted", Kind.WARNING);
 
     /** Texts not written by this engine that still mean a failure. */
     private static final Set<String> OTHER_FAILURES = Set.of("failure", "fail", "error");

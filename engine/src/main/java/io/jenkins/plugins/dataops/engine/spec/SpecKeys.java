@@ -45,7 +45,7 @@ final class SpecKeys {
 
     static final Map<String, Type> ALLOW = ordered("noRollback", Type.BOOLEAN, "destructive", Type.BOOLEAN);
 
-    static final Map<String, Type> GATES = ordered("maxTestAge", Type.DURATION);
+    static final Map<String, Type> GATES = ordered("maxTestAge", Type.DURATION, "drift", Type.STRING);
 
     static final List<String> ON_FAILURE = List.of("rollback", "keep");
 

@@ -242,12 +242,14 @@ public final class SpecLoader {
             destructive = flag(allow, "destructive");
         }
         Duration maxTestAge = SpecPolicy.DEFAULT_MAX_TEST_AGE;
+        DriftGate driftGate = DriftGate.REFUSE;
         if (top.containsKey("gates")) {
             Map<String, Node> gates = values.mapping(top.get("gates"), "'gates'", SpecKeys.GATES.keySet());
             if (gates.containsKey("maxTestAge")) {
                 Object text = values.value(gates.get("maxTestAge"), "maxTestAge", Type.DURATION);
                 maxTestAge = text == null ? maxTestAge : DurationParser.parse((String) text);
             }
+            driftGate = driftGate(gates);
         }
         boolean rollbackOnFailure = true;
         if (top.containsKey("onFailure")) {
@@ -265,7 +267,21 @@ public final class SpecLoader {
             Object text = values.value(top.get("lockTimeout"), "lockTimeout", Type.DURATION);
             lockTimeout = text == null ? lockTimeout : DurationParser.parse((String) text);
         }
-        return new SpecPolicy(noRollback, destructive, maxTestAge, rollbackOnFailure, lockTimeout);
+        return new SpecPolicy(noRollback, destructive, maxTestAge, rollbackOnFailure, lockTimeout, driftGate);
+    }
+
+    private DriftGate driftGate(final Map<String, Node> gates) {
+        String drift = gates.containsKey("drift") ? values.string(gates.get("drift"), "drift") : null;
+        if (drift == null) {
+            return DriftGate.REFUSE;
+        }
+        if (!DriftGate.keys().contains(drift)) {
+            values.problem(
+                    gates.get("drift"),
+                    "'gates.drift' must be one of " + DriftGate.keys() + Suggestions.hint(drift, DriftGate.keys()));
+            return DriftGate.REFUSE;
+        }
+        return DriftGate.valueOf(drift.toUpperCase(java.util.Locale.ROOT));
     }
 
     private boolean flag(final Map<String, Node> entries, final String key) {

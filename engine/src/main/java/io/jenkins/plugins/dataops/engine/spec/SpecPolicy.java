@@ -14,13 +14,15 @@ import java.util.Objects;
  *                          promotion ({@code gates.maxTestAge})
  * @param rollbackOnFailure roll the target back when post-deploy verification fails ({@code onFailure: rollback})
  * @param lockTimeout       how long an operation waits for another one on the same environment ({@code lockTimeout})
+ * @param driftGate         what a promotion into a drifted target does ({@code gates.drift})
  */
 public record SpecPolicy(
         boolean allowNoRollback,
         boolean allowDestructive,
         Duration maxTestAge,
         boolean rollbackOnFailure,
-        Duration lockTimeout)
+        Duration lockTimeout,
+        DriftGate driftGate)
         implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
@@ -39,5 +41,24 @@ public record SpecPolicy(
     public SpecPolicy {
         Objects.requireNonNull(maxTestAge, "maxTestAge");
         Objects.requireNonNull(lockTimeout, "lockTimeout");
+        Objects.requireNonNull(driftGate, "driftGate");
+    }
+
+    /**
+     * Creates a policy that refuses promotions into a drifted target.
+     *
+     * @param allowNoRollback   apply changesets that declare no rollback
+     * @param allowDestructive  apply destructive changes
+     * @param maxTestAge        how old the source's last passing data test run may be
+     * @param rollbackOnFailure roll the target back when post-deploy verification fails
+     * @param lockTimeout       how long an operation waits for the environment's lock
+     */
+    public SpecPolicy(
+            final boolean allowNoRollback,
+            final boolean allowDestructive,
+            final Duration maxTestAge,
+            final boolean rollbackOnFailure,
+            final Duration lockTimeout) {
+        this(allowNoRollback, allowDestructive, maxTestAge, rollbackOnFailure, lockTimeout, DriftGate.REFUSE);
     }
 }

@@ -20,9 +20,10 @@ class VocabularyTest {
                         "promote",
                         "promote-verification",
                         "rollback",
-                        "release-lock");
+                        "release-lock",
+                        "drift");
         assertThat(Arrays.stream(Outcome.values()).map(Outcome::wireName))
-                .containsExactly("success", "passed", "failed", "refused");
+                .containsExactly("success", "passed", "failed", "refused", "clean", "drifted");
     }
 
     @Test

@@ -72,6 +72,7 @@ class SpecLoaderTest {
                   destructive: yes
                 gates:
                   maxTestAge: 30m
+                  drift: warn
                 onFailure: keep
                 lockTimeout: 90s
                 """);
@@ -81,7 +82,8 @@ class SpecLoaderTest {
 
         // Then
         assertThat(spec.policy())
-                .isEqualTo(new SpecPolicy(true, true, Duration.ofMinutes(30), false, Duration.ofSeconds(90)));
+                .isEqualTo(new SpecPolicy(
+                        true, true, Duration.ofMinutes(30), false, Duration.ofSeconds(90), DriftGate.WARN));
     }
 
     @Test
@@ -306,6 +308,15 @@ class SpecLoaderTest {
                           maxTestAge: soon
                         """,
                         "line 6: 'maxTestAge': Duration 'soon' is not valid"),
+                arguments(
+                        "unknown gates.drift mode",
+                        HEAD + """
+                        environments:
+                          dev: { provider: h2 }
+                        gates:
+                          drift: refuze
+                        """,
+                        "line 6: 'gates.drift' must be one of [refuse, warn, ignore]; did you mean 'refuse'?"),
                 arguments(
                         "onFailure neither rollback nor keep",
                         HEAD + """

@@ -16,8 +16,12 @@ import java.util.TreeSet;
  * the outcome. Keeps the newest {@code limit} of them and counts the rest.
  */
 final class ProductTimeline {
-    /** The actions that put a release into an environment. */
-    static final Set<String> RELEASE_ACTIONS = Action.wireNames(Action.MIGRATE, Action.PROMOTE, Action.ROLLBACK);
+    /**
+     * The actions shown on an environment's lane: those that put a release into it, and drift checks (a drifted
+     * environment gets an amber marker there, its findings are the record's evidence).
+     */
+    static final Set<String> RELEASE_ACTIONS =
+            Action.wireNames(Action.MIGRATE, Action.PROMOTE, Action.ROLLBACK, Action.DRIFT);
 
     private final String product;
     private final int limit;

@@ -154,6 +154,13 @@ final class TimelineSvg {
             html.raw("<polygon class=\"dor-shape\"")
                     .attr("points", points(x, y - SIZE - 1, x + SIZE + 1, y, x, y + SIZE + 1, x - SIZE - 1, y))
                     .raw("/>");
+        } else if (Action.DRIFT.matches(action)) {
+            html.raw("<rect class=\"dor-shape\"")
+                    .attr("x", Integer.toString(x - SIZE))
+                    .attr("y", Integer.toString(y - SIZE))
+                    .attr("width", Integer.toString(2 * SIZE))
+                    .attr("height", Integer.toString(2 * SIZE))
+                    .raw("/>");
         } else if (Action.ROLLBACK.matches(action)) {
             html.raw("<polygon class=\"dor-shape\"")
                     .attr("points", points(x - SIZE - 1, y, x + SIZE, y - SIZE, x + SIZE, y + SIZE))

@@ -3,13 +3,17 @@ package io.jenkins.plugins.dataops.engine.governance.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.dataops.engine.governance.Action;
+import io.jenkins.plugins.dataops.engine.governance.EvidenceKeys;
 import io.jenkins.plugins.dataops.engine.governance.GovernanceRecord;
 import io.jenkins.plugins.dataops.engine.governance.LedgerVerification;
+import io.jenkins.plugins.dataops.engine.governance.Outcome;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -82,6 +86,38 @@ class ReportRendererTest {
                 .containsExactly("dev", "qat", "prod", "pr-42");
         assertThat(count(customer.substring(0, customer.indexOf("</svg>")), "class=\"dor-marker "))
                 .isEqualTo(8);
+    }
+
+    @Test
+    void shouldMarkADriftedEnvironmentOnItsLaneWithTheFindingsAsEvidence() throws IOException {
+        ReportFixtures.add(
+                records,
+                80,
+                ReportFixtures.event(
+                        "auditor",
+                        Action.DRIFT,
+                        "qat",
+                        "1.1.0",
+                        Outcome.DRIFTED,
+                        Map.of(
+                                EvidenceKeys.DRIFTED,
+                                true,
+                                EvidenceKeys.FINDINGS,
+                                List.of(Map.of(
+                                        EvidenceKeys.KIND, "column",
+                                        EvidenceKeys.NAME, "CUSTOMER.VIP",
+                                        EvidenceKeys.CHANGE, "added",
+                                        EvidenceKeys.EXPECTED, "",
+                                        EvidenceKeys.LIVE, "BOOLEAN NULL")))));
+
+        String fragment = fragment(options);
+
+        String svg = fragment.substring(fragment.indexOf("data-product=\"customer\""));
+        svg = svg.substring(0, svg.indexOf("</svg>"));
+        assertThat(svg)
+                .containsPattern("<g class=\"dor-marker dor-warn dor-act-drift\" data-seq=\"\\d+\" data-env=\"qat\"")
+                .contains("drift drifted");
+        assertThat(fragment).contains("CUSTOMER.VIP", "BOOLEAN NULL");
     }
 
     @Test
