@@ -7,14 +7,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import liquibase.ChecksumVersion;
 import liquibase.Scope;
-import liquibase.change.AbstractSQLChange;
 import liquibase.change.Change;
-import liquibase.change.core.DropColumnChange;
-import liquibase.change.core.DropTableChange;
-import liquibase.change.core.ModifyDataTypeChange;
 import liquibase.change.core.TagDatabaseChange;
 import liquibase.changelog.ChangeLogParameters;
 import liquibase.changelog.ChangeSet;
@@ -22,6 +17,7 @@ import liquibase.changelog.DatabaseChangeLog;
 import liquibase.changelog.RanChangeSet;
 import liquibase.database.Database;
 import liquibase.exception.LiquibaseException;
+import liquibase.exception.ValidationErrors;
 import liquibase.parser.ChangeLogParserFactory;
 import liquibase.resource.ResourceAccessor;
 
@@ -30,11 +26,6 @@ import liquibase.resource.ResourceAccessor;
  * it can be rolled back, and what it destroys.
  */
 final class ChangeLogInspector {
-    /** Raw SQL that removes data or structure. */
-    private static final Pattern DESTRUCTIVE_SQL = Pattern.compile(
-            "\\b(DROP\\s+(TABLE|COLUMN|SCHEMA|DATABASE)|TRUNCATE\\b|ALTER\\s+TABLE\\s+\\S+\\s+DROP\\b)",
-            Pattern.CASE_INSENSITIVE);
-
     private final Database database;
     private final DatabaseChangeLog changeLog;
     private final NarrowingDetector narrowing;
@@ -81,14 +72,31 @@ final class ChangeLogInspector {
      * @throws InvalidInputException when the changelog does not declare the tag
      */
     List<ChangeSetInfo> pending(final List<RanChangeSet> ran, final String tag) {
+        List<ChangeSetInfo> pending = new ArrayList<>();
+        DestructiveChanges destructive = new DestructiveChanges(narrowing);
+        for (ChangeSet changeSet : pendingChangeSets(ran, tag)) {
+            pending.add(describe(changeSet, destructive));
+        }
+        return pending;
+    }
+
+    /**
+     * Lists the changesets not yet applied, up to and including the one that sets the tag.
+     *
+     * @param ran the applied changesets
+     * @param tag the tag, null for all
+     * @return the pending changesets in changelog order
+     * @throws InvalidInputException when the changelog does not declare the tag
+     */
+    List<ChangeSet> pendingChangeSets(final List<RanChangeSet> ran, final String tag) {
         if (tag != null && !tags().contains(tag)) {
             throw new InvalidInputException("Tag '%s' is not declared in changelog '%s'; declared tags: %s."
                     .formatted(tag, changeLog.getPhysicalFilePath(), tags()));
         }
-        List<ChangeSetInfo> pending = new ArrayList<>();
+        List<ChangeSet> pending = new ArrayList<>();
         for (ChangeSet changeSet : changeSets()) {
             if (ran.stream().noneMatch(r -> r.isSameAs(changeSet))) {
-                pending.add(describe(changeSet));
+                pending.add(changeSet);
             }
             if (tag != null && tag.equals(tagOf(changeSet))) {
                 break;
@@ -112,6 +120,10 @@ final class ChangeLogInspector {
     }
 
     ChangeSetInfo describe(final ChangeSet changeSet) {
+        return describe(changeSet, new DestructiveChanges(narrowing));
+    }
+
+    private ChangeSetInfo describe(final ChangeSet changeSet, final DestructiveChanges destructive) {
         return new ChangeSetInfo(
                 changeSet.getId(),
                 changeSet.getAuthor(),
@@ -119,35 +131,30 @@ final class ChangeLogInspector {
                 changeSet.generateCheckSum(ChecksumVersion.latest()).toString(),
                 tagOf(changeSet),
                 changeSet.supportsRollback(database),
-                destructiveChanges(changeSet));
+                destructive.of(changeSet),
+                problems(changeSet));
     }
 
-    private List<String> destructiveChanges(final ChangeSet changeSet) {
-        List<String> found = new ArrayList<>();
+    /**
+     * Validates a changeset's changes on this database the way Liquibase does before an update, so that the
+     * changeset is named (and listed by status) instead of failing the whole run later.
+     */
+    private List<String> problems(final ChangeSet changeSet) {
+        if (changeSet.isIgnore() || changeSet.getOnValidationFail() == ChangeSet.ValidationFailOption.MARK_RAN) {
+            return List.of();
+        }
+        List<String> problems = new ArrayList<>();
         for (Change change : changeSet.getChanges()) {
-            if (change instanceof DropTableChange drop) {
-                found.add("drop table " + drop.getTableName());
-            } else if (change instanceof DropColumnChange drop) {
-                found.add("drop column " + drop.getTableName() + "."
-                        + (drop.getColumnName() != null
-                                ? drop.getColumnName()
-                                : drop.getColumns().stream()
-                                        .map(c -> c.getName())
-                                        .toList()));
-            } else if (change instanceof ModifyDataTypeChange modify) {
-                narrowing.describe(modify).ifPresent(found::add);
-            } else if (change instanceof AbstractSQLChange sql
-                    && sql.getSql() != null
-                    && DESTRUCTIVE_SQL.matcher(sql.getSql()).find()) {
-                found.add("raw SQL that drops or truncates: " + abbreviate(sql.getSql()));
+            try {
+                ValidationErrors errors = change.validate(database);
+                if (errors != null) {
+                    problems.addAll(errors.getErrorMessages());
+                }
+            } catch (RuntimeException e) {
+                problems.add(LiquibaseRun.rootMessage(e));
             }
         }
-        return found;
-    }
-
-    private static String abbreviate(final String sql) {
-        String line = sql.replaceAll("\\s+", " ").strip();
-        return line.length() > 80 ? line.substring(0, 77) + "..." : line;
+        return problems;
     }
 
     static String tagOf(final ChangeSet changeSet) {

@@ -72,7 +72,7 @@ final class LiquibaseRun {
         }
     }
 
-    private static boolean hasCause(final Throwable e, final Class<? extends Throwable> type) {
+    static boolean hasCause(final Throwable e, final Class<? extends Throwable> type) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (type.isInstance(t)) {
                 return true;

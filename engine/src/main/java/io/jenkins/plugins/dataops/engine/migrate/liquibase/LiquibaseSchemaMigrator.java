@@ -1,10 +1,10 @@
 package io.jenkins.plugins.dataops.engine.migrate.liquibase;
 
-import io.jenkins.plugins.dataops.engine.db.SecretScrubber;
 import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
 import io.jenkins.plugins.dataops.engine.kernel.OperationRefusedException;
 import io.jenkins.plugins.dataops.engine.migrate.AppliedChangeSet;
 import io.jenkins.plugins.dataops.engine.migrate.ChangeSetInfo;
+import io.jenkins.plugins.dataops.engine.migrate.Finding;
 import io.jenkins.plugins.dataops.engine.migrate.MigrationFailedException;
 import io.jenkins.plugins.dataops.engine.migrate.MigrationRequest;
 import io.jenkins.plugins.dataops.engine.migrate.MigrationResult;
@@ -12,6 +12,7 @@ import io.jenkins.plugins.dataops.engine.migrate.MigrationStatus;
 import io.jenkins.plugins.dataops.engine.migrate.SchemaMigrator;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +28,6 @@ import liquibase.command.core.UpdateToTagSqlCommandStep;
 import liquibase.command.core.helpers.DatabaseChangelogCommandStep;
 import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
 import liquibase.database.Database;
-import liquibase.exception.CommandExecutionException;
 import liquibase.exception.DatabaseException;
 import liquibase.lockservice.DatabaseChangeLogLock;
 import liquibase.lockservice.LockService;
@@ -43,9 +43,7 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
     public MigrationStatus status(final MigrationRequest request) {
         return LiquibaseRun.with(request.target(), request.changelog(), request.progress(), database -> {
             List<RanChangeSet> ran = ranChangeSets(database);
-            ChangeLogInspector inspector = ChangeLogInspector.parse(database, request.changelog());
-            return new MigrationStatus(
-                    request.target().environment(), currentTag(ran), ran.size(), inspector.pending(ran, request.tag()));
+            return status(database, request, ran, ChangeLogInspector.parse(database, request.changelog()));
         });
     }
 
@@ -53,12 +51,8 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
     public MigrationResult update(final MigrationRequest request) {
         return LiquibaseRun.with(request.target(), request.changelog(), request.progress(), database -> {
             List<RanChangeSet> before = ranChangeSets(database);
-            ChangeLogInspector inspector = ChangeLogInspector.parse(database, request.changelog());
-            MigrationStatus status = new MigrationStatus(
-                    request.target().environment(),
-                    currentTag(before),
-                    before.size(),
-                    inspector.pending(before, request.tag()));
+            MigrationStatus status =
+                    status(database, request, before, ChangeLogInspector.parse(database, request.changelog()));
             refuseUnlessAllowed(request, status);
             refuseGoingBack(request, before, status);
             if (status.pending().isEmpty()) {
@@ -79,7 +73,7 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
                     : new CommandScope(UpdateToTagCommandStep.COMMAND_NAME)
                             .addArgumentValue(UpdateToTagCommandStep.CHANGELOG_FILE_ARG, fileName(request))
                             .addArgumentValue(UpdateToTagCommandStep.TAG_ARG, request.tag());
-            execute(command, database, request, status.pending(), "apply");
+            CommandRunner.execute(command, database, request, status.pending(), "apply");
             List<RanChangeSet> after = ranChangeSets(database);
             return result(request, status.currentTag(), currentTag(after), status.pending(), status);
         });
@@ -121,6 +115,7 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
                         .formatted(request.target().environment(), tag, blocked.size(), keys(blocked)));
             }
             if (toRollBack.isEmpty()) {
+                refuseLeftovers(database, request, ran, inspector, tag);
                 request.progress()
                         .info("Environment '%s' is already at tag '%s'; nothing to roll back."
                                 .formatted(request.target().environment(), tag));
@@ -135,7 +130,7 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
             CommandScope command = new CommandScope(RollbackCountCommandStep.COMMAND_NAME)
                     .addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_FILE_ARG, fileName(request))
                     .addArgumentValue(RollbackCountCommandStep.COUNT_ARG, toRollBack.size());
-            execute(command, database, request, toRollBack, "roll back");
+            CommandRunner.execute(command, database, request, toRollBack, "roll back");
             return new MigrationResult(
                     request.target().environment(),
                     currentTag(ran),
@@ -226,23 +221,47 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
         return after;
     }
 
+    private static MigrationStatus status(
+            final Database database,
+            final MigrationRequest request,
+            final List<RanChangeSet> ran,
+            final ChangeLogInspector inspector)
+            throws SQLException {
+        return PendingChecks.status(
+                database, request.target().dialect(), request.target().environment(), ran, inspector, request.tag());
+    }
+
     private static void refuseUnlessAllowed(final MigrationRequest request, final MigrationStatus status) {
-        List<ChangeSetInfo> noRollback = status.withoutRollback();
-        if (!noRollback.isEmpty() && !request.allowNoRollback()) {
-            throw new OperationRefusedException(("Refusing to apply %d changeset(s) without rollback to environment "
-                            + "'%s': %s. Nothing was applied; add a rollback block, or allow it with --allow-no-rollback "
-                            + "(or 'allow: {noRollback: true}' in the spec); the allowance is recorded in the ledger.")
-                    .formatted(noRollback.size(), request.target().environment(), keys(noRollback)));
+        List<Finding> refusing = status.refusing(request.allowNoRollback(), request.allowDestructive());
+        if (!refusing.isEmpty()) {
+            throw new OperationRefusedException(Refusal.message(request.target().environment(), refusing));
         }
-        List<ChangeSetInfo> destructive = status.destructive();
-        if (!destructive.isEmpty() && !request.allowDestructive()) {
-            String details = destructive.stream()
-                    .map(c -> c.key() + " (" + String.join("; ", c.destructiveChanges()) + ")")
-                    .collect(Collectors.joining(", "));
-            throw new OperationRefusedException(("Refusing to apply %d destructive changeset(s) to environment "
-                            + "'%s': %s. Nothing was applied; allow it with --allow-destructive (or 'allow: {destructive: "
-                            + "true}' in the spec) once a backup exists.")
-                    .formatted(destructive.size(), request.target().environment(), details));
+    }
+
+    /**
+     * A rollback with nothing to roll back is no success when a failed changeset left objects behind (H2 commits
+     * DDL at once): Liquibase does not know them, so the environment is not back where the tag says.
+     */
+    private static void refuseLeftovers(
+            final Database database,
+            final MigrationRequest request,
+            final List<RanChangeSet> ran,
+            final ChangeLogInspector inspector,
+            final String tag)
+            throws SQLException {
+        List<Finding> drift =
+                PendingChecks.drift(database, request.target().dialect(), inspector.pendingChangeSets(ran, null));
+        if (!drift.isEmpty()) {
+            throw new MigrationFailedException(
+                    ("Rollback of environment '%s' to tag '%s' has nothing to roll back, but objects that pending "
+                                    + "changesets create exist already: %s. Liquibase does not track them (a changeset "
+                                    + "that failed on a database whose DDL commits at once leaves them behind), so "
+                                    + "nothing was rolled back; drop them by hand and run again.")
+                            .formatted(
+                                    request.target().environment(),
+                                    tag,
+                                    drift.stream().map(Finding::toString).collect(Collectors.joining(", "))),
+                    null);
         }
     }
 
@@ -280,57 +299,14 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
                 request.allowDestructive() ? status.destructive() : List.of());
     }
 
-    private static void execute(
-            final CommandScope command,
-            final Database database,
-            final MigrationRequest request,
-            final List<ChangeSetInfo> changeSets,
-            final String verb)
-            throws DatabaseException {
-        command.addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database);
-        try (ProgressOutputStream output = new ProgressOutputStream(request.progress())) {
-            command.setOutput(output);
-            command.execute();
-        } catch (CommandExecutionException e) {
-            List<RanChangeSet> now = ranChangeSets(database);
-            String failed = changeSets.stream()
-                    .filter(c -> "apply".equals(verb) == now.stream().noneMatch(r -> sameKey(r, c)))
-                    .map(ChangeSetInfo::key)
-                    .findFirst()
-                    .orElse("(unknown changeset)");
-            throw new MigrationFailedException(
-                    ("Could not %s changeset '%s' on environment '%s': %s. Changesets "
-                                    + "before it stay as they are; fix the changelog and run again.")
-                            .formatted(
-                                    verb,
-                                    failed,
-                                    request.target().environment(),
-                                    SecretScrubber.scrub(
-                                            LiquibaseRun.rootMessage(e),
-                                            request.target().password())),
-                    e);
-        }
-    }
-
-    private static boolean sameKey(final RanChangeSet ran, final ChangeSetInfo info) {
-        return ran.getId().equals(info.id())
-                && ran.getAuthor().equals(info.author())
-                && ran.getChangeLog().equals(info.file());
-    }
-
-    private static List<RanChangeSet> ranChangeSets(final Database database) throws DatabaseException {
+    static List<RanChangeSet> ranChangeSets(final Database database) throws DatabaseException {
         return ChangeLogHistoryServiceFactory.getInstance()
                 .getChangeLogService(database)
                 .getRanChangeSets();
     }
 
     private static String currentTag(final List<RanChangeSet> ran) {
-        for (int i = ran.size() - 1; i >= 0; i--) {
-            if (ran.get(i).getTag() != null && !ran.get(i).getTag().isEmpty()) {
-                return ran.get(i).getTag();
-            }
-        }
-        return "";
+        return PendingChecks.currentTag(ran);
     }
 
     private static String fileName(final MigrationRequest request) {
