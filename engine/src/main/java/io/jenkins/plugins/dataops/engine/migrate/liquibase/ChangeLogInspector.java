@@ -2,7 +2,6 @@ package io.jenkins.plugins.dataops.engine.migrate.liquibase;
 
 import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
 import io.jenkins.plugins.dataops.engine.migrate.ChangeSetInfo;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,9 +35,8 @@ final class ChangeLogInspector {
         this.narrowing = new NarrowingDetector(database);
     }
 
-    static ChangeLogInspector parse(final Database database, final Path changelog) throws LiquibaseException {
+    static ChangeLogInspector parse(final Database database, final String name) throws LiquibaseException {
         ResourceAccessor accessor = Scope.getCurrentScope().getResourceAccessor();
-        String name = changelog.getFileName().toString();
         DatabaseChangeLog parsed = ChangeLogParserFactory.getInstance()
                 .getParser(name, accessor)
                 .parse(name, new ChangeLogParameters(database), accessor);

@@ -41,18 +41,19 @@ import liquibase.lockservice.LockServiceFactory;
 public final class LiquibaseSchemaMigrator implements SchemaMigrator {
     @Override
     public MigrationStatus status(final MigrationRequest request) {
-        return LiquibaseRun.with(request.target(), request.changelog(), request.progress(), database -> {
+        return LiquibaseRun.with(request, database -> {
             List<RanChangeSet> ran = ranChangeSets(database);
-            return status(database, request, ran, ChangeLogInspector.parse(database, request.changelog()));
+            return status(
+                    database, request, ran, ChangeLogInspector.parse(database, LiquibaseRun.changelogName(request)));
         });
     }
 
     @Override
     public MigrationResult update(final MigrationRequest request) {
-        return LiquibaseRun.with(request.target(), request.changelog(), request.progress(), database -> {
+        return LiquibaseRun.with(request, database -> {
             List<RanChangeSet> before = ranChangeSets(database);
-            MigrationStatus status =
-                    status(database, request, before, ChangeLogInspector.parse(database, request.changelog()));
+            MigrationStatus status = status(
+                    database, request, before, ChangeLogInspector.parse(database, LiquibaseRun.changelogName(request)));
             refuseUnlessAllowed(request, status);
             refuseGoingBack(request, before, status);
             if (status.pending().isEmpty()) {
@@ -69,9 +70,10 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
                                     request.tag() == null ? "" : " up to tag '" + request.tag() + "'"));
             CommandScope command = request.tag() == null
                     ? new CommandScope(UpdateCommandStep.COMMAND_NAME)
-                            .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, fileName(request))
+                            .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, LiquibaseRun.changelogName(request))
                     : new CommandScope(UpdateToTagCommandStep.COMMAND_NAME)
-                            .addArgumentValue(UpdateToTagCommandStep.CHANGELOG_FILE_ARG, fileName(request))
+                            .addArgumentValue(
+                                    UpdateToTagCommandStep.CHANGELOG_FILE_ARG, LiquibaseRun.changelogName(request))
                             .addArgumentValue(UpdateToTagCommandStep.TAG_ARG, request.tag());
             CommandRunner.execute(command, database, request, status.pending(), "apply");
             List<RanChangeSet> after = ranChangeSets(database);
@@ -81,14 +83,16 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
 
     @Override
     public String updateSql(final MigrationRequest request) {
-        return LiquibaseRun.with(request.target(), request.changelog(), request.progress(), database -> {
+        return LiquibaseRun.with(request, database -> {
             // The *Sql commands write to the command's output stream; their OUTPUT_WRITER argument is not read.
             ByteArrayOutputStream sql = new ByteArrayOutputStream();
             CommandScope command = request.tag() == null
                     ? new CommandScope(UpdateSqlCommandStep.COMMAND_NAME)
-                            .addArgumentValue(UpdateSqlCommandStep.CHANGELOG_FILE_ARG, fileName(request))
+                            .addArgumentValue(
+                                    UpdateSqlCommandStep.CHANGELOG_FILE_ARG, LiquibaseRun.changelogName(request))
                     : new CommandScope(UpdateToTagSqlCommandStep.COMMAND_NAME)
-                            .addArgumentValue(UpdateToTagSqlCommandStep.CHANGELOG_FILE_ARG, fileName(request))
+                            .addArgumentValue(
+                                    UpdateToTagSqlCommandStep.CHANGELOG_FILE_ARG, LiquibaseRun.changelogName(request))
                             .addArgumentValue(UpdateToTagSqlCommandStep.TAG_ARG, request.tag());
             command.addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database);
             command.setOutput(sql);
@@ -102,9 +106,9 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
         String tag = request.targetTag()
                 .orElseThrow(() -> new InvalidInputException("Rollback of environment '%s' needs a tag to go back to."
                         .formatted(request.target().environment())));
-        return LiquibaseRun.with(request.target(), request.changelog(), request.progress(), database -> {
+        return LiquibaseRun.with(request, database -> {
             List<RanChangeSet> ran = ranChangeSets(database);
-            ChangeLogInspector inspector = ChangeLogInspector.parse(database, request.changelog());
+            ChangeLogInspector inspector = ChangeLogInspector.parse(database, LiquibaseRun.changelogName(request));
             List<ChangeSetInfo> toRollBack = appliedAfter(ran, tag, request, inspector);
             List<ChangeSetInfo> blocked =
                     toRollBack.stream().filter(c -> !c.rollbackSupported()).toList();
@@ -128,7 +132,8 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
             // Roll back exactly the changesets checked above. Liquibase's rollback-to-tag would also roll back
             // the tagDatabase changeset that set the tag, leaving the environment at no release at all.
             CommandScope command = new CommandScope(RollbackCountCommandStep.COMMAND_NAME)
-                    .addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_FILE_ARG, fileName(request))
+                    .addArgumentValue(
+                            DatabaseChangelogCommandStep.CHANGELOG_FILE_ARG, LiquibaseRun.changelogName(request))
                     .addArgumentValue(RollbackCountCommandStep.COUNT_ARG, toRollBack.size());
             CommandRunner.execute(command, database, request, toRollBack, "roll back");
             return new MigrationResult(
@@ -143,7 +148,7 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
 
     @Override
     public Optional<String> releaseStaleLock(final MigrationRequest request) {
-        return LiquibaseRun.with(request.target(), request.changelog(), request.progress(), database -> {
+        return LiquibaseRun.with(request, database -> {
             LockService locks = LockServiceFactory.getInstance().getLockService(database);
             for (DatabaseChangeLogLock lock : locks.listLocks()) {
                 String holder = "'%s' (since %s)".formatted(lock.getLockedBy(), lock.getLockGranted());
@@ -161,7 +166,7 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
 
     @Override
     public List<AppliedChangeSet> history(final MigrationRequest request) {
-        return LiquibaseRun.with(request.target(), request.changelog(), request.progress(), database -> {
+        return LiquibaseRun.with(request, database -> {
             List<AppliedChangeSet> applied = new ArrayList<>();
             for (RanChangeSet ran : ranChangeSets(database)) {
                 applied.add(new AppliedChangeSet(
@@ -307,10 +312,6 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
 
     private static String currentTag(final List<RanChangeSet> ran) {
         return PendingChecks.currentTag(ran);
-    }
-
-    private static String fileName(final MigrationRequest request) {
-        return request.changelog().getFileName().toString();
     }
 
     private static String keys(final List<ChangeSetInfo> changeSets) {
