@@ -5,6 +5,7 @@ import io.jenkins.plugins.dataops.engine.migrate.ChangeSetInfo;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import liquibase.ChecksumVersion;
 import liquibase.Scope;
@@ -15,7 +16,6 @@ import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
 import liquibase.changelog.RanChangeSet;
 import liquibase.database.Database;
-import liquibase.exception.LiquibaseException;
 import liquibase.exception.ValidationErrors;
 import liquibase.parser.ChangeLogParserFactory;
 import liquibase.resource.ResourceAccessor;
@@ -35,12 +35,23 @@ final class ChangeLogInspector {
         this.narrowing = new NarrowingDetector(database);
     }
 
-    static ChangeLogInspector parse(final Database database, final String name) throws LiquibaseException {
+    /**
+     * Parses the changelog once, the way Liquibase's update command would (same parameters, the database in
+     * scope), so that the commands can be handed this changelog instead of parsing it again.
+     */
+    static ChangeLogInspector parse(final Database database, final String name) throws Exception {
         ResourceAccessor accessor = Scope.getCurrentScope().getResourceAccessor();
-        DatabaseChangeLog parsed = ChangeLogParserFactory.getInstance()
-                .getParser(name, accessor)
-                .parse(name, new ChangeLogParameters(database), accessor);
+        ChangeLogParameters parameters = new ChangeLogParameters(database);
+        parameters.addJavaProperties();
+        parameters.addDefaultFileProperties();
+        Map<String, Object> inScope = Map.of(Scope.Attr.database.name(), database);
+        DatabaseChangeLog parsed = Scope.child(inScope, (Scope.ScopedRunnerWithReturn<DatabaseChangeLog>) () ->
+                ChangeLogParserFactory.getInstance().getParser(name, accessor).parse(name, parameters, accessor));
         return new ChangeLogInspector(database, parsed);
+    }
+
+    DatabaseChangeLog changeLog() {
+        return changeLog;
     }
 
     List<ChangeSet> changeSets() {

@@ -29,9 +29,6 @@ import liquibase.command.core.helpers.DatabaseChangelogCommandStep;
 import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
 import liquibase.database.Database;
 import liquibase.exception.DatabaseException;
-import liquibase.lockservice.DatabaseChangeLogLock;
-import liquibase.lockservice.LockService;
-import liquibase.lockservice.LockServiceFactory;
 
 /**
  * The {@link SchemaMigrator} on Liquibase, driven through {@link CommandScope} with the typed argument
@@ -52,8 +49,8 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
     public MigrationResult update(final MigrationRequest request) {
         return LiquibaseRun.with(request, database -> {
             List<RanChangeSet> before = ranChangeSets(database);
-            MigrationStatus status = status(
-                    database, request, before, ChangeLogInspector.parse(database, LiquibaseRun.changelogName(request)));
+            ChangeLogInspector inspector = ChangeLogInspector.parse(database, LiquibaseRun.changelogName(request));
+            MigrationStatus status = status(database, request, before, inspector);
             refuseUnlessAllowed(request, status);
             refuseGoingBack(request, before, status);
             if (status.pending().isEmpty()) {
@@ -75,6 +72,8 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
                             .addArgumentValue(
                                     UpdateToTagCommandStep.CHANGELOG_FILE_ARG, LiquibaseRun.changelogName(request))
                             .addArgumentValue(UpdateToTagCommandStep.TAG_ARG, request.tag());
+            // The changelog parsed for the checks: Liquibase takes it instead of parsing the files again.
+            command.addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_ARG, inspector.changeLog());
             CommandRunner.execute(command, database, request, status.pending(), "apply");
             List<RanChangeSet> after = ranChangeSets(database);
             return result(request, status.currentTag(), currentTag(after), status.pending(), status);
@@ -134,6 +133,7 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
             CommandScope command = new CommandScope(RollbackCountCommandStep.COMMAND_NAME)
                     .addArgumentValue(
                             DatabaseChangelogCommandStep.CHANGELOG_FILE_ARG, LiquibaseRun.changelogName(request))
+                    .addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_ARG, inspector.changeLog())
                     .addArgumentValue(RollbackCountCommandStep.COUNT_ARG, toRollBack.size());
             CommandRunner.execute(command, database, request, toRollBack, "roll back");
             return new MigrationResult(
@@ -148,20 +148,13 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
 
     @Override
     public Optional<String> releaseStaleLock(final MigrationRequest request) {
-        return LiquibaseRun.with(request, database -> {
-            LockService locks = LockServiceFactory.getInstance().getLockService(database);
-            for (DatabaseChangeLogLock lock : locks.listLocks()) {
-                String holder = "'%s' (since %s)".formatted(lock.getLockedBy(), lock.getLockGranted());
-                request.progress()
-                        .warn(("Environment '%s': releasing a Liquibase lock left by %s, whose process is "
-                                        + "gone (DataOps holds the environment lock); the next changesets resume from where it "
-                                        + "stopped.")
-                                .formatted(request.target().environment(), holder));
-                locks.forceReleaseLock();
-                return Optional.of(holder);
-            }
-            return Optional.empty();
-        });
+        // Plain JDBC: a Liquibase start-up only to look at one row would cost every operation a second one.
+        Optional<String> holder = LiquibaseLockRow.releaseIfLocked(request.target());
+        holder.ifPresent(h -> request.progress()
+                .warn(("Environment '%s': releasing a Liquibase lock left by %s, whose process is gone (DataOps "
+                                + "holds the environment lock); the next changesets resume from where it stopped.")
+                        .formatted(request.target().environment(), h)));
+        return holder;
     }
 
     @Override
