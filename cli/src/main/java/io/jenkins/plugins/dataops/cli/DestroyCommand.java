@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dataops.cli;
 
+import io.jenkins.plugins.dataops.engine.DestroyRequest;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,7 +20,7 @@ final class DestroyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        parent.open(false).destroy(environment);
+        parent.open(false).destroy(DestroyRequest.of(environment));
         return 0;
     }
 }

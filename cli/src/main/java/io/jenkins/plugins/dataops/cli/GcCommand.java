@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dataops.cli;
 
+import io.jenkins.plugins.dataops.engine.GcRequest;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -15,7 +16,7 @@ final class GcCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        parent.open(false).gc();
+        parent.open(false).gc(GcRequest.expired());
         return 0;
     }
 }

@@ -1,7 +1,8 @@
 package io.jenkins.plugins.dataops.cli;
 
 import io.jenkins.plugins.dataops.cli.internal.JsonOutput;
-import io.jenkins.plugins.dataops.engine.EnvironmentHistory;
+import io.jenkins.plugins.dataops.engine.HistoryRequest;
+import io.jenkins.plugins.dataops.engine.HistoryResult;
 import io.jenkins.plugins.dataops.engine.release.HistoryEntry;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -27,10 +28,10 @@ final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        EnvironmentHistory history = parent.open(json).history(environment);
+        HistoryResult history = parent.open(json).history(HistoryRequest.of(environment));
         PrintWriter out = parent.out();
         if (json) {
-            JsonOutput.print(out, history);
+            JsonOutput.print(out, history.toMap());
             return 0;
         }
         out.printf(

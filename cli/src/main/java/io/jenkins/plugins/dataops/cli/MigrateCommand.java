@@ -1,8 +1,8 @@
 package io.jenkins.plugins.dataops.cli;
 
 import io.jenkins.plugins.dataops.cli.internal.JsonOutput;
-import io.jenkins.plugins.dataops.engine.MigrateOptions;
-import io.jenkins.plugins.dataops.engine.MigrateOutcome;
+import io.jenkins.plugins.dataops.engine.MigrateRequest;
+import io.jenkins.plugins.dataops.engine.MigrateResult;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,10 +38,14 @@ final class MigrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        MigrateOutcome outcome = parent.open(json)
-                .migrate(new MigrateOptions(environment, tag, dryRun, allowNoRollback, allowDestructive));
+        MigrateResult outcome = parent.open(json)
+                .migrate(MigrateRequest.of(environment)
+                        .withTag(tag)
+                        .withDryRun(dryRun)
+                        .withAllowNoRollback(allowNoRollback)
+                        .withAllowDestructive(allowDestructive));
         if (json) {
-            JsonOutput.print(parent.out(), outcome);
+            JsonOutput.print(parent.out(), outcome.toMap());
         } else if (dryRun) {
             parent.out().println(outcome.dryRunSql());
         } else {

@@ -1,7 +1,8 @@
 package io.jenkins.plugins.dataops.cli;
 
 import io.jenkins.plugins.dataops.cli.internal.JsonOutput;
-import io.jenkins.plugins.dataops.engine.provision.ProvisioningPlan;
+import io.jenkins.plugins.dataops.engine.PlanRequest;
+import io.jenkins.plugins.dataops.engine.PlanResult;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,11 +25,11 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ProvisioningPlan plan = parent.open(json).plan(environment);
+        PlanResult plan = parent.open(json).plan(PlanRequest.of(environment));
         if (json) {
-            JsonOutput.print(parent.out(), plan);
+            JsonOutput.print(parent.out(), plan.toMap());
         } else {
-            parent.out().println(plan.render());
+            parent.out().println(plan.plan().render());
         }
         return 0;
     }

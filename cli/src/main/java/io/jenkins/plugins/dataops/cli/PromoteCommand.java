@@ -1,8 +1,8 @@
 package io.jenkins.plugins.dataops.cli;
 
 import io.jenkins.plugins.dataops.cli.internal.JsonOutput;
-import io.jenkins.plugins.dataops.engine.PromoteOptions;
-import io.jenkins.plugins.dataops.engine.PromotionResult;
+import io.jenkins.plugins.dataops.engine.PromoteRequest;
+import io.jenkins.plugins.dataops.engine.PromoteResult;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,10 +42,12 @@ final class PromoteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PromotionResult result =
-                parent.open(json).promote(new PromoteOptions(release, from, to, approvedBy, force, reason));
+        PromoteResult result = parent.open(json)
+                .promote(PromoteRequest.of(release, from, to)
+                        .withApprovedBy(approvedBy)
+                        .withForce(force, reason));
         if (json) {
-            JsonOutput.print(parent.out(), result);
+            JsonOutput.print(parent.out(), result.toMap());
         } else {
             parent.out()
                     .printf(

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.dataops.cli;
 
+import io.jenkins.plugins.dataops.engine.CreateEphemeralRequest;
+import io.jenkins.plugins.dataops.engine.ProvisionRequest;
 import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
 import io.jenkins.plugins.dataops.engine.spec.DurationParser;
 import java.util.concurrent.Callable;
@@ -34,12 +36,14 @@ final class ProvisionCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (ephemeral) {
-            parent.open(false).createEphemeral(environment, ttl == null ? null : DurationParser.parse(ttl));
+            parent.open(false)
+                    .createEphemeral(CreateEphemeralRequest.of(environment)
+                            .withTtl(ttl == null ? null : DurationParser.parse(ttl)));
         } else {
             if (ttl != null) {
                 throw new InvalidInputException("--ttl goes with --ephemeral only.");
             }
-            parent.open(false).provision(environment);
+            parent.open(false).provision(ProvisionRequest.of(environment));
         }
         return 0;
     }

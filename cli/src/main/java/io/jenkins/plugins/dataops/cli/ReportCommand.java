@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dataops.cli;
 
 import io.jenkins.plugins.dataops.engine.DataOps;
+import io.jenkins.plugins.dataops.engine.WriteReportRequest;
 import io.jenkins.plugins.dataops.engine.governance.report.RecordFilter;
 import io.jenkins.plugins.dataops.engine.governance.report.ReportFormat;
 import java.io.IOException;
@@ -61,7 +62,8 @@ final class ReportCommand implements Callable<Integer> {
         boolean toStdout = out == null && reportFormat != ReportFormat.HTML;
         DataOps dataOps = parent.open(toStdout);
         if (toStdout) {
-            dataOps.writeReport(reportFormat, filter, parent.out());
+            dataOps.writeReport(
+                    WriteReportRequest.of(reportFormat, parent.out()).withFilter(filter));
             parent.out().flush();
             return 0;
         }
@@ -70,7 +72,7 @@ final class ReportCommand implements Callable<Integer> {
             Files.createDirectories(file.toAbsolutePath().getParent());
         }
         try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            dataOps.writeReport(reportFormat, filter, writer);
+            dataOps.writeReport(WriteReportRequest.of(reportFormat, writer).withFilter(filter));
         }
         parent.out().println("Governance report written to " + file.toAbsolutePath());
         return 0;

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dataops.cli;
 
 import io.jenkins.plugins.dataops.cli.internal.JsonOutput;
+import io.jenkins.plugins.dataops.engine.RollbackRequest;
 import io.jenkins.plugins.dataops.engine.RollbackResult;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,9 +29,10 @@ final class RollbackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RollbackResult result = parent.open(json).rollback(environment, to);
+        RollbackResult result =
+                parent.open(json).rollback(RollbackRequest.of(environment).withToRelease(to));
         if (json) {
-            JsonOutput.print(parent.out(), result);
+            JsonOutput.print(parent.out(), result.toMap());
         } else {
             parent.out()
                     .printf(

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.dataops.cli;
 
 import io.jenkins.plugins.dataops.cli.internal.JsonOutput;
+import io.jenkins.plugins.dataops.engine.StatusRequest;
+import io.jenkins.plugins.dataops.engine.StatusResult;
 import io.jenkins.plugins.dataops.engine.migrate.ChangeSetInfo;
 import io.jenkins.plugins.dataops.engine.migrate.MigrationStatus;
 import java.io.PrintWriter;
@@ -29,10 +31,12 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        MigrationStatus status = parent.open(json).status(environment, tag);
+        StatusResult result =
+                parent.open(json).status(StatusRequest.of(environment).withTag(tag));
+        MigrationStatus status = result.status();
         PrintWriter out = parent.out();
         if (json) {
-            JsonOutput.print(out, status);
+            JsonOutput.print(out, result.toMap());
             return 0;
         }
         out.printf(

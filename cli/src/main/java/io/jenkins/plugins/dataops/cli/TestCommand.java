@@ -1,19 +1,16 @@
 package io.jenkins.plugins.dataops.cli;
 
 import io.jenkins.plugins.dataops.cli.internal.ExitCodes;
-import io.jenkins.plugins.dataops.engine.DataTestOutcome;
-import io.jenkins.plugins.dataops.engine.TestOptions;
+import io.jenkins.plugins.dataops.cli.internal.JsonOutput;
+import io.jenkins.plugins.dataops.engine.TestRequest;
+import io.jenkins.plugins.dataops.engine.TestResult;
 import io.jenkins.plugins.dataops.engine.quality.CheckResult;
 import io.jenkins.plugins.dataops.engine.quality.CheckStatus;
 import io.jenkins.plugins.dataops.engine.quality.DataTestOptions;
 import io.jenkins.plugins.dataops.engine.quality.FailOn;
-import io.jenkins.plugins.dataops.engine.quality.JsonReportWriter;
 import io.jenkins.plugins.dataops.engine.quality.JunitXmlWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -66,24 +63,24 @@ final class TestCommand implements Callable<Integer> {
                         throw new IllegalArgumentException(
                                 "--fail-on must be 'error' or 'warn', not '" + failOn + "'.");
                 };
-        DataTestOutcome outcome = parent.open(json).test(new TestOptions(environment, suite, level, sampleSize));
+        TestResult outcome = parent.open(json)
+                .test(TestRequest.of(environment)
+                        .withSuite(suite)
+                        .withFailOn(level)
+                        .withSampleSize(sampleSize));
         if (junit != null) {
-            try (Writer out = Files.newBufferedWriter(junit, StandardCharsets.UTF_8)) {
-                JunitXmlWriter.write(outcome.report(), out);
-            }
+            JunitXmlWriter.write(outcome.report(), junit);
         }
         PrintWriter out = parent.out();
         if (json) {
-            JsonReportWriter.write(outcome.report(), out);
-            out.println();
-            out.flush();
+            JsonOutput.print(out, outcome.toMap());
         } else {
             print(outcome, out);
         }
         return outcome.breached() ? ExitCodes.FAILED : ExitCodes.OK;
     }
 
-    private void print(final DataTestOutcome outcome, final PrintWriter out) {
+    private void print(final TestResult outcome, final PrintWriter out) {
         for (CheckResult result : outcome.report().results()) {
             if (result.status() == CheckStatus.PASS) {
                 continue;

@@ -1,7 +1,8 @@
 package io.jenkins.plugins.dataops.cli;
 
 import io.jenkins.plugins.dataops.cli.internal.ExitCodes;
-import io.jenkins.plugins.dataops.engine.governance.LedgerVerification;
+import io.jenkins.plugins.dataops.engine.VerifyLedgerRequest;
+import io.jenkins.plugins.dataops.engine.VerifyLedgerResult;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -17,7 +18,7 @@ final class VerifyLedgerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LedgerVerification verification = parent.open(false).verifyLedger();
+        VerifyLedgerResult verification = parent.open(false).verifyLedger(VerifyLedgerRequest.all());
         if (verification.intact()) {
             parent.out().println(verification.describe());
             return ExitCodes.OK;

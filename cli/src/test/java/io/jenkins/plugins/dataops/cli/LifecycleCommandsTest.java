@@ -108,8 +108,8 @@ class LifecycleCommandsTest {
         dataops("test", "--env", "dev");
         Result promoted = dataops("promote", "--release", "1.1.0", "--from", "dev", "--to", "qat");
         Result unapproved = dataops("promote", "--release", "1.1.0", "--from", "qat", "--to", "prod");
-        Result approved =
-                dataops("promote", "--release", "1.1.0", "--from", "qat", "--to", "prod", "--approved-by", "bob");
+        Result approved = dataops(
+                "promote", "--release", "1.1.0", "--from", "qat", "--to", "prod", "--approved-by", "bob", "--json");
         Result rollback = dataops("rollback", "--env", "prod", "--to", "1.0.0");
         Result history = dataops("history", "--env", "prod", "--json");
 
@@ -120,6 +120,16 @@ class LifecycleCommandsTest {
         assertThat(unapproved.code()).isEqualTo(1);
         assertThat(unapproved.err()).contains("'prod' is protected");
         assertThat(approved.code()).as(approved.err()).isZero();
+        JsonNode promotion = JSON.readTree(approved.out());
+        assertThat(promotion.get("approver").asText())
+                .as("the keys the promote step returns")
+                .isEqualTo("bob");
+        assertThat(promotion.get("verification").isTextual()).isTrue();
+        assertThat(promotion.get("verificationDetails").get("passed").asBoolean())
+                .isTrue();
+        assertThat(promotion.get("changeSets").asInt())
+                .isEqualTo(promotion.get("applied").get("changeSets").size());
+        assertThat(promotion.get("applied").get("tagAfter").asText()).isEqualTo("1.1.0");
         assertThat(rollback.code()).as(rollback.err()).isZero();
         assertThat(rollback.out()).contains("rolled back from '1.1.0' to '1.0.0'");
         JsonNode releases = JSON.readTree(history.out()).get("releases");

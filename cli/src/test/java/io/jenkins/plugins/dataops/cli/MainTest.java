@@ -206,34 +206,6 @@ class MainTest {
     }
 
     @Test
-    void shouldRunTheDemoAndReplaceItOnASecondRun() throws IOException {
-        // Given
-        Path demo = dir.resolve("demo");
-        Result first = dataops("demo", "--dir", demo.toString());
-        long recordsAfterFirst =
-                Files.readAllLines(demo.resolve(".dataops/ledger.jsonl")).size();
-
-        // When
-        Result second = dataops("demo", "--dir", demo.toString());
-
-        // Then
-        assertThat(first.code()).as(first.err()).isZero();
-        assertThat(first.out())
-                .contains(
-                        "$ dataops migrate --env dev --tag 1.2.0",
-                        "(exit 1, as expected)",
-                        "$ dataops promote --release 1.1.0 --from qat --to prod --approved-by release-manager",
-                        "$ dataops rollback --env prod",
-                        "Ledger intact",
-                        "Governance report written to",
-                        "Demo finished.");
-        assertThat(demo.resolve(".dataops/governance-report.html")).isRegularFile();
-        assertThat(second.code()).as(second.err()).isZero();
-        assertThat(Files.readAllLines(demo.resolve(".dataops/ledger.jsonl"))).hasSize((int) recordsAfterFirst);
-        assertThat(demo.resolve(".dataops-demo")).isRegularFile();
-    }
-
-    @Test
     void shouldRefuseToRunTheDemoInAFolderItDidNotMake() throws IOException {
         // Given
         Path precious = Files.createDirectories(dir.resolve("precious"));

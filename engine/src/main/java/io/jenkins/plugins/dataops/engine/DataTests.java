@@ -1,30 +1,28 @@
 package io.jenkins.plugins.dataops.engine;
 
 import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
+import io.jenkins.plugins.dataops.engine.governance.Action;
 import io.jenkins.plugins.dataops.engine.governance.Evidence;
-import io.jenkins.plugins.dataops.engine.migrate.AppliedChangeSet;
+import io.jenkins.plugins.dataops.engine.governance.EvidenceKeys;
+import io.jenkins.plugins.dataops.engine.governance.Outcome;
 import io.jenkins.plugins.dataops.engine.migrate.MigrationRequest;
 import io.jenkins.plugins.dataops.engine.migrate.SchemaMigrator;
-import io.jenkins.plugins.dataops.engine.quality.CheckResult;
-import io.jenkins.plugins.dataops.engine.quality.CheckStatus;
 import io.jenkins.plugins.dataops.engine.quality.CheckSuite;
 import io.jenkins.plugins.dataops.engine.quality.CheckSuiteLoader;
 import io.jenkins.plugins.dataops.engine.quality.DataTestOptions;
 import io.jenkins.plugins.dataops.engine.quality.DataTestReport;
 import io.jenkins.plugins.dataops.engine.quality.DataTestRunner;
-import io.jenkins.plugins.dataops.engine.quality.FailOn;
 import io.jenkins.plugins.dataops.engine.release.Fingerprints;
 import io.jenkins.plugins.dataops.engine.release.ReleaseHistory;
 import io.jenkins.plugins.dataops.engine.release.ReleaseStack;
 import io.jenkins.plugins.dataops.engine.release.Verification;
 import io.jenkins.plugins.dataops.engine.spec.DataProductSpec;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.function.Function;
 
 /**
  * Runs the product's data-test suites against an environment and records the run: a governance record with the
@@ -37,25 +35,34 @@ final class DataTests {
     private final Session session;
     private final SchemaMigrator migrator;
     private final Recorder recorder;
+    private final Function<String, DatabaseTarget> targets;
 
     DataTests(
-            final DataProductSpec spec, final Session session, final SchemaMigrator migrator, final Recorder recorder) {
+            final DataProductSpec spec,
+            final Session session,
+            final SchemaMigrator migrator,
+            final Recorder recorder,
+            final Function<String, DatabaseTarget> targets) {
         this.spec = spec;
         this.session = session;
         this.migrator = migrator;
         this.recorder = recorder;
+        this.targets = targets;
     }
 
-    DataTestOutcome run(final DatabaseTarget target, final TestOptions options) {
-        List<CheckSuite> suites = options.suite() == null
-                ? CheckSuiteLoader.load(spec.checks())
-                : CheckSuiteLoader.load(spec.checks(), options.suite());
-        Set<String> appliedTags = migrator
-                .history(new MigrationRequest(target, spec.changelog(), null, false, false, session.progress()))
-                .stream()
-                .map(AppliedChangeSet::tag)
-                .filter(t -> !t.isEmpty())
-                .collect(Collectors.toSet());
+    TestResult test(final TestRequest request) {
+        DatabaseTarget target = recorder.recordFailure(
+                Action.TEST, request.environment(), "", () -> targets.apply(request.environment()));
+        return run(target, request);
+    }
+
+    private TestResult run(final DatabaseTarget target, final TestRequest options) {
+        List<CheckSuite> suites = options.suite()
+                .map(name -> CheckSuiteLoader.load(spec.checks(), name))
+                .orElseGet(() -> CheckSuiteLoader.load(spec.checks()));
+        Set<String> appliedTags = Set.copyOf(migrator.appliedTags(new MigrationRequest(
+                        target, spec.changelog(), null, false, false, session.progress())
+                .withResources(spec.migration().searchPath(), spec.migration().extensions())));
         List<CheckSuite> applicable = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (CheckSuite suite : suites) {
@@ -79,28 +86,27 @@ final class DataTests {
                                 .withSampleSize(options.sampleSize())
                                 .withNow(session.clock().instant()));
         boolean breached = report.isBreached(options.failOn());
-        String outcome = breached ? "failed" : "passed";
+        Outcome outcome = breached ? Outcome.FAILED : Outcome.PASSED;
         Map<String, Object> evidence = evidence(report, skipped, options.sampleSize());
-        recorder.append("test", target.environment(), release, outcome, evidence);
+        recorder.append(Action.TEST, target.environment(), release, outcome, evidence);
         recorder.history(
                 target,
-                "test",
+                Action.TEST,
                 release,
                 fingerprint,
                 Fingerprints.changelogChecksum(spec),
                 outcome,
                 Map.of(
-                        "summary",
+                        EvidenceKeys.SUMMARY,
                         report.summary(),
-                        "failOn",
+                        EvidenceKeys.FAIL_ON,
                         options.failOn().name().toLowerCase(Locale.ROOT)));
-        return new DataTestOutcome(report, release, fingerprint, skipped, breached);
+        return new TestResult(report, release, fingerprint, skipped, breached);
     }
 
     /** Post-deploy verification: every suite, failing on errors only. */
     Verification verify(final DatabaseTarget target) {
-        DataTestOutcome outcome = run(
-                target, new TestOptions(target.environment(), null, FailOn.ERROR, DataTestOptions.DEFAULT_SAMPLE_SIZE));
+        TestResult outcome = run(target, TestRequest.of(target.environment()));
         return new Verification(
                 !outcome.breached(),
                 outcome.report().summary(),
@@ -109,33 +115,6 @@ final class DataTests {
 
     private static Map<String, Object> evidence(
             final DataTestReport report, final List<String> skipped, final int sampleSize) {
-        List<Object> checks = new ArrayList<>();
-        for (CheckResult result : report.results()) {
-            Map<String, Object> check = new LinkedHashMap<>();
-            check.put("suite", result.suite());
-            check.put("table", result.table());
-            check.put("check", result.name());
-            check.put("type", result.type().key());
-            check.put("severity", result.severity().key());
-            check.put("status", result.status().key());
-            check.put("observed", result.observed());
-            check.put("threshold", result.threshold());
-            if (result.status() != CheckStatus.PASS
-                    && sampleSize > 0
-                    && !result.sample().isEmpty()) {
-                List<Object> sample = new ArrayList<>();
-                result.sample().stream().limit(sampleSize).forEach(row -> sample.add(new LinkedHashMap<>(row)));
-                check.put("sample", sample);
-            }
-            checks.add(check);
-        }
-        return Evidence.of()
-                .with("suitesChecksum", report.suitesChecksum())
-                .with("summary", report.summary())
-                .with("scanQueries", report.scanQueries())
-                .with("sampleQueries", report.sampleQueries())
-                .with("skippedSuites", new ArrayList<>(skipped))
-                .with("checks", checks)
-                .build();
+        return Evidence.of().withChecks(report, skipped, sampleSize).build();
     }
 }

@@ -1,11 +1,14 @@
 package io.jenkins.plugins.dataops.engine;
 
+import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
+import io.jenkins.plugins.dataops.engine.governance.Action;
 import io.jenkins.plugins.dataops.engine.governance.Evidence;
+import io.jenkins.plugins.dataops.engine.governance.EvidenceKeys;
 import io.jenkins.plugins.dataops.engine.provision.EphemeralRegistry;
+import io.jenkins.plugins.dataops.engine.provision.Provisioner;
 import io.jenkins.plugins.dataops.engine.provision.ProvisionerRegistry;
 import io.jenkins.plugins.dataops.engine.provision.ProvisioningContext;
 import io.jenkins.plugins.dataops.engine.provision.ProvisioningPlan;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,31 +34,56 @@ final class Provisioning {
         this.environments = environments;
     }
 
-    ProvisioningPlan provision(final String environment) {
+    /** The one place that finds an environment's provider. */
+    private Provisioner provisioner(final ProvisioningContext context) {
+        return provisioners.get(context.environment().provider());
+    }
+
+    PlanResult plan(final PlanRequest request) {
+        ProvisioningContext context = environments.context(request.environment());
+        return new PlanResult(provisioner(context).plan(context));
+    }
+
+    DatabaseTarget target(final String environment) {
         ProvisioningContext context = environments.context(environment);
+        // The product's own tables go where the spec says (stateSchema), whatever the provider.
+        return provisioner(context)
+                .target(context)
+                .withStateSchema(context.spec().migration().stateSchema());
+    }
+
+    ProvisionResult provision(final ProvisionRequest request) {
+        String environment = request.environment();
+        ProvisioningContext context = environments.context(environment);
+        return new ProvisionResult(provision(context, environment));
+    }
+
+    private ProvisioningPlan provision(final ProvisioningContext context, final String environment) {
         return recorder.record(
-                "provision",
+                Action.PROVISION,
                 environment,
                 "",
                 () -> {
-                    ProvisioningPlan plan =
-                            provisioners.get(context.environment().provider()).apply(context);
+                    ProvisioningPlan plan = provisioner(context).apply(context);
                     session.progress().info(plan.render());
                     return plan;
                 },
                 plan -> Evidence.of().withPlan(plan));
     }
 
-    ProvisioningPlan destroy(final String environment) {
+    DestroyResult destroy(final DestroyRequest request) {
+        return new DestroyResult(destroy(request.environment()));
+    }
+
+    private ProvisioningPlan destroy(final String environment) {
         ProvisioningContext context = environments.context(environment);
         boolean ephemeral = environments.isEphemeral(environment);
         return recorder.record(
-                ephemeral ? "ephemeral-destroy" : "destroy",
+                ephemeral ? Action.EPHEMERAL_DESTROY : Action.DESTROY,
                 environment,
                 "",
                 () -> {
-                    ProvisioningPlan plan =
-                            provisioners.get(context.environment().provider()).destroy(context);
+                    ProvisioningPlan plan = provisioner(context).destroy(context);
                     session.progress().info(plan.render());
                     if (ephemeral) {
                         environments.ephemeral().remove(environment);
@@ -65,27 +93,28 @@ final class Provisioning {
                 plan -> Evidence.of().withPlan(plan));
     }
 
-    EphemeralEnvironment createEphemeral(final String name, final Duration ttl) {
-        ProvisioningContext context = environments.newEphemeral(name, ttl);
+    CreateEphemeralResult createEphemeral(final CreateEphemeralRequest request) {
+        String name = request.name();
+        ProvisioningContext context =
+                environments.newEphemeral(name, request.ttl().orElse(null));
         Instant expiresAt = context.expiry().orElseThrow();
         return recorder.record(
-                "ephemeral-create",
+                Action.EPHEMERAL_CREATE,
                 name,
                 "",
                 () -> {
                     environments
                             .ephemeral()
                             .save(new EphemeralRegistry.Entry(name, session.actor(), session.buildRef(), expiresAt));
-                    ProvisioningPlan plan =
-                            provisioners.get(context.environment().provider()).apply(context);
+                    ProvisioningPlan plan = provisioner(context).apply(context);
                     session.progress().info(plan.render());
                     session.progress().info("Ephemeral environment '%s' expires at %s.".formatted(name, expiresAt));
-                    return new EphemeralEnvironment(name, expiresAt, plan);
+                    return new CreateEphemeralResult(name, expiresAt, plan);
                 },
-                e -> Evidence.of().withPlan(e.plan()).with("expiresAt", expiresAt.toString()));
+                e -> Evidence.of().withPlan(e.plan()).with(EvidenceKeys.EXPIRES_AT, expiresAt.toString()));
     }
 
-    List<String> gc() {
+    GcResult gc(final GcRequest request) {
         Instant now = session.clock().instant();
         List<String> destroyed = new ArrayList<>();
         for (EphemeralRegistry.Entry entry : environments.ephemeral().list()) {
@@ -98,6 +127,6 @@ final class Provisioning {
             }
         }
         session.progress().info("gc: %d expired ephemeral environment(s) destroyed.".formatted(destroyed.size()));
-        return destroyed;
+        return new GcResult(destroyed);
     }
 }

@@ -3,8 +3,11 @@ package io.jenkins.plugins.dataops.engine;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
+import io.jenkins.plugins.dataops.engine.governance.Action;
 import io.jenkins.plugins.dataops.engine.governance.Evidence;
+import io.jenkins.plugins.dataops.engine.governance.EvidenceKeys;
 import io.jenkins.plugins.dataops.engine.governance.GovernanceEvent;
+import io.jenkins.plugins.dataops.engine.governance.Outcome;
 import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
 import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
 import io.jenkins.plugins.dataops.engine.kernel.OperationRefusedException;
@@ -33,7 +36,7 @@ final class Recorder {
     }
 
     <T> T record(
-            final String action,
+            final Action action,
             final String environment,
             final String release,
             final Supplier<T> work,
@@ -41,11 +44,18 @@ final class Recorder {
         T result;
         try {
             result = work.get();
+        } catch (InvalidInputException e) {
+            throw e; // bad input (an unknown tag, a malformed changelog) changed nothing: the caller fixes it
         } catch (DataOpsException e) {
             appendFailure(action, environment, release, e);
             throw e;
         }
-        append(action, environment, release, "success", evidence.apply(result).build());
+        append(
+                action,
+                environment,
+                release,
+                Outcome.SUCCESS,
+                evidence.apply(result).build());
         return result;
     }
 
@@ -53,7 +63,7 @@ final class Recorder {
      * Runs a preparatory step (resolving a target, taking a lock) and records only its failure: a refused or
      * failed operation is in the ledger even when it never reached the database.
      */
-    <T> T recordFailure(final String action, final String environment, final String release, final Supplier<T> work) {
+    <T> T recordFailure(final Action action, final String environment, final String release, final Supplier<T> work) {
         try {
             return work.get();
         } catch (InvalidInputException e) {
@@ -65,7 +75,7 @@ final class Recorder {
     }
 
     MigrationResult recordWithHistory(
-            final String action,
+            final Action action,
             final DatabaseTarget target,
             final String release,
             final String fingerprint,
@@ -73,30 +83,46 @@ final class Recorder {
             final Function<MigrationResult, Evidence> evidence) {
         String checksum = Fingerprints.changelogChecksum(spec);
         try {
-            MigrationResult result = record(
+            MigrationResult result = work.get();
+            // An untagged migrate learns its release's name (the last changeset's) only from the result.
+            append(
                     action,
                     target.environment(),
-                    release,
-                    work,
-                    r -> evidence.apply(r).with("fingerprint", fingerprint).with("changelogChecksum", checksum));
+                    release.isEmpty() ? result.tagAfter() : release,
+                    Outcome.SUCCESS,
+                    evidence.apply(result)
+                            .with(EvidenceKeys.FINGERPRINT, fingerprint)
+                            .with(EvidenceKeys.CHANGELOG_CHECKSUM, checksum)
+                            .build());
             history(
                     target,
                     action,
                     result.tagAfter(),
                     fingerprint,
                     checksum,
-                    "success",
+                    Outcome.SUCCESS,
                     Map.of(
-                            "tagBefore",
+                            EvidenceKeys.TAG_BEFORE,
                             result.tagBefore(),
-                            "changeSets",
+                            EvidenceKeys.CHANGE_SETS,
                             result.changeSets().size()));
             return result;
+        } catch (InvalidInputException e) {
+            throw e; // bad input changed nothing: neither the ledger nor the history has anything to add
         } catch (OperationRefusedException e) {
+            appendFailure(action, target.environment(), release, e);
             throw e; // refused before touching anything: the environment's history has nothing to add
         } catch (DataOpsException e) {
+            appendFailure(action, target.environment(), release, e);
             try {
-                history(target, action, release, fingerprint, checksum, "failed", Map.of("error", e.getMessage()));
+                history(
+                        target,
+                        action,
+                        release,
+                        fingerprint,
+                        checksum,
+                        Outcome.FAILED,
+                        Map.of(EvidenceKeys.ERROR, e.getMessage()));
             } catch (DataOpsException unrecorded) {
                 e.addSuppressed(unrecorded); // the database may be the reason: keep the original failure first
             }
@@ -106,11 +132,11 @@ final class Recorder {
 
     void history(
             final DatabaseTarget target,
-            final String action,
+            final Action action,
             final String release,
             final String fingerprint,
             final String checksum,
-            final String outcome,
+            final Outcome outcome,
             final Map<String, Object> details) {
         new ReleaseHistory(target)
                 .append(new HistoryEntry(
@@ -120,8 +146,8 @@ final class Recorder {
                         release,
                         fingerprint,
                         checksum,
-                        action,
-                        outcome,
+                        action.wireName(),
+                        outcome.wireName(),
                         session.actor(),
                         session.buildRef(),
                         session.clock().millis(),
@@ -130,29 +156,29 @@ final class Recorder {
 
     /** Records a refusal (with its reason) or a failure (with its error). */
     private void appendFailure(
-            final String action, final String environment, final String release, final DataOpsException e) {
+            final Action action, final String environment, final String release, final DataOpsException e) {
         if (e instanceof OperationRefusedException) {
             append(
                     action,
                     environment,
                     release,
-                    "refused",
-                    Evidence.of().with("reason", e.getMessage()).build());
+                    Outcome.REFUSED,
+                    Evidence.of().with(EvidenceKeys.REASON, e.getMessage()).build());
         } else {
             append(
                     action,
                     environment,
                     release,
-                    "failed",
-                    Evidence.of().with("error", e.getMessage()).build());
+                    Outcome.FAILED,
+                    Evidence.of().with(EvidenceKeys.ERROR, e.getMessage()).build());
         }
     }
 
     void append(
-            final String action,
+            final Action action,
             final String environment,
             final String release,
-            final String outcome,
+            final Outcome outcome,
             final Map<String, Object> evidence) {
         session.ledger()
                 .append(new GovernanceEvent(

@@ -1,10 +1,12 @@
 package io.jenkins.plugins.dataops.engine;
 
 import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
+import io.jenkins.plugins.dataops.engine.governance.Action;
 import io.jenkins.plugins.dataops.engine.governance.Evidence;
+import io.jenkins.plugins.dataops.engine.governance.EvidenceKeys;
+import io.jenkins.plugins.dataops.engine.governance.Outcome;
 import io.jenkins.plugins.dataops.engine.kernel.OperationRefusedException;
 import io.jenkins.plugins.dataops.engine.kernel.PromotionFailedException;
-import io.jenkins.plugins.dataops.engine.migrate.AppliedChangeSet;
 import io.jenkins.plugins.dataops.engine.migrate.MigrationRequest;
 import io.jenkins.plugins.dataops.engine.migrate.MigrationResult;
 import io.jenkins.plugins.dataops.engine.migrate.SchemaMigrator;
@@ -54,14 +56,14 @@ final class Releases {
         this.verifier = verifier;
     }
 
-    PromotionResult promote(final PromoteOptions options) {
+    PromoteResult promote(final PromoteRequest options) {
         PromotionRequest request = new PromotionRequest(
                 options.release(),
                 options.from(),
                 options.to(),
                 session.actor(),
-                options.approvedBy(),
-                options.force(),
+                options.approvedBy().orElse(null),
+                options.isForce(),
                 options.reason());
         String fingerprint = Fingerprints.releaseFingerprint(spec);
         DatabaseTarget source = targets.apply(options.from());
@@ -74,7 +76,7 @@ final class Releases {
         Map<String, Object> evidence = promotionEvidence(request, gates, fingerprint);
         List<Gate> refused = gates.stream().filter(g -> !g.passed()).toList();
         if (!refused.isEmpty()) {
-            recorder.append("promote", options.to(), options.release(), "refused", evidence);
+            recorder.append(Action.PROMOTE, options.to(), options.release(), Outcome.REFUSED, evidence);
             throw new OperationRefusedException("Promotion of release '%s' from '%s' to '%s' refused: %s"
                     .formatted(
                             options.release(),
@@ -84,13 +86,13 @@ final class Releases {
                                     .map(g -> g.name() + ": " + g.detail())
                                     .collect(Collectors.joining(" "))));
         }
-        try (EnvironmentLock ignored =
-                recorder.recordFailure("promote", options.to(), options.release(), () -> lock(target, "promote"))) {
+        try (EnvironmentLock ignored = recorder.recordFailure(
+                Action.PROMOTE, options.to(), options.release(), () -> lock(target, Action.PROMOTE))) {
             return applyPromotion(request, target, fingerprint, gates, evidence);
         }
     }
 
-    private PromotionResult applyPromotion(
+    private PromoteResult applyPromotion(
             final PromotionRequest request,
             final DatabaseTarget target,
             final String fingerprint,
@@ -99,27 +101,37 @@ final class Releases {
         Optional<String> before =
                 ReleaseStack.of(new ReleaseHistory(target).list(spec.product())).current();
         recorder.recordFailure(
-                "promote", request.to(), request.release(), () -> refuseIfTargetIsAhead(target, request.release()));
+                Action.PROMOTE,
+                request.to(),
+                request.release(),
+                () -> refuseIfTargetIsAhead(target, request.release()));
         MigrationResult applied = recorder.recordWithHistory(
-                "promote",
+                Action.PROMOTE,
                 target,
                 request.release(),
                 fingerprint,
                 () -> migrator.update(migration(target, request.release())),
                 r -> Evidence.of()
                         .withMigration(r)
-                        .with("from", request.from())
-                        .with("gates", evidence.get("gates"))
-                        .with("approvedBy", evidence.get("approvedBy"))
-                        .with("forced", request.force())
-                        .with("reason", request.reason()));
+                        .with(EvidenceKeys.FROM, request.from())
+                        .with(EvidenceKeys.GATES, evidence.get(EvidenceKeys.GATES))
+                        .with(EvidenceKeys.APPROVED_BY, evidence.get(EvidenceKeys.APPROVED_BY))
+                        .with(EvidenceKeys.FORCED, request.force())
+                        .with(EvidenceKeys.REASON, request.reason()));
         Verification verification = verifier.verify(target);
         if (verification.passed()) {
             session.progress()
                     .info("Release '%s' promoted to '%s'; post-deploy data tests: %s"
                             .formatted(request.release(), request.to(), verification.summary()));
-            return new PromotionResult(
-                    request.release(), request.from(), request.to(), fingerprint, gates, applied, verification);
+            return new PromoteResult(
+                    request.release(),
+                    request.from(),
+                    request.to(),
+                    fingerprint,
+                    request.approvedBy() == null ? "" : request.approvedBy(),
+                    gates,
+                    applied,
+                    verification);
         }
         String outcome = "kept at release '" + request.release() + "' (onFailure: keep)";
         if (spec.policy().rollbackOnFailure() && before.isPresent()) {
@@ -127,7 +139,7 @@ final class Releases {
                     .warn("Post-deploy data tests failed in '%s' (%s); rolling back to '%s'."
                             .formatted(request.to(), verification.summary(), before.get()));
             recorder.recordWithHistory(
-                    "rollback",
+                    Action.ROLLBACK,
                     target,
                     before.get(),
                     fingerprint,
@@ -135,7 +147,7 @@ final class Releases {
                     r -> Evidence.of()
                             .withMigration(r)
                             .with(
-                                    "cause",
+                                    EvidenceKeys.CAUSE,
                                     "post-deploy data tests failed after " + "promoting '" + request.release() + "'"));
             Verification restored = verifier.verify(target);
             outcome =
@@ -144,14 +156,14 @@ final class Releases {
             outcome = "kept at release '" + request.release() + "' (it ran no release before, nothing to go back to)";
         }
         recorder.append(
-                "promote-verification",
+                Action.PROMOTE_VERIFICATION,
                 request.to(),
                 request.release(),
-                "failed",
+                Outcome.FAILED,
                 Evidence.of()
-                        .with("verification", verification.evidence())
-                        .with("summary", verification.summary())
-                        .with("target", outcome)
+                        .with(EvidenceKeys.VERIFICATION, verification.evidence())
+                        .with(EvidenceKeys.SUMMARY, verification.summary())
+                        .with(EvidenceKeys.TARGET, outcome)
                         .build());
         throw new PromotionFailedException(
                 "Release '%s' was applied to '%s' but its post-deploy data tests failed (%s);"
@@ -165,10 +177,7 @@ final class Releases {
      * the promotion would be recorded for a release the target does not run.
      */
     private Void refuseIfTargetIsAhead(final DatabaseTarget target, final String release) {
-        List<String> tags = migrator.history(migration(target, null)).stream()
-                .map(AppliedChangeSet::tag)
-                .filter(t -> !t.isEmpty())
-                .toList();
+        List<String> tags = migrator.appliedTags(migration(target, null));
         if (tags.contains(release) && !tags.get(tags.size() - 1).equals(release)) {
             throw new OperationRefusedException(("Cannot promote release '%s' to '%s': it already runs the later "
                             + "release '%s'; roll it back with 'rollback --to %s' instead.")
@@ -177,20 +186,23 @@ final class Releases {
         return null;
     }
 
-    RollbackResult rollback(final String environment, final String toTag) {
-        DatabaseTarget target = recorder.recordFailure("rollback", environment, "", () -> targets.apply(environment));
+    RollbackResult rollback(final RollbackRequest request) {
+        String environment = request.environment();
+        String toTag = request.toRelease().orElse(null);
+        DatabaseTarget target =
+                recorder.recordFailure(Action.ROLLBACK, environment, "", () -> targets.apply(environment));
         try (EnvironmentLock ignored =
-                recorder.recordFailure("rollback", environment, "", () -> lock(target, "rollback"))) {
+                recorder.recordFailure(Action.ROLLBACK, environment, "", () -> lock(target, Action.ROLLBACK))) {
             ReleaseStack stack = ReleaseStack.of(new ReleaseHistory(target).list(spec.product()));
             String current = recorder.recordFailure(
-                    "rollback",
+                    Action.ROLLBACK,
                     environment,
                     "",
                     () -> stack.current().orElseThrow(() -> refusedRollback(environment, "it runs no release yet")));
             String to = toTag != null
                     ? toTag
                     : recorder.recordFailure(
-                            "rollback",
+                            Action.ROLLBACK,
                             environment,
                             "",
                             () -> stack.previous()
@@ -200,16 +212,20 @@ final class Releases {
                                             "it ran no release before '" + current + "'; name a tag with --to")));
             String fingerprint = Fingerprints.releaseFingerprint(spec);
             MigrationResult rolledBack = recorder.recordWithHistory(
-                    "rollback",
+                    Action.ROLLBACK,
                     target,
                     to,
                     fingerprint,
                     () -> migrator.rollback(migration(target, to)),
-                    r -> Evidence.of().withMigration(r).with("fromRelease", current));
+                    r -> Evidence.of().withMigration(r).with(EvidenceKeys.FROM_RELEASE, current));
             Verification verification = verifier.verify(target);
             session.progress()
-                    .info("Environment '%s' rolled back from '%s' to '%s'; data tests: %s"
-                            .formatted(environment, current, to, verification.summary()));
+                    .info(
+                            rolledBack.changeSets().isEmpty()
+                                    ? "Environment '%s' is at '%s' already; nothing was rolled back; data tests: %s"
+                                            .formatted(environment, to, verification.summary())
+                                    : "Environment '%s' rolled back from '%s' to '%s'; data tests: %s"
+                                            .formatted(environment, current, to, verification.summary()));
             return new RollbackResult(environment, current, to, rolledBack, verification);
         }
     }
@@ -219,10 +235,7 @@ final class Releases {
      * environment reached its release in one step (e.g. migrated straight to 1.1.0, passing 1.0.0).
      */
     private Optional<String> previousAppliedTag(final DatabaseTarget target, final String current) {
-        List<String> tags = migrator.history(migration(target, null)).stream()
-                .map(AppliedChangeSet::tag)
-                .filter(t -> !t.isEmpty())
-                .toList();
+        List<String> tags = migrator.appliedTags(migration(target, null));
         int index = tags.lastIndexOf(current);
         return index > 0 ? Optional.of(tags.get(index - 1)) : Optional.empty();
     }
@@ -231,7 +244,7 @@ final class Releases {
      * Takes the environment's lock; holding it, any Liquibase lock still set was left by a process that died in
      * the middle of a migration, so it is released and the next run resumes.
      */
-    EnvironmentLock lock(final DatabaseTarget target, final String action) {
+    EnvironmentLock lock(final DatabaseTarget target, final Action action) {
         EnvironmentLock lock = EnvironmentLock.acquire(
                 target,
                 "%s (%s, %s)".formatted(session.actor(), action, session.buildRef()),
@@ -241,11 +254,13 @@ final class Releases {
         try {
             migrator.releaseStaleLock(migration(target, null))
                     .ifPresent(holder -> recorder.append(
-                            "release-lock",
+                            Action.RELEASE_LOCK,
                             target.environment(),
                             "",
-                            "success",
-                            Evidence.of().with("staleHolder", holder).build()));
+                            Outcome.SUCCESS,
+                            Evidence.of()
+                                    .with(EvidenceKeys.STALE_HOLDER, holder)
+                                    .build()));
             return lock;
         } catch (RuntimeException e) {
             lock.close();
@@ -255,12 +270,13 @@ final class Releases {
 
     private MigrationRequest migration(final DatabaseTarget target, final String tag) {
         return new MigrationRequest(
-                target,
-                spec.changelog(),
-                tag,
-                spec.policy().allowNoRollback(),
-                spec.policy().allowDestructive(),
-                session.progress());
+                        target,
+                        spec.changelog(),
+                        tag,
+                        spec.policy().allowNoRollback(),
+                        spec.policy().allowDestructive(),
+                        session.progress())
+                .withResources(spec.migration().searchPath(), spec.migration().extensions());
     }
 
     private static OperationRefusedException refusedRollback(final String environment, final String why) {
@@ -270,20 +286,16 @@ final class Releases {
     private static Map<String, Object> promotionEvidence(
             final PromotionRequest request, final List<Gate> gates, final String fingerprint) {
         Map<String, Object> evidence = new LinkedHashMap<>();
-        evidence.put("from", request.from());
-        evidence.put("fingerprint", fingerprint);
+        evidence.put(EvidenceKeys.FROM, request.from());
+        evidence.put(EvidenceKeys.FINGERPRINT, fingerprint);
         List<Object> gateList = new ArrayList<>();
         for (Gate gate : gates) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("name", gate.name());
-            entry.put("passed", gate.passed());
-            entry.put("detail", gate.detail());
-            gateList.add(entry);
+            gateList.add(Evidence.gate(gate.name(), gate.passed(), gate.detail()));
         }
-        evidence.put("gates", gateList);
-        evidence.put("approvedBy", request.approvedBy() == null ? "" : request.approvedBy());
-        evidence.put("forced", request.force());
-        evidence.put("reason", request.reason());
+        evidence.put(EvidenceKeys.GATES, gateList);
+        evidence.put(EvidenceKeys.APPROVED_BY, request.approvedBy() == null ? "" : request.approvedBy());
+        evidence.put(EvidenceKeys.FORCED, request.force());
+        evidence.put(EvidenceKeys.REASON, request.reason());
         return evidence;
     }
 }

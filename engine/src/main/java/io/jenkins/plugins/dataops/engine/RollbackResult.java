@@ -4,6 +4,7 @@ import io.jenkins.plugins.dataops.engine.migrate.MigrationResult;
 import io.jenkins.plugins.dataops.engine.release.Verification;
 import java.io.Serial;
 import java.io.Serializable;
+import java.util.LinkedHashMap;
 import java.util.Objects;
 
 /**
@@ -28,5 +29,21 @@ public record RollbackResult(
         Objects.requireNonNull(toRelease, "toRelease");
         Objects.requireNonNull(rolledBack, "rolledBack");
         Objects.requireNonNull(verification, "verification");
+    }
+
+    /**
+     * Returns the value both front ends show.
+     *
+     * @return {@code environment, fromRelease, toRelease, rolledBack}, {@code verification} (its summary),
+     *     {@code verificationDetails} (passed, summary, evidence), {@code previousRelease} and {@code release}
+     *     (the same as {@code fromRelease} and {@code toRelease}) and {@code changeSets} (the count)
+     */
+    public LinkedHashMap<String, Object> toMap() {
+        LinkedHashMap<String, Object> map = PlainValues.mapOf(this);
+        PlainValues.putVerification(map, verification);
+        map.put("previousRelease", fromRelease);
+        map.put("release", toRelease);
+        map.put("changeSets", rolledBack.changeSets().size());
+        return map;
     }
 }

@@ -71,9 +71,10 @@ class DataOpsSecretsITest {
                         ledger));
 
         // When
-        Throwable provision = catchThrowable(() -> dataOps.provision("qat"));
-        Throwable migrate = catchThrowable(() -> dataOps.migrate(MigrateOptions.to("qat")));
-        Throwable status = catchThrowable(() -> dataOps.status("qat", null));
+        Throwable provision = catchThrowable(() -> dataOps.provision(ProvisionRequest.of("qat")));
+        Throwable migrate = catchThrowable(() -> dataOps.migrate(MigrateRequest.of("qat")));
+        Throwable status =
+                catchThrowable(() -> dataOps.status(StatusRequest.of("qat")).status());
 
         // Then
         assertThat(provision)

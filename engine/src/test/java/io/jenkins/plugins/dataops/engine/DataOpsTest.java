@@ -39,7 +39,7 @@ class DataOpsTest {
         DataOps dataOps = open(ExampleProduct.copy("customer", dir));
 
         // When
-        dataOps.provision("dev");
+        dataOps.provision(ProvisionRequest.of("dev"));
 
         // Then
         GovernanceRecord record = onlyRecord();
@@ -55,17 +55,18 @@ class DataOpsTest {
                 .containsEntry("provider", "h2")
                 .containsEntry("plan", "1 to create, 0 to update, 0 unchanged, 0 to delete");
         softly.assertAll();
-        assertThat(dataOps.plan("dev").count(ChangeAction.NO_OP)).isEqualTo(1);
+        assertThat(dataOps.plan(PlanRequest.of("dev")).plan().count(ChangeAction.NO_OP))
+                .isEqualTo(1);
     }
 
     @Test
     void shouldRecordAMigrationInTheLedgerAndInTheEnvironmentsHistory() {
         // Given
         DataOps dataOps = open(ExampleProduct.copy("customer", dir));
-        dataOps.provision("dev");
+        dataOps.provision(ProvisionRequest.of("dev"));
 
         // When
-        MigrateOutcome outcome = dataOps.migrate(new MigrateOptions("dev", "1.0.0", false, false, false));
+        MigrateResult outcome = dataOps.migrate(MigrateRequest.of("dev").withTag("1.0.0"));
 
         // Then
         String fingerprint = Fingerprints.releaseFingerprint(dataOps.spec());
@@ -84,7 +85,7 @@ class DataOpsTest {
                 .containsEntry("allowNoRollback", false)
                 .containsEntry("allowDestructive", false);
         assertThat((List<?>) record.event().evidence().get("changeSets")).hasSize(3);
-        EnvironmentHistory history = dataOps.history("dev");
+        HistoryResult history = dataOps.history(HistoryRequest.of("dev"));
         assertThat(history.changeSets()).hasSize(3);
         assertThat(history.releases()).singleElement().satisfies(entry -> {
             assertThat(entry.action()).isEqualTo("migrate");
@@ -96,24 +97,24 @@ class DataOpsTest {
             assertThat(entry.recordedAtMillis()).isEqualTo(CLOCK.millis());
             assertThat(entry.details()).contains("\"changeSets\":3");
         });
-        assertThat(dataOps.verifyLedger().intact()).isTrue();
+        assertThat(dataOps.verifyLedger(VerifyLedgerRequest.all()).intact()).isTrue();
     }
 
     @Test
     void shouldRecordARefusedMigrationWithItsReasonAndChangeNothing() {
         // Given
         DataOps dataOps = open(ExampleProduct.copy("customer", dir));
-        dataOps.provision("dev");
+        dataOps.provision(ProvisionRequest.of("dev"));
 
         // When / Then
-        assertThatThrownBy(() -> dataOps.migrate(new MigrateOptions("dev", "1.2.0", false, false, false)))
+        assertThatThrownBy(() -> dataOps.migrate(MigrateRequest.of("dev").withTag("1.2.0")))
                 .isInstanceOf(OperationRefusedException.class)
                 .hasMessageContaining("without rollback");
         GovernanceRecord record = ledger.records().get(1);
         assertThat(record.event().outcome()).isEqualTo("refused");
         assertThat(record.event().release()).isEqualTo("1.2.0");
         assertThat((String) record.event().evidence().get("reason")).contains("8-backfill-segment");
-        EnvironmentHistory history = dataOps.history("dev");
+        HistoryResult history = dataOps.history(HistoryRequest.of("dev"));
         assertThat(history.releases()).isEmpty();
         assertThat(history.changeSets()).isEmpty();
     }
@@ -124,10 +125,10 @@ class DataOpsTest {
         Path spec = ExampleProduct.copy("customer", dir);
         Files.writeString(spec, Files.readString(spec) + "allow:\n  noRollback: true\n");
         DataOps dataOps = open(spec);
-        dataOps.provision("dev");
+        dataOps.provision(ProvisionRequest.of("dev"));
 
         // When
-        MigrateOutcome outcome = dataOps.migrate(new MigrateOptions("dev", "1.2.0", false, false, false));
+        MigrateResult outcome = dataOps.migrate(MigrateRequest.of("dev").withTag("1.2.0"));
 
         // Then
         assertThat(outcome.release()).isEqualTo("1.2.0");
@@ -156,16 +157,16 @@ class DataOpsTest {
                         - sql: { sql: "DELETE FROM missing_table" }
                 """);
         DataOps dataOps = open(spec);
-        dataOps.provision("dev");
+        dataOps.provision(ProvisionRequest.of("dev"));
 
         // When / Then
-        assertThatThrownBy(() -> dataOps.migrate(MigrateOptions.to("dev")))
+        assertThatThrownBy(() -> dataOps.migrate(MigrateRequest.of("dev")))
                 .isInstanceOf(MigrationFailedException.class)
                 .hasMessageContaining("changelog.yaml::2-bad::test");
         GovernanceRecord record = ledger.records().get(1);
         assertThat(record.event().outcome()).isEqualTo("failed");
         assertThat((String) record.event().evidence().get("error")).contains("2-bad", "MISSING_TABLE");
-        EnvironmentHistory history = dataOps.history("dev");
+        HistoryResult history = dataOps.history(HistoryRequest.of("dev"));
         assertThat(history.changeSets()).extracting(c -> c.id()).containsExactly("1-good");
         assertThat(history.releases()).singleElement().satisfies(entry -> {
             assertThat(entry.outcome()).isEqualTo("failed");
@@ -178,16 +179,17 @@ class DataOpsTest {
     void shouldRenderTheSqlOfADryRunWithoutRecordingOrApplying() {
         // Given
         DataOps dataOps = open(ExampleProduct.copy("customer", dir));
-        dataOps.provision("dev");
+        dataOps.provision(ProvisionRequest.of("dev"));
 
         // When
-        MigrateOutcome outcome = dataOps.migrate(new MigrateOptions("dev", "1.0.0", true, false, false));
+        MigrateResult outcome =
+                dataOps.migrate(MigrateRequest.of("dev").withTag("1.0.0").withDryRun(true));
 
         // Then
         assertThat(outcome.applied()).isEmpty();
         assertThat(outcome.dryRunSql()).contains("CREATE TABLE");
         assertThat(ledger.records()).hasSize(1);
-        assertThat(dataOps.status("dev", null).applied()).isZero();
+        assertThat(dataOps.status(StatusRequest.of("dev")).status().applied()).isZero();
     }
 
     @Test
@@ -204,7 +206,7 @@ class DataOpsTest {
                 """));
 
         // When / Then
-        assertThatThrownBy(() -> dataOps.provision("qat"))
+        assertThatThrownBy(() -> dataOps.provision(ProvisionRequest.of("qat")))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("credentials with id 'nowhere'");
         assertThat(onlyRecord().event().outcome()).isEqualTo("failed");
@@ -217,10 +219,10 @@ class DataOpsTest {
         DataOps dataOps = open(ExampleProduct.copy("customer", dir));
 
         // When / Then
-        assertThatThrownBy(() -> dataOps.provision("staging"))
+        assertThatThrownBy(() -> dataOps.provision(ProvisionRequest.of("staging")))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("Environment 'staging' is not declared");
-        assertThatThrownBy(() -> dataOps.migrate(MigrateOptions.to("staging")))
+        assertThatThrownBy(() -> dataOps.migrate(MigrateRequest.of("staging")))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("Environment 'staging' is not declared");
     }

@@ -12,8 +12,10 @@ import io.jenkins.plugins.dataops.util.ConsoleProgress;
 import java.io.File;
 import java.io.IOException;
 import java.io.Serial;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.MasterToSlaveFileCallable;
@@ -75,11 +77,29 @@ final class EngineCall extends MasterToSlaveFileCallable<EngineOutcome> {
         }
         // A second line of defence behind the engine's rule that nothing it returns holds a secret: the value goes
         // into the Pipeline program's state, the records into build.xml and the reports.
-        value.replaceAll((key, item) -> item instanceof String text ? progress.mask(text) : item);
+        // The value holds nested maps and lists (a result's toMap()), so every String in it is masked.
+        value.replaceAll((key, item) -> mask(item));
         List<GovernanceEntry> records = ledger.records().stream()
                 .map(record -> GovernanceEntry.of(record, progress::mask))
                 .toList();
         return new EngineOutcome(value, records, error);
+    }
+
+    private Object mask(final Object item) {
+        if (item instanceof String text) {
+            return progress.mask(text);
+        }
+        if (item instanceof Map<?, ?> map) {
+            LinkedHashMap<Object, Object> masked = new LinkedHashMap<>();
+            map.forEach((key, nested) -> masked.put(key, mask(nested)));
+            return masked;
+        }
+        if (item instanceof List<?> list) {
+            ArrayList<Object> masked = new ArrayList<>();
+            list.forEach(nested -> masked.add(mask(nested)));
+            return masked;
+        }
+        return item;
     }
 
     /**

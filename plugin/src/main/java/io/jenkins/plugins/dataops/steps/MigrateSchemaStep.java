@@ -5,6 +5,7 @@ import hudson.Extension;
 import hudson.Util;
 import hudson.model.Descriptor;
 import io.jenkins.plugins.dataops.engine.DataOps;
+import io.jenkins.plugins.dataops.engine.MigrateRequest;
 import java.io.File;
 import java.io.Serial;
 import java.util.LinkedHashMap;
@@ -85,7 +86,11 @@ public class MigrateSchemaStep extends DataOpsStep {
 
     @Override
     public StepExecution start(final StepContext context) {
-        Task task = new Task(env, tag, allowNoRollback, allowDestructive, dryRun);
+        Task task = new Task(MigrateRequest.of(env)
+                .withTag(tag)
+                .withDryRun(dryRun)
+                .withAllowNoRollback(allowNoRollback)
+                .withAllowDestructive(allowDestructive));
         return new Execution(context, getSpec(), task);
     }
 
@@ -114,36 +119,20 @@ public class MigrateSchemaStep extends DataOpsStep {
         @Serial
         private static final long serialVersionUID = 1L;
 
-        private final String env;
+        private final MigrateRequest request;
 
-        @CheckForNull
-        private final String tag;
-
-        private final boolean allowNoRollback;
-        private final boolean allowDestructive;
-        private final boolean dryRun;
-
-        Task(
-                final String env,
-                @CheckForNull final String tag,
-                final boolean allowNoRollback,
-                final boolean allowDestructive,
-                final boolean dryRun) {
-            this.env = env;
-            this.tag = tag;
-            this.allowNoRollback = allowNoRollback;
-            this.allowDestructive = allowDestructive;
-            this.dryRun = dryRun;
+        Task(final MigrateRequest request) {
+            this.request = request;
         }
 
         @Override
         public List<String> environments() {
-            return List.of(env);
+            return List.of(request.environment());
         }
 
         @Override
         public LinkedHashMap<String, Object> run(final DataOps dataOps, final File workspace) {
-            return EngineGateway.migrate(dataOps, env, tag, allowNoRollback, allowDestructive, dryRun);
+            return EngineGateway.migrate(dataOps, request);
         }
     }
 

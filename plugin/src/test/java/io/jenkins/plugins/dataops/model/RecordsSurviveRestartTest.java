@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
+import io.jenkins.plugins.dataops.engine.governance.Action;
+import io.jenkins.plugins.dataops.engine.governance.EvidenceKeys;
 import io.jenkins.plugins.dataops.engine.governance.GovernanceEvent;
+import io.jenkins.plugins.dataops.engine.governance.Outcome;
 import io.jenkins.plugins.dataops.engine.governance.RecordCodec;
 import io.jenkins.plugins.dataops.report.GovernanceIndex;
 import java.util.ArrayList;
@@ -26,10 +29,17 @@ class RecordsSurviveRestartTest {
             FreeStyleProject job = j.createFreeStyleProject("customer");
             FreeStyleBuild build = j.buildAndAssertSuccess(job);
             LinkedHashMap<String, Object> evidence = new LinkedHashMap<>();
-            evidence.put("changeSets", 3);
+            evidence.put(EvidenceKeys.CHANGE_SETS, 3);
             evidence.put("tables", new ArrayList<>(List.of("customer", "address")));
             GovernanceEvent event = new GovernanceEvent(
-                    "alice", "migrate", "customer", "qat", "1.0", "success", build.getExternalizableId(), evidence);
+                    "alice",
+                    Action.MIGRATE,
+                    "customer",
+                    "qat",
+                    "1.0",
+                    Outcome.SUCCESS,
+                    build.getExternalizableId(),
+                    evidence);
             List<GovernanceEntry> chained = GovernanceIndex.get()
                     .record(build, List.of(GovernanceEntry.of(RecordCodec.chain(null, event, 1L))));
             hashes.add(chained.get(0).getHash());

@@ -7,7 +7,9 @@ import hudson.model.FreeStyleProject;
 import hudson.model.User;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
+import io.jenkins.plugins.dataops.engine.governance.Action;
 import io.jenkins.plugins.dataops.engine.governance.GovernanceEvent;
+import io.jenkins.plugins.dataops.engine.governance.Outcome;
 import io.jenkins.plugins.dataops.engine.governance.RecordCodec;
 import io.jenkins.plugins.dataops.model.GovernanceEntry;
 import java.util.LinkedHashMap;
@@ -71,11 +73,11 @@ class GovernancePermissionTest {
     private static void record(final FreeStyleBuild build, final String environment) throws Exception {
         GovernanceEvent event = new GovernanceEvent(
                 "alice",
-                "migrate",
+                Action.MIGRATE,
                 "customer",
                 environment,
                 "1.0",
-                "success",
+                Outcome.SUCCESS,
                 build.getExternalizableId(),
                 new LinkedHashMap<>());
         GovernanceIndex.get().record(build, List.of(GovernanceEntry.of(RecordCodec.chain(null, event, 1L))));

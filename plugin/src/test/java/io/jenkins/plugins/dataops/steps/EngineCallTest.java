@@ -9,6 +9,7 @@ import io.jenkins.plugins.dataops.engine.credentials.MapCredentialsResolver;
 import java.io.File;
 import java.io.Serial;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,10 @@ class EngineCallTest {
 
         assertThat(outcome.getError()).isNull();
         assertThat(outcome.getValue()).containsEntry("sql", "connect with ****").containsEntry("changeSets", 2);
+        assertThat(outcome.getValue().get("result").toString())
+                .as("strings nested in a result's toMap() are masked too")
+                .contains("[connect with ****]")
+                .doesNotContain(SECRET);
     }
 
     private static EngineOutcome call(final Path workspace, final EngineTask task) throws Exception {
@@ -84,6 +89,9 @@ class EngineCallTest {
             LinkedHashMap<String, Object> value = new LinkedHashMap<>();
             value.put("sql", "connect with " + SECRET);
             value.put("changeSets", 2);
+            LinkedHashMap<String, Object> nested = new LinkedHashMap<>();
+            nested.put("sql", new ArrayList<>(List.of("connect with " + SECRET)));
+            value.put("result", nested);
             return value;
         }
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import hudson.FilePath;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.dataops.engine.DataOps;
+import io.jenkins.plugins.dataops.engine.HistoryRequest;
+import io.jenkins.plugins.dataops.engine.MigrateRequest;
 import io.jenkins.plugins.dataops.engine.Session;
 import io.jenkins.plugins.dataops.engine.credentials.MapCredentialsResolver;
 import io.jenkins.plugins.dataops.engine.governance.MemoryLedger;
@@ -33,7 +35,7 @@ class RunDataTestsFailOnITest {
                         new ConsoleProgress(TaskListener.NULL, List.of()),
                         new MemoryLedger()));
         EngineGateway.provision(dataOps, "dev", false);
-        EngineGateway.migrate(dataOps, "dev", "1.0.0", false, false, false);
+        EngineGateway.migrate(dataOps, MigrateRequest.of("dev").withTag("1.0.0"));
 
         EngineGateway.test(dataOps, "dev", workspace, "warning.xml", true);
         assertThat(lastTest(dataOps).details()).contains("\"failOn\":\"warn\"");
@@ -44,7 +46,7 @@ class RunDataTestsFailOnITest {
     }
 
     private static HistoryEntry lastTest(final DataOps dataOps) {
-        List<HistoryEntry> tests = dataOps.history("dev").releases().stream()
+        List<HistoryEntry> tests = dataOps.history(HistoryRequest.of("dev")).releases().stream()
                 .filter(entry -> "test".equals(entry.action()))
                 .toList();
         return tests.get(tests.size() - 1);

@@ -13,13 +13,14 @@ import java.util.Objects;
  * (insertion-ordered); never a secret.
  *
  * @param actor       who did it
- * @param action      e.g. {@code provision}, {@code migrate}, {@code test}, {@code promote}, {@code rollback}
+ * @param action      the wire name of an {@link Action}, e.g. {@code migrate}
  * @param product     the data product
  * @param environment the environment (empty for product-wide actions)
  * @param release     the release tag (empty when none applies)
- * @param outcome     e.g. {@code success}, {@code failed}, {@code refused}
+ * @param outcome     the wire name of an {@link Outcome}, e.g. {@code refused}
  * @param buildRef    the build that did it (Jenkins build URL, or {@code cli})
- * @param evidence    the evidence: changesets with checksums, plan summary, check results, gates, approval
+ * @param evidence    the evidence, keyed by {@link EvidenceKeys}: changesets with checksums, plan summary, check
+ *                    results, gates, approval
  */
 public record GovernanceEvent(
         String actor,
@@ -44,5 +45,29 @@ public record GovernanceEvent(
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(buildRef, "buildRef");
         evidence = Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
+    }
+
+    /**
+     * Builds an event from the engine's vocabulary; the record holds the wire names, see {@link Action}.
+     *
+     * @param actor       who did it
+     * @param action      what was done
+     * @param product     the data product
+     * @param environment the environment (empty for product-wide actions)
+     * @param release     the release tag (empty when none applies)
+     * @param outcome     how it ended
+     * @param buildRef    the build that did it (Jenkins build URL, or {@code cli})
+     * @param evidence    the evidence, keyed by {@link EvidenceKeys}
+     */
+    public GovernanceEvent(
+            final String actor,
+            final Action action,
+            final String product,
+            final String environment,
+            final String release,
+            final Outcome outcome,
+            final String buildRef,
+            final Map<String, Object> evidence) {
+        this(actor, action.wireName(), product, environment, release, outcome.wireName(), buildRef, evidence);
     }
 }

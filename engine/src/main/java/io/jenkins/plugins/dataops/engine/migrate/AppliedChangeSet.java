@@ -2,6 +2,7 @@ package io.jenkins.plugins.dataops.engine.migrate;
 
 import java.io.Serial;
 import java.io.Serializable;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -37,5 +38,19 @@ public record AppliedChangeSet(
         Objects.requireNonNull(checksum, "checksum");
         Objects.requireNonNull(tag, "tag");
         Objects.requireNonNull(execType, "execType");
+    }
+
+    /**
+     * Returns the tags of an applied history, in the order they were applied: the one reading of "which releases
+     * has this database run" that promotion, rollback, data tests and the migrator share.
+     *
+     * @param history the applied changesets, in order
+     * @return the non-empty tags, oldest first
+     */
+    public static List<String> tagsOf(final List<AppliedChangeSet> history) {
+        return history.stream()
+                .map(AppliedChangeSet::tag)
+                .filter(tag -> !tag.isEmpty())
+                .toList();
     }
 }

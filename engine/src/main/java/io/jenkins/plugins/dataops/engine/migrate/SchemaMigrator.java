@@ -67,4 +67,14 @@ public interface SchemaMigrator {
      * @return the applied changesets
      */
     List<AppliedChangeSet> history(MigrationRequest request);
+
+    /**
+     * Lists the tags the database has applied, in order.
+     *
+     * @param request target and changelog
+     * @return the non-empty tags of {@link #history(MigrationRequest)}, oldest first
+     */
+    default List<String> appliedTags(final MigrationRequest request) {
+        return AppliedChangeSet.tagsOf(history(request));
+    }
 }

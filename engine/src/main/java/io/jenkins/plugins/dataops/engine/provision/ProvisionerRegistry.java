@@ -1,14 +1,14 @@
 package io.jenkins.plugins.dataops.engine.provision;
 
 import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
-import io.jenkins.plugins.dataops.engine.provision.azure.AzureSqlProvisioner;
-import io.jenkins.plugins.dataops.engine.provision.h2.H2Provisioner;
-import io.jenkins.plugins.dataops.engine.provision.postgres.PostgresProvisioner;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The providers the engine knows, by the name the spec uses. */
+/**
+ * The providers the engine knows, by the name the spec uses. It names no provider itself (they depend on this
+ * package); the facade's {@code BuiltInProvisioners} assembles the registry of the built-in ones.
+ */
 public final class ProvisionerRegistry {
     private final Map<String, Provisioner> providers = new LinkedHashMap<>();
 
@@ -19,16 +19,6 @@ public final class ProvisionerRegistry {
      */
     public ProvisionerRegistry(final List<Provisioner> provisioners) {
         provisioners.forEach(p -> providers.put(p.provider(), p));
-    }
-
-    /**
-     * Returns the registry of every built-in provider.
-     *
-     * @return h2, postgres and azure-sql
-     */
-    public static ProvisionerRegistry defaults() {
-        return new ProvisionerRegistry(
-                List.of(new H2Provisioner(), new PostgresProvisioner(), new AzureSqlProvisioner()));
     }
 
     /**

@@ -1,7 +1,9 @@
 package io.jenkins.plugins.dataops.engine.quality;
 
 import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
+import io.jenkins.plugins.dataops.engine.kernel.Suggestions;
 import io.jenkins.plugins.dataops.engine.spec.DurationParser;
+import io.jenkins.plugins.dataops.engine.yaml.YamlProblems;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +37,7 @@ final class CheckParser {
      * @return a builder with everything that could be read
      */
     CheckBuilder parse(final CheckType type, final Map<String, Node> params, final Node at) {
-        CheckBuilder b = new CheckBuilder(type).line(YamlNodes.line(at));
+        CheckBuilder b = new CheckBuilder(type).line(YamlProblems.line(at));
         readCommon(b, params, at);
         switch (type) {
             case ROW_COUNT -> readRowCount(b, params, at);
@@ -78,7 +80,7 @@ final class CheckParser {
                 yaml.problem(
                         params.get("severity"),
                         "severity '%s' is not valid%s; use error or warn"
-                                .formatted(s, Suggestions.hint(s, SEVERITIES)));
+                                .formatted(s, Suggestions.didYouMean(s, SEVERITIES)));
             }
         });
         optional(params, "threshold").ifPresent(t -> {

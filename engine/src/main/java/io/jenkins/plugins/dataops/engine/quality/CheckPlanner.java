@@ -2,6 +2,7 @@ package io.jenkins.plugins.dataops.engine.quality;
 
 import io.jenkins.plugins.dataops.engine.db.Dialect;
 import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
+import io.jenkins.plugins.dataops.engine.kernel.Suggestions;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ final class CheckPlanner {
                                 suite.file(),
                                 suite.table(),
                                 environment,
-                                Suggestions.hint(suite.table(), schema.tableNames()),
+                                Suggestions.didYouMean(suite.table(), schema.tableNames()),
                                 String.join(", ", schema.tableNames())));
                 continue;
             }
@@ -115,7 +116,7 @@ final class CheckPlanner {
                             .formatted(
                                     check.toTable(),
                                     environment,
-                                    Suggestions.hint(check.toTable(), schema.tableNames())));
+                                    Suggestions.didYouMean(check.toTable(), schema.tableNames())));
             return Optional.empty();
         }
         return column(suite, check, to.get(), check.toColumn()).map(c -> new PlannedCheck.Reference(to.get(), c));
@@ -130,7 +131,7 @@ final class CheckPlanner {
                             .formatted(
                                     name,
                                     table.name(),
-                                    Suggestions.hint(name, table.columnNames()),
+                                    Suggestions.didYouMean(name, table.columnNames()),
                                     String.join(", ", table.columnNames())));
         }
         return column;

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dataops.engine.quality;
 
 import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
+import io.jenkins.plugins.dataops.engine.kernel.Suggestions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -79,7 +80,7 @@ public final class CheckSuiteLoader {
             throw new InvalidInputException("There is no check suite '%s'%s; the suites are: %s."
                     .formatted(
                             suiteName,
-                            Suggestions.hint(suiteName, names),
+                            Suggestions.didYouMean(suiteName, names),
                             names.isEmpty() ? "none" : String.join(", ", names)));
         }
         return selected;

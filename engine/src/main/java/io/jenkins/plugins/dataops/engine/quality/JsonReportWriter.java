@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.LinkedHashMap;
 
 /**
  * Writes a {@link DataTestReport} as JSON. The shape is documented in {@code docs/checks.md}: the run's
@@ -46,6 +47,17 @@ public final class JsonReportWriter {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the data test report: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Returns the report as plain JDK values (the same keys as {@link #render}).
+     *
+     * @param report the report
+     * @return a map of Strings, numbers, lists and maps
+     */
+    @SuppressWarnings("unchecked") // an object node always converts to a map with String keys
+    public static LinkedHashMap<String, Object> toMap(final DataTestReport report) {
+        return MAPPER.convertValue(tree(report), LinkedHashMap.class);
     }
 
     /**

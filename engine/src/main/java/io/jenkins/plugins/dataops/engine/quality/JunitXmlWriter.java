@@ -1,8 +1,12 @@
 package io.jenkins.plugins.dataops.engine.quality;
 
+import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,6 +46,23 @@ public final class JunitXmlWriter {
     }
 
     /**
+     * Writes a report to a file, creating its folder: the one way both front ends write JUnit XML.
+     *
+     * @param report the report
+     * @param file   the file; replaced when it exists
+     * @throws IOException when the folder or file cannot be written
+     */
+    public static void write(final DataTestReport report, final Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            write(report, out);
+        }
+    }
+
+    /**
      * Writes a report.
      *
      * @param report the report
@@ -74,7 +95,7 @@ public final class JunitXmlWriter {
             out.flush();
         } catch (ParserConfigurationException | TransformerException e) {
             throw new IllegalStateException("Cannot render the data test report as JUnit XML", e);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the JUnit XML report: " + e.getMessage(), e);
         }
     }

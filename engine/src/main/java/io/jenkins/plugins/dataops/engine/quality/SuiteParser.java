@@ -1,5 +1,7 @@
 package io.jenkins.plugins.dataops.engine.quality;
 
+import io.jenkins.plugins.dataops.engine.kernel.Suggestions;
+import io.jenkins.plugins.dataops.engine.yaml.YamlProblems;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -54,7 +56,8 @@ final class SuiteParser {
         }
         if (!(root instanceof MappingNode mapping)) {
             yaml.problem(
-                    root == null ? 1 : YamlNodes.line(root), "a suite is a mapping with the keys 'table' and 'checks'");
+                    root == null ? 1 : YamlProblems.line(root),
+                    "a suite is a mapping with the keys 'table' and 'checks'");
             return Optional.empty();
         }
         Map<String, Node> entries = yaml.entries(mapping, SUITE_KEYS, "the suite");
@@ -121,7 +124,7 @@ final class SuiteParser {
                     "unknown check type '%s'%s; valid types: %s"
                             .formatted(
                                     typeKey,
-                                    Suggestions.hint(typeKey, CheckType.keys()),
+                                    Suggestions.didYouMean(typeKey, CheckType.keys()),
                                     String.join(", ", CheckType.keys())));
             return Optional.empty();
         }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.dataops.engine.quality;
 
+import io.jenkins.plugins.dataops.engine.kernel.Suggestions;
+import io.jenkins.plugins.dataops.engine.yaml.YamlProblems;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -19,18 +21,18 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 final class YamlNodes {
     private final String file;
-    private final List<String> problems = new ArrayList<>();
+    private final YamlProblems problems = new YamlProblems();
 
     YamlNodes(final String file) {
         this.file = file;
     }
 
     List<String> problems() {
-        return List.copyOf(problems);
+        return problems.format((line, message) -> "Check suite '%s', line %d: %s".formatted(file, line, message));
     }
 
     boolean hasProblems() {
-        return !problems.isEmpty();
+        return problems.any();
     }
 
     /**
@@ -40,15 +42,11 @@ final class YamlNodes {
      * @param message what is wrong and what to do
      */
     void problem(final Node node, final String message) {
-        problem(line(node), message);
+        problems.add(node, message);
     }
 
     void problem(final int line, final String message) {
-        problems.add("Check suite '%s', line %d: %s".formatted(file, line, message));
-    }
-
-    static int line(final Node node) {
-        return node.getStartMark().getLine() + 1;
+        problems.add(line, message);
     }
 
     /**
@@ -72,7 +70,7 @@ final class YamlNodes {
                                 .formatted(
                                         key.get(),
                                         where,
-                                        Suggestions.hint(key.get(), allowed),
+                                        Suggestions.didYouMean(key.get(), allowed),
                                         String.join(", ", allowed)));
             } else if (entries.putIfAbsent(key.get(), tuple.getValueNode()) != null) {
                 problem(tuple.getKeyNode(), "duplicate key '%s' in %s".formatted(key.get(), where));

@@ -3,6 +3,7 @@ package io.jenkins.plugins.dataops.engine.release;
 import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
 import io.jenkins.plugins.dataops.engine.spec.DataProductSpec;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -68,7 +69,7 @@ public final class Fingerprints {
             }
             for (Path file : files) {
                 digest.update(
-                        base.relativize(file).toString().replace('\\', '/').getBytes());
+                        base.relativize(file).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
                 digest.update(Files.readAllBytes(file));
                 digest.update((byte) 0);

@@ -3,6 +3,8 @@ package io.jenkins.plugins.dataops.engine.release;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.dataops.engine.governance.Action;
+import io.jenkins.plugins.dataops.engine.governance.Outcome;
 import io.jenkins.plugins.dataops.engine.spec.DataProductSpec;
 import java.time.Duration;
 import java.time.Instant;
@@ -123,7 +125,7 @@ public final class PromotionGates {
             final String fingerprint,
             final List<HistoryEntry> source,
             final Instant now) {
-        Optional<HistoryEntry> test = ReleaseHistory.last(source, "test");
+        Optional<HistoryEntry> test = ReleaseHistory.last(source, Action.TEST);
         Duration maxAge = spec.policy().maxTestAge();
         if (test.isEmpty()) {
             return new Gate(
@@ -135,7 +137,7 @@ public final class PromotionGates {
         Duration age = Duration.between(Instant.ofEpochMilli(entry.recordedAtMillis()), now);
         String when = "the last data test run in '%s' (%s ago, release '%s')"
                 .formatted(request.from(), readable(age.withNanos(0)), entry.release());
-        if (!"passed".equals(entry.outcome())) {
+        if (!Outcome.PASSED.matches(entry.outcome())) {
             return new Gate(
                     "tests-passed",
                     false,

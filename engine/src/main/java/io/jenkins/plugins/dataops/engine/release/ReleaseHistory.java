@@ -2,6 +2,8 @@ package io.jenkins.plugins.dataops.engine.release;
 
 import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
 import io.jenkins.plugins.dataops.engine.db.Dialect;
+import io.jenkins.plugins.dataops.engine.governance.Action;
+import io.jenkins.plugins.dataops.engine.governance.Outcome;
 import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,7 +28,7 @@ public final class ReleaseHistory {
     public static final String PRIMARY_KEY = "dataops_release_history_pk";
 
     /** Actions that change which release an environment runs. */
-    public static final Set<String> SCHEMA_ACTIONS = Set.of("migrate", "promote", "rollback");
+    public static final Set<String> SCHEMA_ACTIONS = Action.wireNames(Action.MIGRATE, Action.PROMOTE, Action.ROLLBACK);
 
     private static final String COLUMNS = "product, environment, release_tag, fingerprint, changelog_checksum, action, "
             + "outcome, actor, build_ref, recorded_at_millis, details";
@@ -125,7 +127,7 @@ public final class ReleaseHistory {
     public static Optional<HistoryEntry> current(final List<HistoryEntry> entries) {
         for (int i = entries.size() - 1; i >= 0; i--) {
             HistoryEntry entry = entries.get(i);
-            if (SCHEMA_ACTIONS.contains(entry.action()) && "success".equals(entry.outcome())) {
+            if (SCHEMA_ACTIONS.contains(entry.action()) && Outcome.SUCCESS.matches(entry.outcome())) {
                 return Optional.of(entry);
             }
         }
@@ -139,7 +141,7 @@ public final class ReleaseHistory {
      * @param action  the action, e.g. {@code test}
      * @return the entry, empty when there is none
      */
-    public Optional<HistoryEntry> last(final String product, final String action) {
+    public Optional<HistoryEntry> last(final String product, final Action action) {
         return last(list(product), action);
     }
 
@@ -150,9 +152,9 @@ public final class ReleaseHistory {
      * @param action  the action, e.g. {@code test}
      * @return the entry, empty when there is none
      */
-    public static Optional<HistoryEntry> last(final List<HistoryEntry> entries, final String action) {
+    public static Optional<HistoryEntry> last(final List<HistoryEntry> entries, final Action action) {
         for (int i = entries.size() - 1; i >= 0; i--) {
-            if (entries.get(i).action().equals(action)) {
+            if (action.matches(entries.get(i).action())) {
                 return Optional.of(entries.get(i));
             }
         }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.dataops.engine.release;
 
+import io.jenkins.plugins.dataops.engine.governance.Action;
+import io.jenkins.plugins.dataops.engine.governance.Outcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,12 +23,13 @@ public final class ReleaseStack {
     public static ReleaseStack of(final List<HistoryEntry> entries) {
         ReleaseStack releases = new ReleaseStack();
         for (HistoryEntry entry : entries) {
-            if (!"success".equals(entry.outcome()) || entry.release().isEmpty()) {
+            Optional<Action> action = Action.fromWire(entry.action());
+            if (!Outcome.SUCCESS.matches(entry.outcome()) || entry.release().isEmpty() || action.isEmpty()) {
                 continue;
             }
-            switch (entry.action()) {
-                case "migrate", "promote" -> releases.push(entry.release());
-                case "rollback" -> releases.popTo(entry.release());
+            switch (action.get()) {
+                case MIGRATE, PROMOTE -> releases.push(entry.release());
+                case ROLLBACK -> releases.popTo(entry.release());
                 default -> {
                     // tests and provisioning do not change the release
                 }

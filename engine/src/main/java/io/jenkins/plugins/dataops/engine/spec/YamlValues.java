@@ -1,7 +1,9 @@
 package io.jenkins.plugins.dataops.engine.spec;
 
 import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
+import io.jenkins.plugins.dataops.engine.kernel.Suggestions;
 import io.jenkins.plugins.dataops.engine.spec.SpecKeys.Type;
+import io.jenkins.plugins.dataops.engine.yaml.YamlProblems;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,7 +26,7 @@ final class YamlValues {
     private static final Set<String> TRUE_WORDS = Set.of("true", "yes", "on");
 
     private final Path file;
-    private final List<String> problems = new ArrayList<>();
+    private final YamlProblems problems = new YamlProblems();
 
     YamlValues(final Path file) {
         this.file = file;
@@ -37,11 +39,11 @@ final class YamlValues {
      * @param message what is wrong, naming the key
      */
     void problem(final Node node, final String message) {
-        problems.add("line " + (node.getStartMark().getLine() + 1) + ": " + message);
+        problems.add(node, message);
     }
 
     boolean hasProblems() {
-        return !problems.isEmpty();
+        return problems.any();
     }
 
     /**
@@ -50,13 +52,15 @@ final class YamlValues {
      * @throws InvalidInputException naming the file and each problem with its line
      */
     void throwIfAny() {
-        if (!problems.isEmpty()) {
+        if (problems.any()) {
             throw new InvalidInputException("Invalid spec '%s' (%d problem%s):%n  %s"
                     .formatted(
                             file,
-                            problems.size(),
-                            problems.size() == 1 ? "" : "s",
-                            String.join(System.lineSeparator() + "  ", problems)));
+                            problems.count(),
+                            problems.count() == 1 ? "" : "s",
+                            String.join(
+                                    System.lineSeparator() + "  ",
+                                    problems.format((line, message) -> "line " + line + ": " + message))));
         }
     }
 

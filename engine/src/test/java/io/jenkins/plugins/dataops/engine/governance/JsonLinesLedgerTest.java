@@ -309,17 +309,17 @@ class JsonLinesLedgerTest {
         JsonLinesLedger ledger = ledgerWithThreeRecords();
         ledger.append(new GovernanceEvent(
                 "alice",
-                "test",
+                Action.TEST,
                 "customer",
                 "dev",
                 "1.0.0",
-                "passed",
+                Outcome.PASSED,
                 "cli",
-                java.util.Map.of("sample", "x".repeat(400_000))));
+                java.util.Map.of(EvidenceKeys.SAMPLE, "x".repeat(400_000))));
 
         // When
         GovernanceRecord next = ledger.append(new GovernanceEvent(
-                "alice", "migrate", "customer", "dev", "1.1.0", "success", "cli", java.util.Map.of()));
+                "alice", Action.MIGRATE, "customer", "dev", "1.1.0", Outcome.SUCCESS, "cli", java.util.Map.of()));
 
         // Then
         assertThat(next.sequence()).isEqualTo(5);

@@ -129,7 +129,8 @@ class RecordCodecTest {
     }
 
     private static GovernanceEvent event(final Map<String, Object> evidence) {
-        return new GovernanceEvent("alice", "migrate", "customer", "dev", "1.1.0", "success", "cli", evidence);
+        return new GovernanceEvent(
+                "alice", Action.MIGRATE, "customer", "dev", "1.1.0", Outcome.SUCCESS, "cli", evidence);
     }
 
     private static Map<String, Object> evidence(final String firstKey, final String secondKey) {

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Runs the data tests on a real PostgreSQL server. */
-class DataTestRunnerPostgresITest extends AbstractDataTestRunnerITest {
+class DataTestRunnerPostgresITest extends AbstractDataTestRunnerTest {
     private static final AtomicInteger SCHEMAS = new AtomicInteger();
     private static String database;
 

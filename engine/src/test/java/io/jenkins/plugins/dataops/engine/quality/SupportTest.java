@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Types;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The small helpers: thresholds, suggestions, type names, duration formatting. */
+/** The small helpers: thresholds, type names, duration formatting. */
 class SupportTest {
     @Test
     void shouldAllowFailingRowsUpToAnAbsoluteOrRelativeThreshold() {
@@ -26,14 +25,6 @@ class SupportTest {
                 .hasSameHashCodeAs(Threshold.parse("1.5%"));
         assertThat(Threshold.parse("3.0").describe()).isEqualTo("<= 3");
         assertThatThrownBy(() -> Threshold.parse("-1")).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void shouldSuggestCloseWordsOnly() {
-        assertThat(Suggestions.closest("colum", List.of("column", "columns"))).hasValue("column");
-        assertThat(Suggestions.closest("warning", List.of("error", "warn"))).hasValue("warn");
-        assertThat(Suggestions.closest("completeness", List.of("unique", "not_null")))
-                .isEmpty();
     }
 
     @Test

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.dataops.engine.DataOps;
-import io.jenkins.plugins.dataops.engine.MigrateOptions;
-import io.jenkins.plugins.dataops.engine.MigrateOutcome;
+import io.jenkins.plugins.dataops.engine.MigrateRequest;
+import io.jenkins.plugins.dataops.engine.MigrateResult;
+import io.jenkins.plugins.dataops.engine.ProvisionRequest;
 import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
 import io.jenkins.plugins.dataops.engine.governance.MemoryLedger;
 import io.jenkins.plugins.dataops.engine.kernel.OperationRefusedException;
@@ -54,7 +55,7 @@ class ConcurrencyITest {
 
     private static DatabaseTarget provisioned(final ExampleProduct product) {
         DataOps dataOps = product.open("setup", new MemoryLedger());
-        dataOps.provision("dev");
+        dataOps.provision(ProvisionRequest.of("dev"));
         return dataOps.target("dev");
     }
 
@@ -77,14 +78,14 @@ class ConcurrencyITest {
 
         // When two threads migrate the same environment at once
         ExecutorService pool = Executors.newFixedThreadPool(2);
-        Callable<MigrateOutcome> migrate = () -> product.open("thread", new MemoryLedger())
-                .migrate(new MigrateOptions("dev", "1.1.0", false, false, false));
-        List<Future<MigrateOutcome>> results = pool.invokeAll(List.of(migrate, migrate));
+        Callable<MigrateResult> migrate = () -> product.open("thread", new MemoryLedger())
+                .migrate(MigrateRequest.of("dev").withTag("1.1.0"));
+        List<Future<MigrateResult>> results = pool.invokeAll(List.of(migrate, migrate));
         pool.shutdown();
 
         // Then exactly one applied the 7 changesets, the other found nothing pending
         List<Integer> applied = new ArrayList<>();
-        for (Future<MigrateOutcome> result : results) {
+        for (Future<MigrateResult> result : results) {
             applied.add(result.get().changeSetCount());
         }
         assertThat(applied).containsExactlyInAnyOrder(7, 0);
@@ -105,14 +106,14 @@ class ConcurrencyITest {
         try (EnvironmentLock ignored = EnvironmentLock.acquire(
                 target, "carol (promote, build 7)", Duration.ofSeconds(5), Clock.systemUTC(), ProgressListener.NONE)) {
             // When / Then
-            assertThatThrownBy(() -> product.open("dave", new MemoryLedger()).migrate(MigrateOptions.to("dev")))
+            assertThatThrownBy(() -> product.open("dave", new MemoryLedger()).migrate(MigrateRequest.of("dev")))
                     .isInstanceOf(OperationRefusedException.class)
                     .hasMessageContaining("Environment 'dev' is locked by 'carol (promote, build 7)'")
                     .hasMessageContaining("gave up after PT1S");
         }
         // and once released, the migration goes through
         assertThat(product.open("dave", new MemoryLedger())
-                        .migrate(new MigrateOptions("dev", "1.0.0", false, false, false))
+                        .migrate(MigrateRequest.of("dev").withTag("1.0.0"))
                         .changeSetCount())
                 .isEqualTo(3);
     }

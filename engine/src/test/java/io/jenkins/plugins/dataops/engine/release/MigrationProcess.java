@@ -1,8 +1,8 @@
 package io.jenkins.plugins.dataops.engine.release;
 
 import io.jenkins.plugins.dataops.engine.DataOps;
-import io.jenkins.plugins.dataops.engine.MigrateOptions;
-import io.jenkins.plugins.dataops.engine.MigrateOutcome;
+import io.jenkins.plugins.dataops.engine.MigrateRequest;
+import io.jenkins.plugins.dataops.engine.MigrateResult;
 import io.jenkins.plugins.dataops.engine.Session;
 import io.jenkins.plugins.dataops.engine.credentials.MapCredentialsResolver;
 import io.jenkins.plugins.dataops.engine.credentials.UsernamePassword;
@@ -57,7 +57,7 @@ public final class MigrationProcess {
                             progress,
                             new MemoryLedger(),
                             Clock.systemUTC()));
-            MigrateOutcome outcome = dataOps.migrate(new MigrateOptions(args[1], null, false, false, false));
+            MigrateResult outcome = dataOps.migrate(MigrateRequest.of(args[1]));
             System.out.println("APPLIED " + outcome.changeSetCount());
             System.exit(0);
         } catch (RuntimeException e) {

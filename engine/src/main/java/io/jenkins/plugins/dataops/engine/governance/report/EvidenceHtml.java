@@ -1,5 +1,7 @@
 package io.jenkins.plugins.dataops.engine.governance.report;
 
+import io.jenkins.plugins.dataops.engine.governance.EvidenceKeys;
+import io.jenkins.plugins.dataops.engine.governance.Outcome;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -7,23 +9,61 @@ import java.util.Set;
 
 /**
  * Renders evidence (nested JSON values) generically: a map becomes a definition list, a list of maps a table with
- * one column per key, a list of plain values a list. Keys known from the engine read better: {@code changesets},
- * {@code checks}, {@code gates} get titles, status-like values get a coloured badge and checksums a code font.
+ * one column per key, a list of plain values a list. Keys known from the engine ({@link EvidenceKeys}, older
+ * spellings read as their current key) read better: they get titles and are marked {@code dor-ev-known} with
+ * their key in {@code data-key}; changesets, resources, gates, check results and sample rows are tables whose
+ * first columns come in a fixed order; status-like values get a coloured badge and checksums a code font.
  */
 final class EvidenceHtml {
     private static final int MAX_DEPTH = 8;
     private static final int MAX_COLUMNS = 12;
     private static final Map<String, String> TITLES = Map.ofEntries(
-            Map.entry("changesets", "Changesets"),
-            Map.entry("plan", "Plan"),
-            Map.entry("checks", "Check results"),
-            Map.entry("gates", "Gates evaluated"),
-            Map.entry("approval", "Approval"),
-            Map.entry("samples", "Samples"),
-            Map.entry("checksum", "Checksum"),
-            Map.entry("error", "Error"));
-    private static final Set<String> STATUS_KEYS = Set.of("status", "outcome", "result", "passed", "verdict");
-    private static final Set<String> CODE_KEYS = Set.of("checksum", "hash", "sha256", "fingerprint", "sql", "id");
+            Map.entry(EvidenceKeys.CHANGE_SETS, "Changesets"),
+            Map.entry(EvidenceKeys.PLAN, "Plan"),
+            Map.entry(EvidenceKeys.RESOURCES, "Resources"),
+            Map.entry(EvidenceKeys.CHECKS, "Check results"),
+            Map.entry(EvidenceKeys.GATES, "Gates evaluated"),
+            Map.entry(EvidenceKeys.APPROVED_BY, "Approved by"),
+            Map.entry(EvidenceKeys.SAMPLE, "Sample rows"),
+            Map.entry(EvidenceKeys.VERIFICATION, "Post-deploy data tests"),
+            Map.entry(EvidenceKeys.FINGERPRINT, "Release fingerprint"),
+            Map.entry(EvidenceKeys.CHANGELOG_CHECKSUM, "Changelog checksum"),
+            Map.entry(EvidenceKeys.CHECKSUM, "Checksum"),
+            Map.entry(EvidenceKeys.REASON, "Reason"),
+            Map.entry(EvidenceKeys.ERROR, "Error"));
+    /** The known tables and the order of their first columns. */
+    private static final Map<String, List<String>> COLUMNS = Map.of(
+            EvidenceKeys.CHANGE_SETS,
+            List.of(EvidenceKeys.ID, EvidenceKeys.AUTHOR, EvidenceKeys.FILE, EvidenceKeys.CHECKSUM, EvidenceKeys.TAG),
+            EvidenceKeys.RESOURCES,
+            List.of(EvidenceKeys.TYPE, EvidenceKeys.NAME, EvidenceKeys.ACTION, EvidenceKeys.DETAIL),
+            EvidenceKeys.GATES,
+            List.of(EvidenceKeys.NAME, EvidenceKeys.PASSED, EvidenceKeys.DETAIL),
+            EvidenceKeys.CHECKS,
+            List.of(
+                    EvidenceKeys.SUITE,
+                    EvidenceKeys.TABLE,
+                    EvidenceKeys.CHECK,
+                    EvidenceKeys.STATUS,
+                    EvidenceKeys.SEVERITY,
+                    EvidenceKeys.OBSERVED,
+                    EvidenceKeys.THRESHOLD,
+                    EvidenceKeys.TYPE,
+                    EvidenceKeys.SAMPLE),
+            EvidenceKeys.SAMPLE,
+            List.of());
+
+    private static final Set<String> STATUS_KEYS =
+            Set.of(EvidenceKeys.STATUS, "outcome", "result", EvidenceKeys.PASSED, "verdict");
+    private static final Set<String> CODE_KEYS = Set.of(
+            EvidenceKeys.CHECKSUM,
+            EvidenceKeys.FINGERPRINT,
+            EvidenceKeys.CHANGELOG_CHECKSUM,
+            EvidenceKeys.SUITES_CHECKSUM,
+            EvidenceKeys.ID,
+            "hash",
+            "sha256",
+            "sql");
 
     private final HtmlWriter html;
 
@@ -35,7 +75,7 @@ final class EvidenceHtml {
         if (evidence.isEmpty()) {
             html.raw("<p class=\"dor-muted\">No evidence recorded.</p>");
         } else {
-            writeMap(evidence, 0);
+            writeMap(EvidenceKeys.read(evidence), 0);
         }
     }
 
@@ -43,7 +83,12 @@ final class EvidenceHtml {
         html.raw("<dl class=\"dor-ev\">");
         for (Map.Entry<?, ?> entry : map.entrySet()) {
             String key = String.valueOf(entry.getKey());
-            html.element("dt", "", TITLES.getOrDefault(key, key)).raw("<dd>");
+            html.element("dt", "", TITLES.getOrDefault(key, key));
+            if (TITLES.containsKey(key) || COLUMNS.containsKey(key)) {
+                html.raw("<dd class=\"dor-ev-known\"").attr("data-key", key).raw(">");
+            } else {
+                html.raw("<dd>");
+            }
             writeValue(key, entry.getValue(), depth + 1);
             html.raw("</dd>");
         }
@@ -56,17 +101,17 @@ final class EvidenceHtml {
         } else if (value instanceof Map<?, ?> map) {
             writeMap(map, depth);
         } else if (value instanceof List<?> list) {
-            writeList(list, depth);
+            writeList(key, list, depth);
         } else {
             writeScalar(key, value);
         }
     }
 
-    private void writeList(final List<?> list, final int depth) {
+    private void writeList(final String key, final List<?> list, final int depth) {
         if (list.isEmpty()) {
             html.element("span", "dor-muted", "none");
         } else if (allMaps(list)) {
-            writeTable(list, depth);
+            writeTable(key, list, depth);
         } else {
             html.raw("<ul class=\"dor-ev-list\">");
             for (Object item : list) {
@@ -87,16 +132,16 @@ final class EvidenceHtml {
         return true;
     }
 
-    private void writeTable(final List<?> rows, final int depth) {
-        Set<String> columns = new LinkedHashSet<>();
-        for (Object row : rows) {
-            for (Object key : ((Map<?, ?>) row).keySet()) {
-                if (columns.size() < MAX_COLUMNS) {
-                    columns.add(String.valueOf(key));
-                }
-            }
+    private void writeTable(final String key, final List<?> rows, final int depth) {
+        List<String> known = COLUMNS.get(key);
+        Set<String> columns = columns(known, rows);
+        if (known == null) {
+            html.raw("<table class=\"dor-ev-table\"><thead><tr>");
+        } else {
+            html.raw("<table class=\"dor-ev-table dor-ev-known\"")
+                    .attr("data-key", key)
+                    .raw("><thead><tr>");
         }
-        html.raw("<table class=\"dor-ev-table\"><thead><tr>");
         for (String column : columns) {
             html.element("th", "", column);
         }
@@ -116,11 +161,29 @@ final class EvidenceHtml {
         html.raw("</tbody></table>");
     }
 
+    /** The known columns that occur, in their order, then the other keys of the rows as they come. */
+    private static Set<String> columns(final List<String> known, final List<?> rows) {
+        Set<String> columns = new LinkedHashSet<>();
+        for (String column : known == null ? List.<String>of() : known) {
+            if (rows.stream().anyMatch(row -> ((Map<?, ?>) row).containsKey(column))) {
+                columns.add(column);
+            }
+        }
+        for (Object row : rows) {
+            for (Object column : ((Map<?, ?>) row).keySet()) {
+                if (columns.size() < MAX_COLUMNS) {
+                    columns.add(String.valueOf(column));
+                }
+            }
+        }
+        return columns;
+    }
+
     private void writeScalar(final String key, final Object value) {
         String text = value == null ? "null" : String.valueOf(value);
         if (STATUS_KEYS.contains(key)) {
             String status = value instanceof Boolean passed ? (passed ? "passed" : "failed") : text;
-            html.element("span", "dor-badge " + Outcome.of(status).cssClass(), text);
+            html.element("span", "dor-badge " + Outcome.kindOf(status).cssClass(), text);
         } else if (CODE_KEYS.contains(key)) {
             html.element("code", "", text);
         } else if (value instanceof String) {

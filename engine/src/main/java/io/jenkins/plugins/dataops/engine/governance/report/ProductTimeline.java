@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dataops.engine.governance.report;
 
+import io.jenkins.plugins.dataops.engine.governance.Action;
 import io.jenkins.plugins.dataops.engine.governance.GovernanceEvent;
 import io.jenkins.plugins.dataops.engine.governance.GovernanceRecord;
 import java.util.ArrayDeque;
@@ -16,7 +17,7 @@ import java.util.TreeSet;
  */
 final class ProductTimeline {
     /** The actions that put a release into an environment. */
-    static final Set<String> RELEASE_ACTIONS = Set.of("migrate", "promote", "rollback");
+    static final Set<String> RELEASE_ACTIONS = Action.wireNames(Action.MIGRATE, Action.PROMOTE, Action.ROLLBACK);
 
     private final String product;
     private final int limit;

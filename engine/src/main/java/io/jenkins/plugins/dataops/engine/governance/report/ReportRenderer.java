@@ -3,6 +3,7 @@ package io.jenkins.plugins.dataops.engine.governance.report;
 import io.jenkins.plugins.dataops.engine.governance.GovernanceEvent;
 import io.jenkins.plugins.dataops.engine.governance.GovernanceRecord;
 import io.jenkins.plugins.dataops.engine.governance.LedgerVerification;
+import io.jenkins.plugins.dataops.engine.governance.Outcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -183,7 +184,7 @@ public final class ReportRenderer {
 
     private void writeRecord(final HtmlWriter html, final EvidenceHtml evidence, final GovernanceRecord record) {
         GovernanceEvent event = record.event();
-        String outcomeClass = Outcome.of(event.outcome()).cssClass();
+        String outcomeClass = Outcome.kindOf(event.outcome()).cssClass();
         String time = Instant.ofEpochMilli(record.timeMillis()).toString();
         html.raw("<tbody class=\"dor-rec ")
                 .raw(outcomeClass)

@@ -2,6 +2,7 @@ package io.jenkins.plugins.dataops.engine.governance.report;
 
 import io.jenkins.plugins.dataops.engine.governance.GovernanceEvent;
 import io.jenkins.plugins.dataops.engine.governance.GovernanceRecord;
+import io.jenkins.plugins.dataops.engine.governance.Outcome;
 import java.util.Collections;
 import java.util.Map;
 import java.util.SortedSet;
@@ -38,7 +39,7 @@ final class ReportSummary implements Consumer<GovernanceRecord> {
     public void accept(final GovernanceRecord record) {
         GovernanceEvent event = record.event();
         records++;
-        if (Outcome.of(event.outcome()) == Outcome.FAILURE) {
+        if (Outcome.kindOf(event.outcome()) == Outcome.Kind.FAILURE) {
             failures++;
         }
         firstMillis = Math.min(firstMillis, record.timeMillis());

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.dataops.engine.governance.report;
 
+import io.jenkins.plugins.dataops.engine.governance.Action;
+import io.jenkins.plugins.dataops.engine.governance.Outcome;
 import io.jenkins.plugins.dataops.engine.governance.report.ProductTimeline.Marker;
 import java.time.Instant;
 import java.util.HashMap;
@@ -84,11 +86,11 @@ final class TimelineSvg {
         Map<String, Integer> lastSeen = new HashMap<>();
         for (int i = 0; i < markers.size(); i++) {
             Marker marker = markers.get(i);
-            if (Outcome.of(marker.outcome()) == Outcome.FAILURE) {
+            if (Outcome.kindOf(marker.outcome()) == Outcome.Kind.FAILURE) {
                 continue;
             }
             Integer before = lastSeen.get(marker.release());
-            if ("promote".equals(marker.action()) && before != null) {
+            if (Action.PROMOTE.matches(marker.action()) && before != null) {
                 Marker from = markers.get(before);
                 html.raw("<line class=\"dor-link\"")
                         .attr("x1", Integer.toString(markerX(before)))
@@ -104,7 +106,7 @@ final class TimelineSvg {
     }
 
     private void writeMarker(final Marker marker, final int x, final int y) {
-        Outcome outcome = Outcome.of(marker.outcome());
+        Outcome.Kind outcome = Outcome.kindOf(marker.outcome());
         html.raw("<g class=\"dor-marker ")
                 .raw(outcome.cssClass())
                 .raw(" dor-act-")
@@ -128,7 +130,7 @@ final class TimelineSvg {
                 .raw(">")
                 .text(shorten(tag, TAG_LENGTH))
                 .raw("</text>");
-        if (outcome != Outcome.OK) {
+        if (outcome != Outcome.Kind.OK) {
             html.raw("<text class=\"dor-outcome-label\" text-anchor=\"middle\"")
                     .attr("x", Integer.toString(x))
                     .attr("y", Integer.toString(y + SIZE + 14))
@@ -139,8 +141,8 @@ final class TimelineSvg {
         html.raw("</g>");
     }
 
-    private void writeShape(final Outcome outcome, final String action, final int x, final int y) {
-        if (outcome == Outcome.FAILURE) {
+    private void writeShape(final Outcome.Kind outcome, final String action, final int x, final int y) {
+        if (outcome == Outcome.Kind.FAILURE) {
             int s = SIZE;
             html.raw("<path class=\"dor-shape\"")
                     .attr(
@@ -148,11 +150,11 @@ final class TimelineSvg {
                             "M" + (x - s) + " " + (y - s) + "L" + (x + s) + " " + (y + s) + "M" + (x + s) + " "
                                     + (y - s) + "L" + (x - s) + " " + (y + s))
                     .raw("/>");
-        } else if ("promote".equals(action)) {
+        } else if (Action.PROMOTE.matches(action)) {
             html.raw("<polygon class=\"dor-shape\"")
                     .attr("points", points(x, y - SIZE - 1, x + SIZE + 1, y, x, y + SIZE + 1, x - SIZE - 1, y))
                     .raw("/>");
-        } else if ("rollback".equals(action)) {
+        } else if (Action.ROLLBACK.matches(action)) {
             html.raw("<polygon class=\"dor-shape\"")
                     .attr("points", points(x - SIZE - 1, y, x + SIZE, y - SIZE, x + SIZE, y + SIZE))
                     .raw("/>");

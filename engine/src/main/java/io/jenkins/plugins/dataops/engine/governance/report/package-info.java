@@ -4,4 +4,7 @@
  * exports. Everything reads a {@link io.jenkins.plugins.dataops.engine.governance.report.RecordSource} in one or
  * two passes and never holds all records in memory.
  */
+@NullMarked
 package io.jenkins.plugins.dataops.engine.governance.report;
+
+import org.jspecify.annotations.NullMarked;

@@ -115,6 +115,50 @@ final class ChangeLogInspector {
     }
 
     /**
+     * Lists the applied changesets after the last one that set a tag, newest first: what a rollback to the tag
+     * undoes. An applied changeset the changelog no longer declares counts as one without rollback.
+     *
+     * @param ran         the applied changesets
+     * @param tag         the tag to go back to
+     * @param environment the environment, for the message
+     * @return the changesets, newest first
+     * @throws InvalidInputException when the tag was never applied
+     */
+    List<ChangeSetInfo> appliedAfter(final List<RanChangeSet> ran, final String tag, final String environment) {
+        int tagIndex = -1;
+        for (int i = 0; i < ran.size(); i++) {
+            if (tag.equals(ran.get(i).getTag())) {
+                tagIndex = i;
+            }
+        }
+        if (tagIndex < 0) {
+            List<String> tags = ran.stream()
+                    .map(RanChangeSet::getTag)
+                    .filter(t -> t != null && !t.isEmpty())
+                    .toList();
+            throw new InvalidInputException("Tag '%s' was never applied to environment '%s'; applied tags: %s."
+                    .formatted(tag, environment, tags));
+        }
+        List<ChangeSetInfo> after = new ArrayList<>();
+        for (int i = ran.size() - 1; i > tagIndex; i--) {
+            RanChangeSet applied = ran.get(i);
+            ChangeSetInfo info = find(applied);
+            after.add(
+                    info != null
+                            ? info
+                            : new ChangeSetInfo(
+                                    applied.getId(),
+                                    applied.getAuthor(),
+                                    applied.getChangeLog(),
+                                    "",
+                                    "",
+                                    false,
+                                    List.of()));
+        }
+        return after;
+    }
+
+    /**
      * Finds the changeset of the changelog that an applied one refers to.
      *
      * @param ran an applied changeset

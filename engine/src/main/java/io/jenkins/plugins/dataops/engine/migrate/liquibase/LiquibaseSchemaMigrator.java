@@ -13,7 +13,6 @@ import io.jenkins.plugins.dataops.engine.migrate.SchemaMigrator;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -75,8 +74,8 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
             // The changelog parsed for the checks: Liquibase takes it instead of parsing the files again.
             command.addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_ARG, inspector.changeLog());
             CommandRunner.execute(command, database, request, status.pending(), "apply");
-            List<RanChangeSet> after = ranChangeSets(database);
-            return result(request, status.currentTag(), currentTag(after), status.pending(), status);
+            String tagAfter = request.tag() == null ? nameUntagged(database, request) : request.tag();
+            return result(request, status.currentTag(), tagAfter, status.pending(), status);
         });
     }
 
@@ -108,7 +107,8 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
         return LiquibaseRun.with(request, database -> {
             List<RanChangeSet> ran = ranChangeSets(database);
             ChangeLogInspector inspector = ChangeLogInspector.parse(database, LiquibaseRun.changelogName(request));
-            List<ChangeSetInfo> toRollBack = appliedAfter(ran, tag, request, inspector);
+            List<ChangeSetInfo> toRollBack =
+                    inspector.appliedAfter(ran, tag, request.target().environment());
             List<ChangeSetInfo> blocked =
                     toRollBack.stream().filter(c -> !c.rollbackSupported()).toList();
             if (!blocked.isEmpty()) {
@@ -159,64 +159,7 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
 
     @Override
     public List<AppliedChangeSet> history(final MigrationRequest request) {
-        return LiquibaseRun.with(request, database -> {
-            List<AppliedChangeSet> applied = new ArrayList<>();
-            for (RanChangeSet ran : ranChangeSets(database)) {
-                applied.add(new AppliedChangeSet(
-                        ran.getId(),
-                        ran.getAuthor(),
-                        ran.getChangeLog(),
-                        ran.getLastCheckSum() == null
-                                ? ""
-                                : ran.getLastCheckSum().toString(),
-                        ran.getTag() == null ? "" : ran.getTag(),
-                        ran.getDateExecuted() == null
-                                ? 0
-                                : ran.getDateExecuted().getTime(),
-                        String.valueOf(ran.getExecType()),
-                        ran.getOrderExecuted() == null ? 0 : ran.getOrderExecuted()));
-            }
-            return applied;
-        });
-    }
-
-    private static List<ChangeSetInfo> appliedAfter(
-            final List<RanChangeSet> ran,
-            final String tag,
-            final MigrationRequest request,
-            final ChangeLogInspector inspector) {
-        int tagIndex = -1;
-        for (int i = 0; i < ran.size(); i++) {
-            if (tag.equals(ran.get(i).getTag())) {
-                tagIndex = i;
-            }
-        }
-        if (tagIndex < 0) {
-            throw new InvalidInputException("Tag '%s' was never applied to environment '%s'; applied tags: %s."
-                    .formatted(
-                            tag,
-                            request.target().environment(),
-                            ran.stream()
-                                    .map(RanChangeSet::getTag)
-                                    .filter(t -> t != null && !t.isEmpty())
-                                    .toList()));
-        }
-        List<ChangeSetInfo> after = new ArrayList<>();
-        for (int i = ran.size() - 1; i > tagIndex; i--) {
-            ChangeSetInfo info = inspector.find(ran.get(i));
-            after.add(
-                    info != null
-                            ? info
-                            : new ChangeSetInfo(
-                                    ran.get(i).getId(),
-                                    ran.get(i).getAuthor(),
-                                    ran.get(i).getChangeLog(),
-                                    "",
-                                    "",
-                                    false,
-                                    List.of()));
-        }
-        return after;
+        return LiquibaseRun.with(request, database -> applied(ranChangeSets(database)));
     }
 
     private static MigrationStatus status(
@@ -297,6 +240,29 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
                 request.allowDestructive() ? status.destructive() : List.of());
     }
 
+    /**
+     * Names the release an untagged update reached: when the last applied changeset sets no tag, the release is
+     * named after that changeset's id and the database is tagged with it (as Liquibase's {@code tag} command
+     * does), so it can be promoted and rolled back to like a tagged one.
+     */
+    private static String nameUntagged(final Database database, final MigrationRequest request)
+            throws DatabaseException {
+        List<RanChangeSet> after = ranChangeSets(database);
+        RanChangeSet last = after.get(after.size() - 1);
+        if (last.getTag() != null && !last.getTag().isEmpty()) {
+            return last.getTag();
+        }
+        String name = last.getId();
+        ChangeLogHistoryServiceFactory.getInstance()
+                .getChangeLogService(database)
+                .tag(name);
+        request.progress()
+                .info("The changesets applied to environment '%s' end without a tag; the release is named '%s' after "
+                                .formatted(request.target().environment(), name)
+                        + "its last changeset, and the database is tagged so.");
+        return name;
+    }
+
     static List<RanChangeSet> ranChangeSets(final Database database) throws DatabaseException {
         return ChangeLogHistoryServiceFactory.getInstance()
                 .getChangeLogService(database)
@@ -304,7 +270,24 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
     }
 
     private static String currentTag(final List<RanChangeSet> ran) {
-        return PendingChecks.currentTag(ran);
+        List<String> tags = AppliedChangeSet.tagsOf(applied(ran));
+        return tags.isEmpty() ? "" : tags.get(tags.size() - 1);
+    }
+
+    private static List<AppliedChangeSet> applied(final List<RanChangeSet> ran) {
+        return ran.stream().map(LiquibaseSchemaMigrator::applied).toList();
+    }
+
+    private static AppliedChangeSet applied(final RanChangeSet ran) {
+        return new AppliedChangeSet(
+                ran.getId(),
+                ran.getAuthor(),
+                ran.getChangeLog(),
+                ran.getLastCheckSum() == null ? "" : ran.getLastCheckSum().toString(),
+                ran.getTag() == null ? "" : ran.getTag(),
+                ran.getDateExecuted() == null ? 0 : ran.getDateExecuted().getTime(),
+                String.valueOf(ran.getExecType()),
+                ran.getOrderExecuted() == null ? 0 : ran.getOrderExecuted());
     }
 
     private static String keys(final List<ChangeSetInfo> changeSets) {

@@ -4,4 +4,7 @@
  * everything it does goes through one {@link io.jenkins.plugins.dataops.engine.provision.azure.ArmConnection},
  * so tests point the real SDK at a local fake of Azure Resource Manager.
  */
+@NullMarked
 package io.jenkins.plugins.dataops.engine.provision.azure;
+
+import org.jspecify.annotations.NullMarked;

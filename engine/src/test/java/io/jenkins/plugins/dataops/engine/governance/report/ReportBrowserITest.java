@@ -165,7 +165,7 @@ class ReportBrowserITest {
                 .contains("Check results", "customer.id unique", "Gates evaluated", "tests passed in source");
         assertThat(detail.findElements(By.cssSelector(".dor-badge.dor-fail")))
                 .extracting(WebElement::getText)
-                .contains("failed", "false");
+                .contains("fail", "false");
 
         browser.script("window.scrollTo(0, 0)");
         browser.screenshot(DIRECTORY.resolve("governance-report.png"), 1700);
@@ -175,7 +175,7 @@ class ReportBrowserITest {
         WebElement approved = browser.one("tbody.dor-rec[data-seq='7']");
         assertThat(approved.getAttribute("class")).contains("dor-open");
         assertThat(approved.findElement(By.cssSelector(".dor-detail")).getText())
-                .contains("Approval", "dave", "CAB-1234 approved");
+                .contains("Approved by", "dave", "CAB-1234 approved");
         assertThat(browser.consoleErrors()).isEmpty();
     }
 

@@ -1,14 +1,28 @@
 package io.jenkins.plugins.dataops.engine.governance.report;
 
+import io.jenkins.plugins.dataops.engine.governance.Action;
+import io.jenkins.plugins.dataops.engine.governance.Evidence;
+import io.jenkins.plugins.dataops.engine.governance.EvidenceKeys;
 import io.jenkins.plugins.dataops.engine.governance.GovernanceEvent;
 import io.jenkins.plugins.dataops.engine.governance.GovernanceRecord;
+import io.jenkins.plugins.dataops.engine.governance.Outcome;
+import io.jenkins.plugins.dataops.engine.migrate.ChangeSetInfo;
+import io.jenkins.plugins.dataops.engine.migrate.MigrationResult;
+import io.jenkins.plugins.dataops.engine.provision.ChangeAction;
+import io.jenkins.plugins.dataops.engine.provision.ProvisioningPlan;
+import io.jenkins.plugins.dataops.engine.provision.ResourceChange;
+import io.jenkins.plugins.dataops.engine.quality.CheckResult;
+import io.jenkins.plugins.dataops.engine.quality.CheckResultBuilder;
+import io.jenkins.plugins.dataops.engine.quality.CheckStatus;
+import io.jenkins.plugins.dataops.engine.quality.CheckType;
+import io.jenkins.plugins.dataops.engine.quality.DataTestReport;
+import io.jenkins.plugins.dataops.engine.quality.Severity;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,83 +40,68 @@ final class ReportFixtures {
     private ReportFixtures() {}
 
     /**
-     * Returns the sample ledger. Release events of {@code customer}: #2, #4, #5, #6 (failed), #7, #9, #10, #11
-     * (refused): eight markers on four lanes (dev, qat, prod, pr-42). The hostile product has one marker.
+     * Returns the sample ledger, its evidence built by the engine's own {@link Evidence} builder. Release events
+     * of {@code customer}: #2, #4, #5, #6 (failed), #7, #9, #10, #11 (refused): eight markers on four lanes (dev,
+     * qat, prod, pr-42). The hostile product has one marker.
      */
     static List<GovernanceRecord> sample() {
         List<GovernanceRecord> records = new ArrayList<>();
-        add(records, 0, event("alice", "provision", "dev", "", "success", Map.of("plan", plan(2, 0, 0))));
-        add(records, 1, event("alice", "migrate", "dev", "1.4.1", "success", Map.of("changesets", changesets(3))));
-        add(records, 2, event("jenkins", "test", "dev", "1.4.1", "success", Map.of("checks", checks(false))));
-        add(records, 20, event("bob", "promote", "qat", "1.4.1", "success", Map.of("gates", gates(true))));
-        add(records, 26, event("alice", "migrate", "dev", "1.4.2", "success", Map.of("changesets", changesets(1))));
+        add(records, 0, event("alice", Action.PROVISION, "dev", "", Outcome.SUCCESS, plan("dev", 2)));
+        add(records, 1, event("alice", Action.MIGRATE, "dev", "1.4.1", Outcome.SUCCESS, changesets("", "1.4.1", 3)));
+        add(records, 2, event("jenkins", Action.TEST, "dev", "1.4.1", Outcome.PASSED, checks("dev", false)));
+        add(records, 20, event("bob", Action.PROMOTE, "qat", "1.4.1", Outcome.SUCCESS, promotion("dev", true, "")));
         add(
                 records,
-                27,
-                event(
-                        "bob",
-                        "promote",
-                        "qat",
-                        "1.4.2",
-                        "failed",
-                        Map.of("checks", checks(true), "gates", gates(false))));
+                26,
+                event("alice", Action.MIGRATE, "dev", "1.4.2", Outcome.SUCCESS, changesets("1.4.1", "1.4.2", 1)));
+        Map<String, Object> failed = Evidence.of()
+                .with(EvidenceKeys.GATES, promotion("dev", false, "").get(EvidenceKeys.GATES))
+                .with(EvidenceKeys.VERIFICATION, checks("qat", true))
+                .build();
+        add(records, 27, event("bob", Action.PROMOTE, "qat", "1.4.2", Outcome.FAILED, failed));
         add(
                 records,
                 49,
-                event(
-                        "carol",
-                        "promote",
-                        "prod",
-                        "1.4.1",
-                        "success",
-                        Map.of(
-                                "gates",
-                                gates(true),
-                                "approval",
-                                Map.of(
-                                        "approver",
-                                        "dave",
-                                        "comment",
-                                        "CAB-1234 approved",
-                                        "at",
-                                        "2024-05-03T09:55Z"))));
-        add(records, 50, event("jenkins", "ephemeral-create", "pr-42", "", "success", Map.of("ttl", "4h")));
+                event("carol", Action.PROMOTE, "prod", "1.4.1", Outcome.SUCCESS, promotion("qat", true, "dave")));
+        Map<String, Object> ephemeral = Evidence.of()
+                .withPlan(new ProvisioningPlan("pr-42", "h2", resources(1)))
+                .with(EvidenceKeys.EXPIRES_AT, "2024-05-03T15:00:00Z")
+                .build();
+        add(records, 50, event("jenkins", Action.EPHEMERAL_CREATE, "pr-42", "", Outcome.SUCCESS, ephemeral));
         add(
                 records,
                 51,
-                event("jenkins", "migrate", "pr-42", "1.5.0-pr42", "success", Map.of("changesets", changesets(2))));
-        add(
-                records,
-                73,
-                event("bob", "rollback", "qat", "1.4.1", "success", Map.of("from", "1.4.2", "verified", true)));
-        add(
-                records,
-                74,
                 event(
-                        "carol",
-                        "promote",
-                        "prod",
-                        "1.4.2",
-                        "refused",
-                        Map.of("reason", "release 1.4.2 has no passed data tests in qat")));
-        add(records, 75, event("jenkins", "ephemeral-destroy", "pr-42", "", "success", Map.of()));
+                        "jenkins",
+                        Action.MIGRATE,
+                        "pr-42",
+                        "1.5.0-pr42",
+                        Outcome.SUCCESS,
+                        changesets("", "1.5.0-pr42", 2)));
+        Map<String, Object> rollback = Evidence.of()
+                .withMigration(migration("qat", "1.4.2", "1.4.1", 1))
+                .with(EvidenceKeys.FROM_RELEASE, "1.4.2")
+                .build();
+        add(records, 73, event("bob", Action.ROLLBACK, "qat", "1.4.1", Outcome.SUCCESS, rollback));
+        Map<String, Object> refused = Evidence.of()
+                .with(EvidenceKeys.REASON, "release 1.4.2 has no passed data tests in qat")
+                .build();
+        add(records, 74, event("carol", Action.PROMOTE, "prod", "1.4.2", Outcome.REFUSED, refused));
+        add(records, 75, event("jenkins", Action.EPHEMERAL_DESTROY, "pr-42", "", Outcome.SUCCESS, plan("pr-42", 0)));
+        CheckResult hostileCheck = check("customer", HOSTILE_CHECK, CheckStatus.FAIL)
+                .sample(List.of(Map.of("email", "<script>window.pwned=5</script>")))
+                .build();
         GovernanceEvent hostile = new GovernanceEvent(
                 HOSTILE_ACTOR,
-                "migrate",
+                Action.MIGRATE.wireName(),
                 HOSTILE_PRODUCT,
                 HOSTILE_ENVIRONMENT,
                 "<i>9.9</i>",
-                "success",
+                Outcome.SUCCESS.wireName(),
                 "javascript:alert(4)",
-                Map.of(
-                        "checks",
-                        List.of(Map.of(
-                                "name",
-                                HOSTILE_CHECK,
-                                "status",
-                                "failed",
-                                "samples",
-                                List.of("<script>window.pwned=5</script>")))));
+                Evidence.of()
+                        .withChecks(report(HOSTILE_ENVIRONMENT, List.of(hostileCheck)), List.of(), 5)
+                        .build());
         add(records, 76, hostile);
         return records;
     }
@@ -110,18 +109,18 @@ final class ReportFixtures {
     /** An event of the sample product with a build reference. */
     static GovernanceEvent event(
             final String actor,
-            final String action,
+            final Action action,
             final String environment,
             final String release,
-            final String outcome,
+            final Outcome outcome,
             final Map<String, Object> evidence) {
         return new GovernanceEvent(
                 actor,
-                action,
+                action.wireName(),
                 PRODUCT,
                 environment,
                 release,
-                outcome,
+                outcome.wireName(),
                 "https://jenkins.example.com/job/customer/job/main/" + (100 + environment.length()) + "/",
                 evidence);
     }
@@ -140,48 +139,88 @@ final class ReportFixtures {
                 sha256(prev + sequence + event)));
     }
 
-    static Map<String, Object> plan(final int create, final int update, final int delete) {
-        return Map.of(
-                "create",
-                create,
-                "update",
-                update,
-                "delete",
-                delete,
-                "summary",
-                create + " to create, " + update + " to update, " + delete + " to delete");
+    /** The evidence of provisioning {@code create} new resources. */
+    static Map<String, Object> plan(final String environment, final int create) {
+        return Evidence.of()
+                .withPlan(new ProvisioningPlan(environment, "h2", resources(create)))
+                .build();
     }
 
-    static List<Object> changesets(final int count) {
-        List<Object> changesets = new ArrayList<>();
-        for (int i = 1; i <= count; i++) {
-            Map<String, Object> changeset = new LinkedHashMap<>();
-            changeset.put("id", "customer-" + i);
-            changeset.put("author", "alice");
-            changeset.put("checksum", "9:" + sha256("changeset" + i).substring(0, 32));
-            changesets.add(changeset);
+    private static List<ResourceChange> resources(final int create) {
+        List<ResourceChange> changes = new ArrayList<>();
+        changes.add(new ResourceChange("database", "customer", ChangeAction.NO_OP, "exists"));
+        for (int i = 1; i <= create; i++) {
+            changes.add(new ResourceChange("schema", "customer_" + i, ChangeAction.CREATE, "new schema"));
         }
-        return changesets;
+        return changes;
     }
 
-    static List<Object> checks(final boolean failing) {
-        Map<String, Object> notNull = new LinkedHashMap<>();
-        notNull.put("name", "customer.email not null");
-        notNull.put("status", "passed");
-        notNull.put("observed", 0);
-        Map<String, Object> unique = new LinkedHashMap<>();
-        unique.put("name", "customer.id unique");
-        unique.put("status", failing ? "failed" : "passed");
-        unique.put("observed", failing ? 2 : 0);
-        unique.put(
-                "samples", failing ? List.of(Map.of("id", 17, "count", 2), Map.of("id", 42, "count", 2)) : List.of());
-        return List.of(notNull, unique);
+    /** The evidence of a migration from one tag to another that applied {@code count} changesets. */
+    static Map<String, Object> changesets(final String before, final String after, final int count) {
+        return Evidence.of()
+                .withMigration(migration("dev", before, after, count))
+                .build();
     }
 
-    static List<Object> gates(final boolean pass) {
-        return List.of(
-                Map.of("gate", "tests passed in source", "passed", pass),
-                Map.of("gate", "rollback ready", "passed", true));
+    static MigrationResult migration(
+            final String environment, final String before, final String after, final int count) {
+        List<ChangeSetInfo> changeSets = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            changeSets.add(new ChangeSetInfo(
+                    "customer-" + i,
+                    "alice",
+                    "db/changelog.yaml",
+                    "9:" + sha256("changeset" + i).substring(0, 32),
+                    i == count ? after : "",
+                    true,
+                    List.of()));
+        }
+        return new MigrationResult(environment, before, after, changeSets, List.of(), List.of());
+    }
+
+    /** The evidence of a data test run: two checks, the second failing with sample rows when asked. */
+    static Map<String, Object> checks(final String environment, final boolean failing) {
+        CheckResult notNull =
+                check("customer", "customer.email not null", CheckStatus.PASS).build();
+        CheckResultBuilder unique =
+                check("customer", "customer.id unique", failing ? CheckStatus.FAIL : CheckStatus.PASS);
+        if (failing) {
+            unique.observed("2").sample(List.of(Map.of("id", "17", "count", "2"), Map.of("id", "42", "count", "2")));
+        }
+        return Evidence.of()
+                .withChecks(report(environment, List.of(notNull, unique.build())), List.of(), 5)
+                .build();
+    }
+
+    private static CheckResultBuilder check(final String table, final String name, final CheckStatus status) {
+        return new CheckResultBuilder()
+                .suite("customer")
+                .table(table)
+                .name(name)
+                .type(CheckType.UNIQUE)
+                .severity(Severity.ERROR)
+                .status(status)
+                .observed("0")
+                .threshold("0");
+    }
+
+    private static DataTestReport report(final String environment, final List<CheckResult> results) {
+        return new DataTestReport(environment, results, 1, 1, sha256("suites"), START, 12);
+    }
+
+    /** The evidence of a promotion from {@code from}: its gates and who approved it (empty: no approval). */
+    static Map<String, Object> promotion(final String from, final boolean pass, final String approvedBy) {
+        return Evidence.of()
+                .with(EvidenceKeys.FROM, from)
+                .with(
+                        EvidenceKeys.GATES,
+                        List.of(
+                                Evidence.gate("tests-passed", pass, "tests passed in source"),
+                                Evidence.gate("rollback-ready", true, "every changeset has a rollback")))
+                .with(EvidenceKeys.APPROVED_BY, approvedBy)
+                .with(EvidenceKeys.FORCED, false)
+                .with(EvidenceKeys.REASON, approvedBy.isEmpty() ? "" : "CAB-1234 approved")
+                .build();
     }
 
     static String sha256(final String text) {

@@ -134,12 +134,14 @@ class ReportRendererTest {
 
         assertThat(fragment)
                 .contains("<dt>Changesets</dt>")
-                .contains("<th>checksum</th>")
+                .contains("<table class=\"dor-ev-table dor-ev-known\" data-key=\"changeSets\"><thead><tr><th>id</th>"
+                        + "<th>author</th><th>file</th><th>checksum</th><th>tag</th></tr>")
                 .contains("<dt>Check results</dt>")
-                .contains("<span class=\"dor-badge dor-fail\">failed</span>")
+                .contains("<table class=\"dor-ev-table dor-ev-known\" data-key=\"sample\">")
+                .contains("<span class=\"dor-badge dor-fail\">fail</span>")
                 .contains("<dt>Gates evaluated</dt>")
-                .contains("<dt>Approval</dt>")
-                .contains("<span class=\"dor-json-literal\">true</span>");
+                .contains("<dt>Approved by</dt><dd class=\"dor-ev-known\" data-key=\"approvedBy\">dave</dd>")
+                .contains("<span class=\"dor-json-literal\">false</span>");
     }
 
     @Test

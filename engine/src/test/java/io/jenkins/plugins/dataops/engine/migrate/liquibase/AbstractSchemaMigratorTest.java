@@ -301,6 +301,21 @@ abstract class AbstractSchemaMigratorTest {
     }
 
     @Test
+    void shouldListTheAppliedTagsInTheOrderTheyWereApplied() {
+        // Given
+        List<String> before = migrator.appliedTags(request(null));
+        migrator.update(request("1.1.0"));
+
+        // When
+        List<String> after = migrator.appliedTags(request(null));
+
+        // Then
+        assertThat(before).isEmpty();
+        assertThat(after).containsExactly("1.0.0", "1.1.0");
+        assertThat(after).isEqualTo(AppliedChangeSet.tagsOf(migrator.history(request(null))));
+    }
+
+    @Test
     void shouldRollBackToAnEarlierTag() throws SQLException {
         // Given
         migrator.update(request("1.1.0"));

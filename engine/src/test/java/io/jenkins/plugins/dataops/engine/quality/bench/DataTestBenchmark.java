@@ -141,7 +141,8 @@ public final class DataTestBenchmark {
 
     private static void measure(final long rows, final int repeats, final List<LongSupplier> variants) {
         System.out.println("Warming up (one run of each) ...");
-        variants.forEach(LongSupplier::getAsLong);
+        long warmUpNanos = variants.stream().mapToLong(LongSupplier::getAsLong).sum();
+        System.out.printf("Warm-up took %d ms.%n", warmUpNanos / 1_000_000);
         List<List<Long>> times = new ArrayList<>();
         variants.forEach(v -> times.add(new ArrayList<>()));
         for (int i = 0; i < repeats; i++) {

@@ -1,0 +1,35 @@
+package io.jenkins.plugins.dataops.engine;
+
+import io.jenkins.plugins.dataops.engine.governance.LedgerVerification;
+import io.jenkins.plugins.dataops.engine.governance.report.RecordSource;
+import io.jenkins.plugins.dataops.engine.governance.report.ReportOptions;
+import io.jenkins.plugins.dataops.engine.spec.DataProductSpec;
+import java.io.IOException;
+
+/**
+ * The ledger for {@link DataOps}: its governance report (HTML, CSV or JSON, streamed) and its verification.
+ */
+final class LedgerReports {
+    private final DataProductSpec spec;
+    private final Session session;
+
+    LedgerReports(final DataProductSpec spec, final Session session) {
+        this.spec = spec;
+        this.session = session;
+    }
+
+    WriteReportResult writeReport(final WriteReportRequest request) throws IOException {
+        LedgerVerification verification = session.ledger().verify();
+        ReportOptions options = ReportOptions.titled("Governance report: " + spec.product())
+                .withVerification(verification)
+                .withPromotionPath(spec.product(), spec.promotion())
+                .withGeneratedAt(session.clock().instant())
+                .withFilter(request.filter());
+        request.format().write(RecordSource.of(session.ledger()), options, request.out());
+        return new WriteReportResult(request.format(), verification);
+    }
+
+    VerifyLedgerResult verifyLedger(final VerifyLedgerRequest request) {
+        return new VerifyLedgerResult(session.ledger().verify());
+    }
+}

@@ -1,0 +1,34 @@
+package io.jenkins.plugins.dataops.engine;
+
+import io.jenkins.plugins.dataops.engine.provision.ProvisioningPlan;
+import java.io.Serial;
+import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.Objects;
+
+/**
+ * What {@link DataOps#provision} found: the plan that was applied.
+ *
+ * @param plan the resource changes of the environment
+ */
+public record ProvisionResult(ProvisioningPlan plan) implements Serializable {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    /** Validates the parts. */
+    public ProvisionResult {
+        Objects.requireNonNull(plan, "plan");
+    }
+
+    /**
+     * Returns the value both front ends show (the step's return value, {@code --json}).
+     *
+     * @return {@code environment, provider, changes, created, updated, unchanged, deleted, summary} and
+     *     {@code applied}
+     */
+    public LinkedHashMap<String, Object> toMap() {
+        LinkedHashMap<String, Object> map = PlainValues.planMap(plan);
+        map.put("applied", true);
+        return map;
+    }
+}
