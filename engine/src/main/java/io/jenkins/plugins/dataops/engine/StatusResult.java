@@ -23,7 +23,8 @@ public record StatusResult(MigrationStatus status) implements Serializable {
     /**
      * Returns the value both front ends show.
      *
-     * @return {@code environment, currentTag, applied, pending} (each pending changeset with its findings)
+     * @return {@code environment, currentTag, applied, pending} (each pending changeset with its findings) and
+     *     {@code findings}: every finding of every check ({@code check, changeSet, detail})
      */
     public LinkedHashMap<String, Object> toMap() {
         return PlainValues.mapOf(status);

@@ -18,6 +18,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -117,6 +119,23 @@ abstract class AbstractReleaseNamesTest {
                 .hasMessageContaining("Tag '9.9.9' is not declared");
         assertThat(dataOps.history(HistoryRequest.of("dev")).releases()).isEmpty();
         assertThat(ledger.records()).hasSize(records);
+    }
+
+    @Test
+    void shouldListEveryFindingInTheStatusThatBothFrontEndsShow() {
+        // Given
+        DataOps dataOps = open();
+        dataOps.provision(ProvisionRequest.of("dev"));
+
+        // When
+        Map<String, Object> status = dataOps.status(StatusRequest.of("dev")).toMap();
+
+        // Then
+        assertThat((List<?>) status.get("findings"))
+                .containsExactly(Map.of(
+                        "check", "no-rollback",
+                        "changeSet", "changelog.yaml::8-backfill-segment::dataops-example",
+                        "detail", ""));
     }
 
     @Test
