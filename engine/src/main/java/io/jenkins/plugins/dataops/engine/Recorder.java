@@ -44,8 +44,6 @@ final class Recorder {
         T result;
         try {
             result = work.get();
-        } catch (InvalidInputException e) {
-            throw e; // bad input (an unknown tag, a malformed changelog) changed nothing: the caller fixes it
         } catch (DataOpsException e) {
             appendFailure(action, environment, release, e);
             throw e;
