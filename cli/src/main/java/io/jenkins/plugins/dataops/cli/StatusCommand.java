@@ -4,8 +4,10 @@ import io.jenkins.plugins.dataops.cli.internal.JsonOutput;
 import io.jenkins.plugins.dataops.engine.StatusRequest;
 import io.jenkins.plugins.dataops.engine.StatusResult;
 import io.jenkins.plugins.dataops.engine.migrate.ChangeSetInfo;
+import io.jenkins.plugins.dataops.engine.migrate.Finding;
 import io.jenkins.plugins.dataops.engine.migrate.MigrationStatus;
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,6 +56,12 @@ final class StatusCommand implements Callable<Integer> {
                     c.destructiveChanges().isEmpty()
                             ? ""
                             : " DESTRUCTIVE: " + String.join("; ", c.destructiveChanges()));
+        }
+        // What no allowance lifts: changesets the database rejects, and objects that exist already (drift).
+        for (Finding f : status.findings()) {
+            if (Finding.INVALID.equals(f.check()) || Finding.DRIFT.equals(f.check())) {
+                out.printf("  %s %s: %s%n", f.check().toUpperCase(Locale.ROOT), f.changeSet(), f.detail());
+            }
         }
         return 0;
     }

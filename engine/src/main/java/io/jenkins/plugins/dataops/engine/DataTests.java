@@ -60,8 +60,9 @@ final class DataTests {
         List<CheckSuite> suites = options.suite()
                 .map(name -> CheckSuiteLoader.load(spec.checks(), name))
                 .orElseGet(() -> CheckSuiteLoader.load(spec.checks()));
-        Set<String> appliedTags = Set.copyOf(migrator.appliedTags(
-                new MigrationRequest(target, spec.changelog(), null, false, false, session.progress())));
+        Set<String> appliedTags = Set.copyOf(migrator.appliedTags(new MigrationRequest(
+                        target, spec.changelog(), null, false, false, session.progress())
+                .withResources(spec.migration().searchPath(), spec.migration().extensions())));
         List<CheckSuite> applicable = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (CheckSuite suite : suites) {

@@ -104,11 +104,12 @@ final class Migrations {
     private MigrationRequest migration(
             final String environment, final String tag, final boolean allowNoRollback, final boolean allowDestructive) {
         return new MigrationRequest(
-                targets.apply(environment),
-                spec.changelog(),
-                tag,
-                allowNoRollback,
-                allowDestructive,
-                session.progress());
+                        targets.apply(environment),
+                        spec.changelog(),
+                        tag,
+                        allowNoRollback,
+                        allowDestructive,
+                        session.progress())
+                .withResources(spec.migration().searchPath(), spec.migration().extensions());
     }
 }

@@ -46,7 +46,10 @@ final class Provisioning {
 
     DatabaseTarget target(final String environment) {
         ProvisioningContext context = environments.context(environment);
-        return provisioner(context).target(context);
+        // The product's own tables go where the spec says (stateSchema), whatever the provider.
+        return provisioner(context)
+                .target(context)
+                .withStateSchema(context.spec().migration().stateSchema());
     }
 
     ProvisionResult provision(final ProvisionRequest request) {

@@ -87,14 +87,17 @@ final class Recorder {
             final Function<MigrationResult, Evidence> evidence) {
         String checksum = Fingerprints.changelogChecksum(spec);
         try {
-            MigrationResult result = record(
+            MigrationResult result = work.get();
+            // An untagged migrate learns its release's name (the last changeset's) only from the result.
+            append(
                     action,
                     target.environment(),
-                    release,
-                    work,
-                    r -> evidence.apply(r)
+                    release.isEmpty() ? result.tagAfter() : release,
+                    Outcome.SUCCESS,
+                    evidence.apply(result)
                             .with(EvidenceKeys.FINGERPRINT, fingerprint)
-                            .with(EvidenceKeys.CHANGELOG_CHECKSUM, checksum));
+                            .with(EvidenceKeys.CHANGELOG_CHECKSUM, checksum)
+                            .build());
             history(
                     target,
                     action,
@@ -108,12 +111,17 @@ final class Recorder {
                             EvidenceKeys.CHANGE_SETS,
                             result.changeSets().size()));
             return result;
+        } catch (InvalidInputException e) {
+            throw e; // bad input changed nothing: neither the ledger nor the history has anything to add
         } catch (OperationRefusedException e) {
+            appendFailure(action, target.environment(), release, e);
             throw e; // refused before touching anything: the environment's history has nothing to add
         } catch (DataOpsException e) {
+            appendFailure(action, target.environment(), release, e);
             failedHistory(target, action, release, fingerprint, checksum, e, e.getMessage());
             throw e;
         } catch (RuntimeException | Error e) {
+            appendUnexpected(action, target.environment(), release, e);
             failedHistory(target, action, release, fingerprint, checksum, e, unexpected(e));
             throw e;
         }

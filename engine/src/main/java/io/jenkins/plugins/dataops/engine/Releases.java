@@ -232,8 +232,12 @@ final class Releases {
                     r -> Evidence.of().withMigration(r).with(EvidenceKeys.FROM_RELEASE, current));
             Verification verification = verifier.verify(target);
             session.progress()
-                    .info("Environment '%s' rolled back from '%s' to '%s'; data tests: %s"
-                            .formatted(environment, current, to, verification.summary()));
+                    .info(
+                            rolledBack.changeSets().isEmpty()
+                                    ? "Environment '%s' is at '%s' already; nothing was rolled back; data tests: %s"
+                                            .formatted(environment, to, verification.summary())
+                                    : "Environment '%s' rolled back from '%s' to '%s'; data tests: %s"
+                                            .formatted(environment, current, to, verification.summary()));
             return new RollbackResult(environment, current, to, rolledBack, verification);
         }
     }
@@ -278,12 +282,13 @@ final class Releases {
 
     private MigrationRequest migration(final DatabaseTarget target, final String tag) {
         return new MigrationRequest(
-                target,
-                spec.changelog(),
-                tag,
-                spec.policy().allowNoRollback(),
-                spec.policy().allowDestructive(),
-                session.progress());
+                        target,
+                        spec.changelog(),
+                        tag,
+                        spec.policy().allowNoRollback(),
+                        spec.policy().allowDestructive(),
+                        session.progress())
+                .withResources(spec.migration().searchPath(), spec.migration().extensions());
     }
 
     /** Adds what the drift gate and the impact analysis found to a promotion's evidence. */

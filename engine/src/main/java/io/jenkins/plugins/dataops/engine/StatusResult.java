@@ -28,7 +28,7 @@ public record StatusResult(MigrationStatus status, ImpactReport impact) implemen
      * Returns the value both front ends show.
      *
      * @return {@code environment, currentTag, applied, pending} (each pending changeset with its findings) and
-     *     {@code impact}
+     *     {@code findings}: every finding of every check ({@code check, changeSet, detail}), and {@code impact}
      */
     public LinkedHashMap<String, Object> toMap() {
         LinkedHashMap<String, Object> map = PlainValues.mapOf(status);

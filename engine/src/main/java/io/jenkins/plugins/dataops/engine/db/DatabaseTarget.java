@@ -8,6 +8,7 @@ import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 /**
  * Where an environment's database is and how to log in to it. The password never appears in
@@ -17,11 +18,15 @@ public final class DatabaseTarget implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** What a state schema name may be: a plain identifier, so it is never quoted and never injected. */
+    public static final Pattern SCHEMA_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,62}");
+
     private final String environment;
     private final String jdbcUrl;
     private final String user;
     private final String password;
     private final Dialect dialect;
+    private final String stateSchema;
 
     /**
      * Creates a target.
@@ -32,11 +37,45 @@ public final class DatabaseTarget implements Serializable {
      * @param password    the password (may be empty)
      */
     public DatabaseTarget(final String environment, final String jdbcUrl, final String user, final String password) {
+        this(environment, jdbcUrl, user, password, "");
+    }
+
+    private DatabaseTarget(
+            final String environment,
+            final String jdbcUrl,
+            final String user,
+            final String password,
+            final String stateSchema) {
         this.environment = Objects.requireNonNull(environment, "environment");
         this.jdbcUrl = Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         this.user = Objects.requireNonNull(user, "user");
         this.password = Objects.requireNonNull(password, "password");
         this.dialect = Dialect.ofJdbcUrl(jdbcUrl);
+        if (!stateSchema.isEmpty() && !SCHEMA_NAME.matcher(stateSchema).matches()) {
+            throw new IllegalArgumentException(
+                    "State schema '%s' must be letters, digits or '_', starting with a letter.".formatted(stateSchema));
+        }
+        this.stateSchema = stateSchema;
+    }
+
+    /**
+     * Returns this target with the product's own tables (lock, release history) in another schema.
+     *
+     * @param schema a plain identifier; empty for the connection's default schema
+     * @return the new target
+     * @throws IllegalArgumentException when the name is not a plain identifier
+     */
+    public DatabaseTarget withStateSchema(final String schema) {
+        return new DatabaseTarget(environment, jdbcUrl, user, password, Objects.requireNonNull(schema, "schema"));
+    }
+
+    /**
+     * Returns the schema of the product's own tables.
+     *
+     * @return the schema name, empty for the connection's default schema
+     */
+    public String stateSchema() {
+        return stateSchema;
     }
 
     public String environment() {
@@ -106,11 +145,12 @@ public final class DatabaseTarget implements Serializable {
                 && environment.equals(other.environment)
                 && jdbcUrl.equals(other.jdbcUrl)
                 && user.equals(other.user)
-                && password.equals(other.password);
+                && password.equals(other.password)
+                && stateSchema.equals(other.stateSchema);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(environment, jdbcUrl, user, password);
+        return Objects.hash(environment, jdbcUrl, user, password, stateSchema);
     }
 }

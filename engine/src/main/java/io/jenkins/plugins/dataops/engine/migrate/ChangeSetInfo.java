@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param tag                the database tag this changeset sets ({@code tagDatabase}), empty otherwise
  * @param rollbackSupported  true when Liquibase can roll it back (explicit or automatic rollback)
  * @param destructiveChanges what it destroys: {@code drop table customer}, {@code narrow column x VARCHAR(100) -> VARCHAR(10)}
+ * @param problems           why the database would refuse it before anything runs (Liquibase's validation of
+ *                           its changes on this database, e.g. {@code renameView is not supported on h2})
  */
 public record ChangeSetInfo(
         String id,
@@ -23,7 +25,8 @@ public record ChangeSetInfo(
         String checksum,
         String tag,
         boolean rollbackSupported,
-        List<String> destructiveChanges)
+        List<String> destructiveChanges,
+        List<String> problems)
         implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
@@ -36,6 +39,29 @@ public record ChangeSetInfo(
         Objects.requireNonNull(checksum, "checksum");
         Objects.requireNonNull(tag, "tag");
         destructiveChanges = List.copyOf(destructiveChanges);
+        problems = List.copyOf(problems);
+    }
+
+    /**
+     * Creates a description without validation problems.
+     *
+     * @param id                 the changeset id
+     * @param author             its author
+     * @param file               the changelog file it is declared in
+     * @param checksum           Liquibase's checksum of the changeset
+     * @param tag                the database tag it sets, empty otherwise
+     * @param rollbackSupported  true when Liquibase can roll it back
+     * @param destructiveChanges what it destroys
+     */
+    public ChangeSetInfo(
+            final String id,
+            final String author,
+            final String file,
+            final String checksum,
+            final String tag,
+            final boolean rollbackSupported,
+            final List<String> destructiveChanges) {
+        this(id, author, file, checksum, tag, rollbackSupported, destructiveChanges, List.of());
     }
 
     /**

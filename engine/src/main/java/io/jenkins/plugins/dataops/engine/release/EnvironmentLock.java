@@ -55,7 +55,7 @@ public final class EnvironmentLock implements AutoCloseable {
             final ProgressListener progress) {
         Connection connection = target.open();
         try {
-            LockTable table = new LockTable(connection, target.dialect(), clock);
+            LockTable table = new LockTable(connection, target, clock);
             table.ensure();
             long deadline = System.nanoTime() + timeout.toNanos();
             boolean reported = false;

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dataops.engine.release;
 
+import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
 import io.jenkins.plugins.dataops.engine.db.Dialect;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -14,21 +15,25 @@ import java.time.Instant;
 /**
  * The one-row table {@value #TABLE} that says who holds an environment's lock and until when. On PostgreSQL
  * the advisory lock is the authority and the row only names the holder; elsewhere the row is the lock, taken
- * by an atomic conditional update.
+ * by an atomic conditional update. It lives in the environment's state schema and its primary key is named
+ * {@value #PRIMARY_KEY} (see {@link StateTables}).
  */
 final class LockTable {
     static final String TABLE = "dataops_lock";
+    static final String PRIMARY_KEY = "dataops_lock_pk";
 
     private static final String HOST = hostName();
     private static final String THIS_PROCESS = ProcessHandle.current().pid() + "@" + HOST;
 
     private final Connection connection;
-    private final Dialect dialect;
+    private final DatabaseTarget target;
+    private final String table;
     private final Clock clock;
 
-    LockTable(final Connection connection, final Dialect dialect, final Clock clock) {
+    LockTable(final Connection connection, final DatabaseTarget target, final Clock clock) {
         this.connection = connection;
-        this.dialect = dialect;
+        this.target = target;
+        this.table = StateTables.qualified(target, TABLE);
         this.clock = clock;
     }
 
@@ -50,18 +55,30 @@ final class LockTable {
     }
 
     void ensure() throws SQLException {
-        String text = dialect == Dialect.SQLSERVER ? "NVARCHAR(400)" : "VARCHAR(400)";
-        try (Statement ddl = connection.createStatement()) {
-            ddl.execute("CREATE TABLE " + TABLE + " (id INT NOT NULL PRIMARY KEY, holder " + text + ", holder_process "
-                    + text + ", expires_at_millis BIGINT NOT NULL)");
-        } catch (SQLException e) {
-            // it exists already (created by an earlier operation or a concurrent one)
+        if (StateTables.exists(connection, target, TABLE)) {
+            StateTables.namePrimaryKey(connection, target, TABLE, PRIMARY_KEY);
+        } else {
+            StateTables.ensureSchema(connection, target);
+            try (Statement ddl = connection.createStatement()) {
+                ddl.execute(createTableSql(target.dialect(), table));
+            } catch (SQLException e) {
+                // A concurrent operation created it between our check and our DDL; anything else fails below.
+                if (!StateTables.exists(connection, target, TABLE)) {
+                    throw e;
+                }
+            }
         }
         try (Statement insert = connection.createStatement()) {
-            insert.executeUpdate("INSERT INTO " + TABLE + " (id, holder, expires_at_millis) VALUES (1, NULL, 0)");
+            insert.executeUpdate("INSERT INTO " + table + " (id, holder, expires_at_millis) VALUES (1, NULL, 0)");
         } catch (SQLException e) {
             // the row exists already
         }
+    }
+
+    static String createTableSql(final Dialect dialect, final String table) {
+        String text = dialect == Dialect.SQLSERVER ? "NVARCHAR(400)" : "VARCHAR(400)";
+        return "CREATE TABLE " + table + " (id INT NOT NULL, holder " + text + ", holder_process " + text
+                + ", expires_at_millis BIGINT NOT NULL, CONSTRAINT " + PRIMARY_KEY + " PRIMARY KEY (id))";
     }
 
     /**
@@ -70,7 +87,7 @@ final class LockTable {
      */
     boolean tryTake(final String owner, final Duration lease) throws SQLException {
         String deadHolder = deadLocalHolder();
-        try (PreparedStatement take = connection.prepareStatement("UPDATE " + TABLE + " SET holder = ?, "
+        try (PreparedStatement take = connection.prepareStatement("UPDATE " + table + " SET holder = ?, "
                 + "holder_process = ?, expires_at_millis = ? WHERE id = 1 AND (holder IS NULL OR expires_at_millis < ? "
                 + "OR holder_process = ?)")) {
             long now = clock.millis();
@@ -85,7 +102,7 @@ final class LockTable {
 
     private String deadLocalHolder() throws SQLException {
         try (Statement query = connection.createStatement();
-                ResultSet row = query.executeQuery("SELECT holder_process FROM " + TABLE + " WHERE id = 1")) {
+                ResultSet row = query.executeQuery("SELECT holder_process FROM " + table + " WHERE id = 1")) {
             String process = row.next() ? row.getString(1) : null;
             if (process == null || !process.endsWith("@" + HOST)) {
                 return null;
@@ -97,7 +114,7 @@ final class LockTable {
 
     void renew(final String owner, final Duration lease) throws SQLException {
         try (PreparedStatement renew = connection.prepareStatement(
-                "UPDATE " + TABLE + " SET expires_at_millis = ? WHERE id = 1 AND holder = ?")) {
+                "UPDATE " + table + " SET expires_at_millis = ? WHERE id = 1 AND holder = ?")) {
             renew.setLong(1, clock.millis() + lease.toMillis());
             renew.setString(2, owner);
             renew.executeUpdate();
@@ -106,7 +123,7 @@ final class LockTable {
 
     void recordHolder(final String owner) throws SQLException {
         try (PreparedStatement record = connection.prepareStatement(
-                "UPDATE " + TABLE + " SET holder = ?, holder_process = ?, expires_at_millis = ? WHERE id = 1")) {
+                "UPDATE " + table + " SET holder = ?, holder_process = ?, expires_at_millis = ? WHERE id = 1")) {
             record.setString(1, owner);
             record.setString(2, THIS_PROCESS);
             record.setLong(3, Long.MAX_VALUE);
@@ -116,7 +133,7 @@ final class LockTable {
 
     void release(final String owner) throws SQLException {
         try (PreparedStatement release = connection.prepareStatement(
-                "UPDATE " + TABLE + " SET holder = NULL, expires_at_millis = 0 WHERE id = 1 AND holder = ?")) {
+                "UPDATE " + table + " SET holder = NULL, expires_at_millis = 0 WHERE id = 1 AND holder = ?")) {
             release.setString(1, owner);
             release.executeUpdate();
         }
@@ -125,7 +142,7 @@ final class LockTable {
     String holder() throws SQLException {
         try (Statement query = connection.createStatement();
                 ResultSet row =
-                        query.executeQuery("SELECT holder, expires_at_millis FROM " + TABLE + " WHERE id = 1")) {
+                        query.executeQuery("SELECT holder, expires_at_millis FROM " + table + " WHERE id = 1")) {
             if (!row.next() || row.getString(1) == null) {
                 return "another operation";
             }

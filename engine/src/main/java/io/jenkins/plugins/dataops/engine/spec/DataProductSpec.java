@@ -25,6 +25,7 @@ public final class DataProductSpec {
     private final Map<String, EnvironmentSpec> environments;
     private final EnvironmentSpec ephemeral;
     private final SpecPolicy policy;
+    private final MigrationSettings migration;
 
     /**
      * Creates a spec. Paths are resolved against the spec's folder.
@@ -56,6 +57,38 @@ public final class DataProductSpec {
         this.environments = Collections.unmodifiableMap(new LinkedHashMap<>(environments));
         this.ephemeral = ephemeral;
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.migration = MigrationSettings.DEFAULTS;
+    }
+
+    private DataProductSpec(final DataProductSpec spec, final MigrationSettings migration) {
+        this.file = spec.file;
+        this.product = spec.product;
+        this.changelog = spec.changelog;
+        this.checks = spec.checks;
+        this.promotion = spec.promotion;
+        this.environments = spec.environments;
+        this.ephemeral = spec.ephemeral;
+        this.policy = spec.policy;
+        this.migration = Objects.requireNonNull(migration, "migration");
+    }
+
+    /**
+     * Returns this spec with other migration settings.
+     *
+     * @param settings search path, extensions and state schema
+     * @return the new spec
+     */
+    public DataProductSpec withMigration(final MigrationSettings settings) {
+        return new DataProductSpec(this, settings);
+    }
+
+    /**
+     * Returns how the changelog is read (search path, extension jars) and where the product's own tables live.
+     *
+     * @return the settings
+     */
+    public MigrationSettings migration() {
+        return migration;
     }
 
     public Path file() {

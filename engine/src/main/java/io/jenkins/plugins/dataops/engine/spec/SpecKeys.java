@@ -39,7 +39,13 @@ final class SpecKeys {
             "onFailure",
             Type.STRING,
             "lockTimeout",
-            Type.DURATION);
+            Type.DURATION,
+            "searchPath",
+            Type.STRING_LIST,
+            "extensions",
+            Type.STRING_LIST,
+            "stateSchema",
+            Type.STRING);
 
     static final Set<String> REQUIRED_TOP_LEVEL = Set.of("product", "changelog", "environments");
 

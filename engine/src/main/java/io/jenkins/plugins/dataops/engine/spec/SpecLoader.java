@@ -101,8 +101,10 @@ public final class SpecLoader {
                 top.containsKey("ephemeral") ? environment("ephemeral", top.get("ephemeral"), true) : null;
         List<String> promotion = promotion(top.get("promotion"), environments);
         SpecPolicy policy = policy(top);
+        MigrationSettings migration = new MigrationSettingsReader(values, file.getParent()).read(top);
         values.throwIfAny();
-        return new DataProductSpec(file, product, changelog, checks, promotion, environments, ephemeral, policy);
+        return new DataProductSpec(file, product, changelog, checks, promotion, environments, ephemeral, policy)
+                .withMigration(migration);
     }
 
     private String name(final Node node, final String key) {

@@ -2,26 +2,21 @@ package io.jenkins.plugins.dataops.engine.migrate.liquibase;
 
 import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
 import io.jenkins.plugins.dataops.engine.migrate.ChangeSetInfo;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import liquibase.ChecksumVersion;
 import liquibase.Scope;
-import liquibase.change.AbstractSQLChange;
 import liquibase.change.Change;
-import liquibase.change.core.DropColumnChange;
-import liquibase.change.core.DropTableChange;
-import liquibase.change.core.ModifyDataTypeChange;
 import liquibase.change.core.TagDatabaseChange;
 import liquibase.changelog.ChangeLogParameters;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
 import liquibase.changelog.RanChangeSet;
 import liquibase.database.Database;
-import liquibase.exception.LiquibaseException;
+import liquibase.exception.ValidationErrors;
 import liquibase.parser.ChangeLogParserFactory;
 import liquibase.resource.ResourceAccessor;
 
@@ -30,11 +25,6 @@ import liquibase.resource.ResourceAccessor;
  * it can be rolled back, and what it destroys.
  */
 final class ChangeLogInspector {
-    /** Raw SQL that removes data or structure. */
-    private static final Pattern DESTRUCTIVE_SQL = Pattern.compile(
-            "\\b(DROP\\s+(TABLE|COLUMN|SCHEMA|DATABASE)|TRUNCATE\\b|ALTER\\s+TABLE\\s+\\S+\\s+DROP\\b)",
-            Pattern.CASE_INSENSITIVE);
-
     private final Database database;
     private final DatabaseChangeLog changeLog;
     private final NarrowingDetector narrowing;
@@ -45,13 +35,23 @@ final class ChangeLogInspector {
         this.narrowing = new NarrowingDetector(database);
     }
 
-    static ChangeLogInspector parse(final Database database, final Path changelog) throws LiquibaseException {
+    /**
+     * Parses the changelog once, the way Liquibase's update command would (same parameters, the database in
+     * scope), so that the commands can be handed this changelog instead of parsing it again.
+     */
+    static ChangeLogInspector parse(final Database database, final String name) throws Exception {
         ResourceAccessor accessor = Scope.getCurrentScope().getResourceAccessor();
-        String name = changelog.getFileName().toString();
-        DatabaseChangeLog parsed = ChangeLogParserFactory.getInstance()
-                .getParser(name, accessor)
-                .parse(name, new ChangeLogParameters(database), accessor);
+        ChangeLogParameters parameters = new ChangeLogParameters(database);
+        parameters.addJavaProperties();
+        parameters.addDefaultFileProperties();
+        Map<String, Object> inScope = Map.of(Scope.Attr.database.name(), database);
+        DatabaseChangeLog parsed = Scope.child(inScope, (Scope.ScopedRunnerWithReturn<DatabaseChangeLog>) () ->
+                ChangeLogParserFactory.getInstance().getParser(name, accessor).parse(name, parameters, accessor));
         return new ChangeLogInspector(database, parsed);
+    }
+
+    DatabaseChangeLog changeLog() {
+        return changeLog;
     }
 
     List<ChangeSet> changeSets() {
@@ -81,20 +81,81 @@ final class ChangeLogInspector {
      * @throws InvalidInputException when the changelog does not declare the tag
      */
     List<ChangeSetInfo> pending(final List<RanChangeSet> ran, final String tag) {
+        List<ChangeSetInfo> pending = new ArrayList<>();
+        DestructiveChanges destructive = new DestructiveChanges(narrowing);
+        for (ChangeSet changeSet : pendingChangeSets(ran, tag)) {
+            pending.add(describe(changeSet, destructive));
+        }
+        return pending;
+    }
+
+    /**
+     * Lists the changesets not yet applied, up to and including the one that sets the tag.
+     *
+     * @param ran the applied changesets
+     * @param tag the tag, null for all
+     * @return the pending changesets in changelog order
+     * @throws InvalidInputException when the changelog does not declare the tag
+     */
+    List<ChangeSet> pendingChangeSets(final List<RanChangeSet> ran, final String tag) {
         if (tag != null && !tags().contains(tag)) {
             throw new InvalidInputException("Tag '%s' is not declared in changelog '%s'; declared tags: %s."
                     .formatted(tag, changeLog.getPhysicalFilePath(), tags()));
         }
-        List<ChangeSetInfo> pending = new ArrayList<>();
+        List<ChangeSet> pending = new ArrayList<>();
         for (ChangeSet changeSet : changeSets()) {
             if (ran.stream().noneMatch(r -> r.isSameAs(changeSet))) {
-                pending.add(describe(changeSet));
+                pending.add(changeSet);
             }
             if (tag != null && tag.equals(tagOf(changeSet))) {
                 break;
             }
         }
         return pending;
+    }
+
+    /**
+     * Lists the applied changesets after the last one that set a tag, newest first: what a rollback to the tag
+     * undoes. An applied changeset the changelog no longer declares counts as one without rollback.
+     *
+     * @param ran         the applied changesets
+     * @param tag         the tag to go back to
+     * @param environment the environment, for the message
+     * @return the changesets, newest first
+     * @throws InvalidInputException when the tag was never applied
+     */
+    List<ChangeSetInfo> appliedAfter(final List<RanChangeSet> ran, final String tag, final String environment) {
+        int tagIndex = -1;
+        for (int i = 0; i < ran.size(); i++) {
+            if (tag.equals(ran.get(i).getTag())) {
+                tagIndex = i;
+            }
+        }
+        if (tagIndex < 0) {
+            List<String> tags = ran.stream()
+                    .map(RanChangeSet::getTag)
+                    .filter(t -> t != null && !t.isEmpty())
+                    .toList();
+            throw new InvalidInputException("Tag '%s' was never applied to environment '%s'; applied tags: %s."
+                    .formatted(tag, environment, tags));
+        }
+        List<ChangeSetInfo> after = new ArrayList<>();
+        for (int i = ran.size() - 1; i > tagIndex; i--) {
+            RanChangeSet applied = ran.get(i);
+            ChangeSetInfo info = find(applied);
+            after.add(
+                    info != null
+                            ? info
+                            : new ChangeSetInfo(
+                                    applied.getId(),
+                                    applied.getAuthor(),
+                                    applied.getChangeLog(),
+                                    "",
+                                    "",
+                                    false,
+                                    List.of()));
+        }
+        return after;
     }
 
     /**
@@ -112,6 +173,10 @@ final class ChangeLogInspector {
     }
 
     ChangeSetInfo describe(final ChangeSet changeSet) {
+        return describe(changeSet, new DestructiveChanges(narrowing));
+    }
+
+    private ChangeSetInfo describe(final ChangeSet changeSet, final DestructiveChanges destructive) {
         return new ChangeSetInfo(
                 changeSet.getId(),
                 changeSet.getAuthor(),
@@ -119,35 +184,30 @@ final class ChangeLogInspector {
                 changeSet.generateCheckSum(ChecksumVersion.latest()).toString(),
                 tagOf(changeSet),
                 changeSet.supportsRollback(database),
-                destructiveChanges(changeSet));
+                destructive.of(changeSet),
+                problems(changeSet));
     }
 
-    private List<String> destructiveChanges(final ChangeSet changeSet) {
-        List<String> found = new ArrayList<>();
+    /**
+     * Validates a changeset's changes on this database the way Liquibase does before an update, so that the
+     * changeset is named (and listed by status) instead of failing the whole run later.
+     */
+    private List<String> problems(final ChangeSet changeSet) {
+        if (changeSet.isIgnore() || changeSet.getOnValidationFail() == ChangeSet.ValidationFailOption.MARK_RAN) {
+            return List.of();
+        }
+        List<String> problems = new ArrayList<>();
         for (Change change : changeSet.getChanges()) {
-            if (change instanceof DropTableChange drop) {
-                found.add("drop table " + drop.getTableName());
-            } else if (change instanceof DropColumnChange drop) {
-                found.add("drop column " + drop.getTableName() + "."
-                        + (drop.getColumnName() != null
-                                ? drop.getColumnName()
-                                : drop.getColumns().stream()
-                                        .map(c -> c.getName())
-                                        .toList()));
-            } else if (change instanceof ModifyDataTypeChange modify) {
-                narrowing.describe(modify).ifPresent(found::add);
-            } else if (change instanceof AbstractSQLChange sql
-                    && sql.getSql() != null
-                    && DESTRUCTIVE_SQL.matcher(sql.getSql()).find()) {
-                found.add("raw SQL that drops or truncates: " + abbreviate(sql.getSql()));
+            try {
+                ValidationErrors errors = change.validate(database);
+                if (errors != null) {
+                    problems.addAll(errors.getErrorMessages());
+                }
+            } catch (RuntimeException e) {
+                problems.add(LiquibaseRun.rootMessage(e));
             }
         }
-        return found;
-    }
-
-    private static String abbreviate(final String sql) {
-        String line = sql.replaceAll("\\s+", " ").strip();
-        return line.length() > 80 ? line.substring(0, 77) + "..." : line;
+        return problems;
     }
 
     static String tagOf(final ChangeSet changeSet) {

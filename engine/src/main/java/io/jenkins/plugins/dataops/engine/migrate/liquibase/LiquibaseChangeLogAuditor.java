@@ -26,9 +26,9 @@ import liquibase.exception.DatabaseException;
 public final class LiquibaseChangeLogAuditor implements ChangeLogAuditor {
     @Override
     public List<SchemaChange> pendingChanges(final MigrationRequest request) {
-        return LiquibaseRun.with(request.target(), request.changelog(), request.progress(), database -> {
+        return LiquibaseRun.with(request, database -> {
             List<RanChangeSet> ran = ranChangeSets(database);
-            ChangeLogInspector inspector = ChangeLogInspector.parse(database, request.changelog());
+            ChangeLogInspector inspector = ChangeLogInspector.parse(database, LiquibaseRun.changelogName(request));
             inspector.pending(ran, request.tag()); // validates the tag, naming the declared ones
             List<SchemaChange> changes = new ArrayList<>();
             for (ChangeSet changeSet : inspector.changeSets()) {
@@ -45,20 +45,29 @@ public final class LiquibaseChangeLogAuditor implements ChangeLogAuditor {
 
     @Override
     public ChangeLogReplay replay(final MigrationRequest request, final DatabaseTarget scratch) {
-        List<RanChangeSet> ran = LiquibaseRun.with(
-                request.target(), request.changelog(), request.progress(), LiquibaseChangeLogAuditor::ranChangeSets);
+        List<RanChangeSet> ran = LiquibaseRun.with(request, LiquibaseChangeLogAuditor::ranChangeSets);
         // Liquibase's own lines about the scratch database ("Running Changeset ...") say nothing about the
         // environment: the drift check reports its findings instead.
         ProgressListener quiet = ProgressListener.NONE;
-        return LiquibaseRun.with(scratch, request.changelog(), quiet, database -> {
-            ChangeLogInspector inspector = ChangeLogInspector.parse(database, request.changelog());
+        // The scratch replay reads the same search path and extension jars as the environment's migrations.
+        MigrationRequest onScratch = new MigrationRequest(
+                scratch,
+                request.changelog(),
+                request.tag(),
+                true,
+                true,
+                quiet,
+                request.searchPath(),
+                request.extensions());
+        return LiquibaseRun.with(onScratch, database -> {
+            ChangeLogInspector inspector = ChangeLogInspector.parse(database, LiquibaseRun.changelogName(onScratch));
             List<ChangeSet> declared = inspector.changeSets();
             int count = replayCount(declared, ran);
             if (count > 0) {
                 CommandScope command = new CommandScope(UpdateCountCommandStep.COMMAND_NAME)
                         .addArgumentValue(
                                 UpdateCountCommandStep.CHANGELOG_FILE_ARG,
-                                request.changelog().getFileName().toString())
+                                LiquibaseRun.changelogName(onScratch))
                         .addArgumentValue(UpdateCountCommandStep.COUNT_ARG, count)
                         .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database);
                 try (ProgressOutputStream output = new ProgressOutputStream(quiet)) {

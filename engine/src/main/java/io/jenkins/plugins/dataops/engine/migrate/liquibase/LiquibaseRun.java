@@ -4,10 +4,12 @@ import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
 import io.jenkins.plugins.dataops.engine.db.SecretScrubber;
 import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
 import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
-import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
+import io.jenkins.plugins.dataops.engine.migrate.MigrationRequest;
 import java.io.FileNotFoundException;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import liquibase.Scope;
 import liquibase.analytics.configuration.AnalyticsArgs;
@@ -16,12 +18,15 @@ import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.ChangeLogParseException;
 import liquibase.logging.core.NoOpLogService;
+import liquibase.resource.CompositeResourceAccessor;
 import liquibase.resource.DirectoryResourceAccessor;
+import liquibase.resource.ResourceAccessor;
 
 /**
  * One unit of Liquibase work against one environment: opens the connection, wraps it as a Liquibase
  * {@link Database}, and runs the body inside a Liquibase scope whose UI is our progress listener, whose
- * logging is silent, whose analytics are off and whose resources are read from the changelog's folder.
+ * logging is silent, whose analytics are off, whose resources are read from the changelog's folder (or the
+ * search path) and whose class loader is the engine's own, extended by the request's extension jars.
  */
 final class LiquibaseRun {
     /** What runs inside the scope. */
@@ -35,8 +40,7 @@ final class LiquibaseRun {
 
     private LiquibaseRun() {}
 
-    static <T> T with(
-            final DatabaseTarget target, final Path changelog, final ProgressListener progress, final Body<T> body) {
+    static <T> T with(final MigrationRequest request, final Body<T> body) {
         Thread thread = Thread.currentThread();
         ClassLoader caller = thread.getContextClassLoader();
         // Liquibase builds each thread's root scope (its service locator, configuration and log service) from the
@@ -44,25 +48,26 @@ final class LiquibaseRun {
         // loader, which cannot see Liquibase. So the engine's loader is the context loader while Liquibase runs.
         thread.setContextClassLoader(ENGINE_LOADER);
         try {
-            return inScope(target, changelog, progress, body);
+            return inScope(request, body);
         } finally {
             thread.setContextClassLoader(caller);
         }
     }
 
-    private static <T> T inScope(
-            final DatabaseTarget target, final Path changelog, final ProgressListener progress, final Body<T> body) {
+    private static <T> T inScope(final MigrationRequest request, final Body<T> body) {
+        DatabaseTarget target = request.target();
+        Path changelog = request.changelog();
         Connection connection = target.open();
-        try {
+        try (ExtensionLoader extensions = ExtensionLoader.of(request.extensions(), LiquibaseRun.class)) {
             Map<String, Object> scope = Map.of(
-                    Scope.Attr.classLoader.name(),
-                    ENGINE_LOADER,
                     Scope.Attr.ui.name(),
-                    new ProgressUiService(progress),
+                    new ProgressUiService(request.progress()),
                     Scope.Attr.logService.name(),
                     new NoOpLogService(),
                     Scope.Attr.resourceAccessor.name(),
-                    new DirectoryResourceAccessor(changelog.getParent()),
+                    resources(request),
+                    Scope.Attr.classLoader.name(),
+                    extensions.loader(),
                     AnalyticsArgs.ENABLED.getKey(),
                     Boolean.FALSE,
                     "liquibase.showBanner",
@@ -80,8 +85,14 @@ final class LiquibaseRun {
         } catch (DataOpsException e) {
             throw e;
         } catch (FileNotFoundException e) {
-            throw new DataOpsException("Changelog folder '%s' not found.".formatted(changelog.getParent()), e);
+            throw new InvalidInputException(
+                    "Changelog folder or search path entry not found: %s; check 'changelog' and 'searchPath' in the spec."
+                            .formatted(e.getMessage()),
+                    e);
         } catch (Exception e) {
+            if (hasCause(e, ClassNotFoundException.class)) {
+                throw MissingClass.explain(request, e);
+            }
             if (hasCause(e, ChangeLogParseException.class)) {
                 throw new InvalidInputException(
                         "Changelog '%s' cannot be read: %s".formatted(changelog, rootMessage(e)), e);
@@ -95,7 +106,39 @@ final class LiquibaseRun {
         }
     }
 
-    private static boolean hasCause(final Throwable e, final Class<? extends Throwable> type) {
+    /**
+     * Returns the name Liquibase knows the root changelog by: its path relative to the search path entry that
+     * holds it (so {@code META-INF/...} includes resolve the way they do on a class path), else its file name.
+     *
+     * @param request the request
+     * @return the name, with {@code /} separators
+     */
+    static String changelogName(final MigrationRequest request) {
+        Path changelog = request.changelog().toAbsolutePath().normalize();
+        for (Path root : request.searchPath()) {
+            Path base = root.toAbsolutePath().normalize();
+            if (changelog.startsWith(base)) {
+                return base.relativize(changelog).toString().replace('\\', '/');
+            }
+        }
+        return changelog.getFileName().toString();
+    }
+
+    private static ResourceAccessor resources(final MigrationRequest request) throws FileNotFoundException {
+        List<ResourceAccessor> accessors = new ArrayList<>();
+        Path changelog = request.changelog().toAbsolutePath().normalize();
+        boolean underRoot = request.searchPath().stream()
+                .anyMatch(root -> changelog.startsWith(root.toAbsolutePath().normalize()));
+        if (!underRoot) {
+            accessors.add(new DirectoryResourceAccessor(changelog.getParent()));
+        }
+        for (Path root : request.searchPath()) {
+            accessors.add(new DirectoryResourceAccessor(root));
+        }
+        return accessors.size() == 1 ? accessors.get(0) : new CompositeResourceAccessor(accessors);
+    }
+
+    static boolean hasCause(final Throwable e, final Class<? extends Throwable> type) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (type.isInstance(t)) {
                 return true;

@@ -1,10 +1,10 @@
 package io.jenkins.plugins.dataops.engine.migrate.liquibase;
 
-import io.jenkins.plugins.dataops.engine.db.SecretScrubber;
 import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
 import io.jenkins.plugins.dataops.engine.kernel.OperationRefusedException;
 import io.jenkins.plugins.dataops.engine.migrate.AppliedChangeSet;
 import io.jenkins.plugins.dataops.engine.migrate.ChangeSetInfo;
+import io.jenkins.plugins.dataops.engine.migrate.Finding;
 import io.jenkins.plugins.dataops.engine.migrate.MigrationFailedException;
 import io.jenkins.plugins.dataops.engine.migrate.MigrationRequest;
 import io.jenkins.plugins.dataops.engine.migrate.MigrationResult;
@@ -12,7 +12,7 @@ import io.jenkins.plugins.dataops.engine.migrate.MigrationStatus;
 import io.jenkins.plugins.dataops.engine.migrate.SchemaMigrator;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -27,11 +27,7 @@ import liquibase.command.core.UpdateToTagSqlCommandStep;
 import liquibase.command.core.helpers.DatabaseChangelogCommandStep;
 import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
 import liquibase.database.Database;
-import liquibase.exception.CommandExecutionException;
 import liquibase.exception.DatabaseException;
-import liquibase.lockservice.DatabaseChangeLogLock;
-import liquibase.lockservice.LockService;
-import liquibase.lockservice.LockServiceFactory;
 
 /**
  * The {@link SchemaMigrator} on Liquibase, driven through {@link CommandScope} with the typed argument
@@ -41,24 +37,19 @@ import liquibase.lockservice.LockServiceFactory;
 public final class LiquibaseSchemaMigrator implements SchemaMigrator {
     @Override
     public MigrationStatus status(final MigrationRequest request) {
-        return LiquibaseRun.with(request.target(), request.changelog(), request.progress(), database -> {
+        return LiquibaseRun.with(request, database -> {
             List<RanChangeSet> ran = ranChangeSets(database);
-            ChangeLogInspector inspector = ChangeLogInspector.parse(database, request.changelog());
-            return new MigrationStatus(
-                    request.target().environment(), currentTag(ran), ran.size(), inspector.pending(ran, request.tag()));
+            return status(
+                    database, request, ran, ChangeLogInspector.parse(database, LiquibaseRun.changelogName(request)));
         });
     }
 
     @Override
     public MigrationResult update(final MigrationRequest request) {
-        return LiquibaseRun.with(request.target(), request.changelog(), request.progress(), database -> {
+        return LiquibaseRun.with(request, database -> {
             List<RanChangeSet> before = ranChangeSets(database);
-            ChangeLogInspector inspector = ChangeLogInspector.parse(database, request.changelog());
-            MigrationStatus status = new MigrationStatus(
-                    request.target().environment(),
-                    currentTag(before),
-                    before.size(),
-                    inspector.pending(before, request.tag()));
+            ChangeLogInspector inspector = ChangeLogInspector.parse(database, LiquibaseRun.changelogName(request));
+            MigrationStatus status = status(database, request, before, inspector);
             refuseUnlessAllowed(request, status);
             refuseGoingBack(request, before, status);
             if (status.pending().isEmpty()) {
@@ -75,26 +66,31 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
                                     request.tag() == null ? "" : " up to tag '" + request.tag() + "'"));
             CommandScope command = request.tag() == null
                     ? new CommandScope(UpdateCommandStep.COMMAND_NAME)
-                            .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, fileName(request))
+                            .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, LiquibaseRun.changelogName(request))
                     : new CommandScope(UpdateToTagCommandStep.COMMAND_NAME)
-                            .addArgumentValue(UpdateToTagCommandStep.CHANGELOG_FILE_ARG, fileName(request))
+                            .addArgumentValue(
+                                    UpdateToTagCommandStep.CHANGELOG_FILE_ARG, LiquibaseRun.changelogName(request))
                             .addArgumentValue(UpdateToTagCommandStep.TAG_ARG, request.tag());
-            execute(command, database, request, status.pending(), "apply");
-            List<RanChangeSet> after = ranChangeSets(database);
-            return result(request, status.currentTag(), currentTag(after), status.pending(), status);
+            // The changelog parsed for the checks: Liquibase takes it instead of parsing the files again.
+            command.addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_ARG, inspector.changeLog());
+            CommandRunner.execute(command, database, request, status.pending(), "apply");
+            String tagAfter = request.tag() == null ? nameUntagged(database, request) : request.tag();
+            return result(request, status.currentTag(), tagAfter, status.pending(), status);
         });
     }
 
     @Override
     public String updateSql(final MigrationRequest request) {
-        return LiquibaseRun.with(request.target(), request.changelog(), request.progress(), database -> {
+        return LiquibaseRun.with(request, database -> {
             // The *Sql commands write to the command's output stream; their OUTPUT_WRITER argument is not read.
             ByteArrayOutputStream sql = new ByteArrayOutputStream();
             CommandScope command = request.tag() == null
                     ? new CommandScope(UpdateSqlCommandStep.COMMAND_NAME)
-                            .addArgumentValue(UpdateSqlCommandStep.CHANGELOG_FILE_ARG, fileName(request))
+                            .addArgumentValue(
+                                    UpdateSqlCommandStep.CHANGELOG_FILE_ARG, LiquibaseRun.changelogName(request))
                     : new CommandScope(UpdateToTagSqlCommandStep.COMMAND_NAME)
-                            .addArgumentValue(UpdateToTagSqlCommandStep.CHANGELOG_FILE_ARG, fileName(request))
+                            .addArgumentValue(
+                                    UpdateToTagSqlCommandStep.CHANGELOG_FILE_ARG, LiquibaseRun.changelogName(request))
                             .addArgumentValue(UpdateToTagSqlCommandStep.TAG_ARG, request.tag());
             command.addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database);
             command.setOutput(sql);
@@ -108,10 +104,11 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
         String tag = request.targetTag()
                 .orElseThrow(() -> new InvalidInputException("Rollback of environment '%s' needs a tag to go back to."
                         .formatted(request.target().environment())));
-        return LiquibaseRun.with(request.target(), request.changelog(), request.progress(), database -> {
+        return LiquibaseRun.with(request, database -> {
             List<RanChangeSet> ran = ranChangeSets(database);
-            ChangeLogInspector inspector = ChangeLogInspector.parse(database, request.changelog());
-            List<ChangeSetInfo> toRollBack = appliedAfter(ran, tag, request, inspector);
+            ChangeLogInspector inspector = ChangeLogInspector.parse(database, LiquibaseRun.changelogName(request));
+            List<ChangeSetInfo> toRollBack =
+                    inspector.appliedAfter(ran, tag, request.target().environment());
             List<ChangeSetInfo> blocked =
                     toRollBack.stream().filter(c -> !c.rollbackSupported()).toList();
             if (!blocked.isEmpty()) {
@@ -121,6 +118,7 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
                         .formatted(request.target().environment(), tag, blocked.size(), keys(blocked)));
             }
             if (toRollBack.isEmpty()) {
+                refuseLeftovers(database, request, ran, inspector, tag);
                 request.progress()
                         .info("Environment '%s' is already at tag '%s'; nothing to roll back."
                                 .formatted(request.target().environment(), tag));
@@ -133,9 +131,11 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
             // Roll back exactly the changesets checked above. Liquibase's rollback-to-tag would also roll back
             // the tagDatabase changeset that set the tag, leaving the environment at no release at all.
             CommandScope command = new CommandScope(RollbackCountCommandStep.COMMAND_NAME)
-                    .addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_FILE_ARG, fileName(request))
+                    .addArgumentValue(
+                            DatabaseChangelogCommandStep.CHANGELOG_FILE_ARG, LiquibaseRun.changelogName(request))
+                    .addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_ARG, inspector.changeLog())
                     .addArgumentValue(RollbackCountCommandStep.COUNT_ARG, toRollBack.size());
-            execute(command, database, request, toRollBack, "roll back");
+            CommandRunner.execute(command, database, request, toRollBack, "roll back");
             return new MigrationResult(
                     request.target().environment(),
                     currentTag(ran),
@@ -148,79 +148,61 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
 
     @Override
     public Optional<String> releaseStaleLock(final MigrationRequest request) {
-        return LiquibaseRun.with(request.target(), request.changelog(), request.progress(), database -> {
-            LockService locks = LockServiceFactory.getInstance().getLockService(database);
-            for (DatabaseChangeLogLock lock : locks.listLocks()) {
-                String holder = "'%s' (since %s)".formatted(lock.getLockedBy(), lock.getLockGranted());
-                request.progress()
-                        .warn(("Environment '%s': releasing a Liquibase lock left by %s, whose process is "
-                                        + "gone (DataOps holds the environment lock); the next changesets resume from where it "
-                                        + "stopped.")
-                                .formatted(request.target().environment(), holder));
-                locks.forceReleaseLock();
-                return Optional.of(holder);
-            }
-            return Optional.empty();
-        });
+        // Plain JDBC: a Liquibase start-up only to look at one row would cost every operation a second one.
+        Optional<String> holder = LiquibaseLockRow.releaseIfLocked(request.target());
+        holder.ifPresent(h -> request.progress()
+                .warn(("Environment '%s': releasing a Liquibase lock left by %s, whose process is gone (DataOps "
+                                + "holds the environment lock); the next changesets resume from where it stopped.")
+                        .formatted(request.target().environment(), h)));
+        return holder;
     }
 
     @Override
     public List<AppliedChangeSet> history(final MigrationRequest request) {
-        return LiquibaseRun.with(request.target(), request.changelog(), request.progress(), database -> {
-            return applied(ranChangeSets(database));
-        });
+        return LiquibaseRun.with(request, database -> applied(ranChangeSets(database)));
     }
 
-    private static List<ChangeSetInfo> appliedAfter(
-            final List<RanChangeSet> ran,
-            final String tag,
+    private static MigrationStatus status(
+            final Database database,
             final MigrationRequest request,
-            final ChangeLogInspector inspector) {
-        int tagIndex = -1;
-        for (int i = 0; i < ran.size(); i++) {
-            if (tag.equals(ran.get(i).getTag())) {
-                tagIndex = i;
-            }
-        }
-        if (tagIndex < 0) {
-            throw new InvalidInputException("Tag '%s' was never applied to environment '%s'; applied tags: %s."
-                    .formatted(tag, request.target().environment(), AppliedChangeSet.tagsOf(applied(ran))));
-        }
-        List<ChangeSetInfo> after = new ArrayList<>();
-        for (int i = ran.size() - 1; i > tagIndex; i--) {
-            ChangeSetInfo info = inspector.find(ran.get(i));
-            after.add(
-                    info != null
-                            ? info
-                            : new ChangeSetInfo(
-                                    ran.get(i).getId(),
-                                    ran.get(i).getAuthor(),
-                                    ran.get(i).getChangeLog(),
-                                    "",
-                                    "",
-                                    false,
-                                    List.of()));
-        }
-        return after;
+            final List<RanChangeSet> ran,
+            final ChangeLogInspector inspector)
+            throws SQLException {
+        return PendingChecks.status(
+                database, request.target().dialect(), request.target().environment(), ran, inspector, request.tag());
     }
 
     private static void refuseUnlessAllowed(final MigrationRequest request, final MigrationStatus status) {
-        List<ChangeSetInfo> noRollback = status.withoutRollback();
-        if (!noRollback.isEmpty() && !request.allowNoRollback()) {
-            throw new OperationRefusedException(("Refusing to apply %d changeset(s) without rollback to environment "
-                            + "'%s': %s. Nothing was applied; add a rollback block, or allow it with --allow-no-rollback "
-                            + "(or 'allow: {noRollback: true}' in the spec); the allowance is recorded in the ledger.")
-                    .formatted(noRollback.size(), request.target().environment(), keys(noRollback)));
+        List<Finding> refusing = status.refusing(request.allowNoRollback(), request.allowDestructive());
+        if (!refusing.isEmpty()) {
+            throw new OperationRefusedException(Refusal.message(request.target().environment(), refusing));
         }
-        List<ChangeSetInfo> destructive = status.destructive();
-        if (!destructive.isEmpty() && !request.allowDestructive()) {
-            String details = destructive.stream()
-                    .map(c -> c.key() + " (" + String.join("; ", c.destructiveChanges()) + ")")
-                    .collect(Collectors.joining(", "));
-            throw new OperationRefusedException(("Refusing to apply %d destructive changeset(s) to environment "
-                            + "'%s': %s. Nothing was applied; allow it with --allow-destructive (or 'allow: {destructive: "
-                            + "true}' in the spec) once a backup exists.")
-                    .formatted(destructive.size(), request.target().environment(), details));
+    }
+
+    /**
+     * A rollback with nothing to roll back is no success when a failed changeset left objects behind (H2 commits
+     * DDL at once): Liquibase does not know them, so the environment is not back where the tag says.
+     */
+    private static void refuseLeftovers(
+            final Database database,
+            final MigrationRequest request,
+            final List<RanChangeSet> ran,
+            final ChangeLogInspector inspector,
+            final String tag)
+            throws SQLException {
+        List<Finding> drift =
+                PendingChecks.drift(database, request.target().dialect(), inspector.pendingChangeSets(ran, null));
+        if (!drift.isEmpty()) {
+            throw new MigrationFailedException(
+                    ("Rollback of environment '%s' to tag '%s' has nothing to roll back, but objects that pending "
+                                    + "changesets create exist already: %s. Liquibase does not track them (a changeset "
+                                    + "that failed on a database whose DDL commits at once leaves them behind), so "
+                                    + "nothing was rolled back; drop them by hand and run again.")
+                            .formatted(
+                                    request.target().environment(),
+                                    tag,
+                                    drift.stream().map(Finding::toString).collect(Collectors.joining(", "))),
+                    null);
         }
     }
 
@@ -258,45 +240,30 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
                 request.allowDestructive() ? status.destructive() : List.of());
     }
 
-    private static void execute(
-            final CommandScope command,
-            final Database database,
-            final MigrationRequest request,
-            final List<ChangeSetInfo> changeSets,
-            final String verb)
+    /**
+     * Names the release an untagged update reached: when the last applied changeset sets no tag, the release is
+     * named after that changeset's id and the database is tagged with it (as Liquibase's {@code tag} command
+     * does), so it can be promoted and rolled back to like a tagged one.
+     */
+    private static String nameUntagged(final Database database, final MigrationRequest request)
             throws DatabaseException {
-        command.addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database);
-        try (ProgressOutputStream output = new ProgressOutputStream(request.progress())) {
-            command.setOutput(output);
-            command.execute();
-        } catch (CommandExecutionException e) {
-            List<RanChangeSet> now = ranChangeSets(database);
-            String failed = changeSets.stream()
-                    .filter(c -> "apply".equals(verb) == now.stream().noneMatch(r -> sameKey(r, c)))
-                    .map(ChangeSetInfo::key)
-                    .findFirst()
-                    .orElse("(unknown changeset)");
-            throw new MigrationFailedException(
-                    ("Could not %s changeset '%s' on environment '%s': %s. Changesets "
-                                    + "before it stay as they are; fix the changelog and run again.")
-                            .formatted(
-                                    verb,
-                                    failed,
-                                    request.target().environment(),
-                                    SecretScrubber.scrub(
-                                            LiquibaseRun.rootMessage(e),
-                                            request.target().password())),
-                    e);
+        List<RanChangeSet> after = ranChangeSets(database);
+        RanChangeSet last = after.get(after.size() - 1);
+        if (last.getTag() != null && !last.getTag().isEmpty()) {
+            return last.getTag();
         }
+        String name = last.getId();
+        ChangeLogHistoryServiceFactory.getInstance()
+                .getChangeLogService(database)
+                .tag(name);
+        request.progress()
+                .info("The changesets applied to environment '%s' end without a tag; the release is named '%s' after "
+                                .formatted(request.target().environment(), name)
+                        + "its last changeset, and the database is tagged so.");
+        return name;
     }
 
-    private static boolean sameKey(final RanChangeSet ran, final ChangeSetInfo info) {
-        return ran.getId().equals(info.id())
-                && ran.getAuthor().equals(info.author())
-                && ran.getChangeLog().equals(info.file());
-    }
-
-    private static List<RanChangeSet> ranChangeSets(final Database database) throws DatabaseException {
+    static List<RanChangeSet> ranChangeSets(final Database database) throws DatabaseException {
         return ChangeLogHistoryServiceFactory.getInstance()
                 .getChangeLogService(database)
                 .getRanChangeSets();
@@ -321,10 +288,6 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
                 ran.getDateExecuted() == null ? 0 : ran.getDateExecuted().getTime(),
                 String.valueOf(ran.getExecType()),
                 ran.getOrderExecuted() == null ? 0 : ran.getOrderExecuted());
-    }
-
-    private static String fileName(final MigrationRequest request) {
-        return request.changelog().getFileName().toString();
     }
 
     private static String keys(final List<ChangeSetInfo> changeSets) {

@@ -6,61 +6,45 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import liquibase.change.core.ModifyDataTypeChange;
 import liquibase.database.Database;
 import liquibase.database.jvm.JdbcConnection;
 
 /**
- * Decides whether a column type change can lose data: a shorter length or precision of the same family is
- * narrowing, a change of family (text to number) is treated as narrowing, and a type change on a column we
- * cannot see (not created yet, or unreadable) is treated as narrowing too: refusing is the safe default.
+ * Decides whether a column type change can lose data. The type the column has just before the change is the one
+ * the pending batch gave it (a column created or changed by an earlier pending changeset) or else the one the
+ * database reports. A change to a type every old value fits into (longer text, wider integer) is not
+ * destructive; anything else is, and so is a change on a column whose type is unknown: refusing is the safe side.
  */
 final class NarrowingDetector {
-    private static final Pattern SIZED = Pattern.compile("\\s*([A-Za-z ]+?)\\s*(?:\\(\\s*(\\d+)[^)]*\\))?\\s*");
-    private static final List<String> TEXT = List.of(
-            "CHAR",
-            "VARCHAR",
-            "CHARACTER",
-            "CHARACTER VARYING",
-            "TEXT",
-            "NVARCHAR",
-            "NCHAR",
-            "CLOB",
-            "CHARACTER LARGE OBJECT");
-
     private final Database database;
 
     NarrowingDetector(final Database database) {
         this.database = database;
     }
 
-    Optional<String> describe(final ModifyDataTypeChange change) {
+    /**
+     * Describes a type change that may narrow.
+     *
+     * @param change the change
+     * @param before the column's type from the pending batch, empty when the batch does not know it
+     * @return the finding, empty for a widening change
+     */
+    Optional<String> describe(final ModifyDataTypeChange change, final Optional<SqlType> before) {
         String column = change.getTableName() + "." + change.getColumnName();
-        Optional<String[]> current = currentType(change.getTableName(), change.getColumnName());
+        Optional<SqlType> current = before.or(() -> currentType(change.getTableName(), change.getColumnName()));
         if (current.isEmpty()) {
             return Optional.of("type change of " + column + " to " + change.getNewDataType()
                     + " (current type unknown, may narrow)");
         }
-        String currentType = current.get()[0].toUpperCase(Locale.ROOT);
-        int currentSize = Integer.parseInt(current.get()[1]);
-        Matcher m = SIZED.matcher(change.getNewDataType());
-        if (!m.matches()) {
-            return Optional.of("type change of " + column + " to " + change.getNewDataType());
-        }
-        String newType = m.group(1).toUpperCase(Locale.ROOT).strip();
-        boolean sameFamily = TEXT.contains(newType) == TEXT.contains(currentType);
-        boolean widening = sameFamily
-                && (m.group(2) == null ? "TEXT".equals(newType) : Integer.parseInt(m.group(2)) >= currentSize);
-        if (widening) {
+        if (current.get().fitsInto(SqlType.parse(change.getNewDataType()))) {
             return Optional.empty();
         }
-        return Optional.of("narrowing type change of %s: %s(%d) -> %s"
-                .formatted(column, currentType, currentSize, change.getNewDataType()));
+        return Optional.of(
+                "narrowing type change of %s: %s -> %s".formatted(column, current.get(), change.getNewDataType()));
     }
 
-    private Optional<String[]> currentType(final String table, final String column) {
+    private Optional<SqlType> currentType(final String table, final String column) {
         if (!(database.getConnection() instanceof JdbcConnection jdbc)) {
             return Optional.empty();
         }
@@ -72,9 +56,7 @@ final class NarrowingDetector {
                     new String[] {table.toLowerCase(Locale.ROOT), column.toLowerCase(Locale.ROOT)})) {
                 try (ResultSet columns = meta.getColumns(null, null, names[0], names[1])) {
                     if (columns.next()) {
-                        return Optional.of(new String[] {
-                            columns.getString("TYPE_NAME"), String.valueOf(columns.getInt("COLUMN_SIZE"))
-                        });
+                        return Optional.of(SqlType.of(columns.getString("TYPE_NAME"), columns.getInt("COLUMN_SIZE")));
                     }
                 }
             }

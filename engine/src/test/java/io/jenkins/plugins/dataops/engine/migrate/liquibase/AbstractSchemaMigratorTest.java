@@ -9,6 +9,7 @@ import io.jenkins.plugins.dataops.engine.kernel.OperationRefusedException;
 import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
 import io.jenkins.plugins.dataops.engine.migrate.AppliedChangeSet;
 import io.jenkins.plugins.dataops.engine.migrate.ChangeSetInfo;
+import io.jenkins.plugins.dataops.engine.migrate.Finding;
 import io.jenkins.plugins.dataops.engine.migrate.MigrationFailedException;
 import io.jenkins.plugins.dataops.engine.migrate.MigrationRequest;
 import io.jenkins.plugins.dataops.engine.migrate.MigrationResult;
@@ -185,7 +186,7 @@ abstract class AbstractSchemaMigratorTest {
         assertThatThrownBy(() -> migrator.update(request))
                 .isInstanceOf(OperationRefusedException.class)
                 .hasMessageContaining(
-                        "Refusing to apply 1 changeset(s) without rollback to environment 'dev': " + BACKFILL)
+                        "Refusing to apply 1 changeset(s) without rollback to environment 'dev': " + BACKFILL + ".")
                 .hasMessageContaining("Nothing was applied")
                 .hasMessageContaining("--allow-no-rollback");
         assertThat(tableExists("customer")).isFalse();
@@ -429,7 +430,7 @@ abstract class AbstractSchemaMigratorTest {
                 .isInstanceOf(MigrationFailedException.class)
                 .hasMessageContaining("Could not apply changeset 'broken.yaml::2-broken::test' on environment 'dev'")
                 .hasMessageContaining("no_such_table")
-                .hasMessageContaining("Changesets before it stay as they are");
+                .hasMessageContaining("the changesets before it stay applied");
         assertThat(migrator.history(request(broken, null, false)))
                 .extracting(AppliedChangeSet::id)
                 .containsExactly("1-create");
@@ -440,6 +441,267 @@ abstract class AbstractSchemaMigratorTest {
                     .as("the failing changeset left nothing behind")
                     .isFalse();
         }
+    }
+
+    @Test
+    void shouldReportWhatAFailedChangeSetLeftBehindAndNotClaimARollbackThatDidNothing() throws IOException {
+        // Given
+        Path broken = write("leftovers.yaml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 1-base
+                      author: test
+                      changes:
+                        - createTable: { tableName: base_table, columns: [ { column: { name: id, type: INT } } ] }
+                  - changeSet: { id: 2-tag, author: test, changes: [ { tagDatabase: { tag: baseline } } ] }
+                  - changeSet:
+                      id: 3-many-tables
+                      author: test
+                      changes:
+                        - createTable: { tableName: left_one, columns: [ { column: { name: id, type: INT } } ] }
+                        - createTable: { tableName: left_two, columns: [ { column: { name: id, type: INT } } ] }
+                        - createIndex:
+                            tableName: left_two
+                            indexName: left_two_idx
+                            columns: [ { column: { name: id } } ]
+                        - addColumn: { tableName: base_table, columns: [ { column: { name: note, type: VARCHAR(20) } } ] }
+                        - sql: { sql: "INSERT INTO no_such_table VALUES (1)" }
+                      rollback:
+                        - dropTable: { tableName: left_one }
+                        - dropTable: { tableName: left_two }
+                        - dropColumn: { tableName: base_table, columnName: note }
+                """);
+        migrator.update(request(broken, "baseline", false));
+
+        // When / Then
+        if (hasTransactionalDdl()) {
+            assertThatThrownBy(() -> migrator.update(request(broken, null, false)))
+                    .isInstanceOf(MigrationFailedException.class)
+                    .hasMessageContaining("'leftovers.yaml::3-many-tables::test'")
+                    .hasMessageContaining("rolled the failing changeset back whole");
+            assertThat(migrator.status(request(broken, null, false)).findings())
+                    .extracting(Finding::check)
+                    .doesNotContain(Finding.DRIFT);
+            assertThat(migrator.rollback(request(broken, "baseline", false)).changeSets())
+                    .isEmpty();
+            return;
+        }
+        assertThatThrownBy(() -> migrator.update(request(broken, null, false)))
+                .isInstanceOf(MigrationFailedException.class)
+                .hasMessageContaining("Could not apply changeset 'leftovers.yaml::3-many-tables::test'")
+                .hasMessageContaining("It left 4 object(s) behind, because H2 commits DDL at once: ")
+                .hasMessageContaining("table LEFT_ONE")
+                .hasMessageContaining("table LEFT_TWO")
+                .hasMessageContaining("index LEFT_TWO_IDX")
+                .hasMessageContaining("column BASE_TABLE.NOTE")
+                .hasMessageContaining("status lists them as drift");
+        MigrationStatus status = migrator.status(request(broken, null, false));
+        assertThat(status.findings())
+                .filteredOn(f -> Finding.DRIFT.equals(f.check()))
+                .extracting(Finding::detail)
+                .containsExactly(
+                        "table LEFT_ONE exists already",
+                        "table LEFT_TWO exists already",
+                        "index LEFT_TWO_IDX exists already",
+                        "column BASE_TABLE.NOTE exists already");
+        assertThatThrownBy(() -> migrator.update(request(broken, null, false)))
+                .isInstanceOf(OperationRefusedException.class)
+                .hasMessageContaining("1 changeset(s) whose objects exist already")
+                .hasMessageContaining("Nothing was applied");
+        assertThatThrownBy(() -> migrator.rollback(request(broken, "baseline", false)))
+                .isInstanceOf(MigrationFailedException.class)
+                .hasMessageContaining("Rollback of environment 'dev' to tag 'baseline' has nothing to roll back")
+                .hasMessageContaining("table LEFT_ONE exists already")
+                .hasMessageContaining("nothing was rolled back");
+    }
+
+    @Test
+    void shouldNameTheChangeSetTheDatabaseRejectsBeforeRunningAnything() throws IOException, SQLException {
+        // Given
+        Path invalid = write("invalid.yaml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 1-fine
+                      author: test
+                      changes:
+                        - createTable: { tableName: fine_table, columns: [ { column: { name: id, type: INT } } ] }
+                  - changeSet:
+                      id: 2-rejected
+                      author: test
+                      changes:
+                        - dropTable: { cascadeConstraints: true }
+                      rollback:
+                        - createTable: { tableName: fine_table, columns: [ { column: { name: id, type: INT } } ] }
+                """);
+
+        // When
+        MigrationStatus status = migrator.status(request(invalid, null, false));
+
+        // Then
+        assertThat(status.findings()).singleElement().satisfies(f -> {
+            assertThat(f.check()).isEqualTo(Finding.INVALID);
+            assertThat(f.changeSet()).isEqualTo("invalid.yaml::2-rejected::test");
+            assertThat(f.detail()).contains("tableName is required");
+        });
+        assertThatThrownBy(() -> migrator.update(request(invalid, null, false)))
+                .isInstanceOf(OperationRefusedException.class)
+                .hasMessageContaining("Refusing to apply 1 changeset(s) this database rejects to environment 'dev': "
+                        + "invalid.yaml::2-rejected::test (tableName is required")
+                .hasMessageNotContaining("1-fine");
+        assertThat(tableExists("fine_table")).isFalse();
+    }
+
+    @Test
+    void shouldNotBlameAPendingChangeSetWhenLiquibaseRefusesTheChangelog() throws IOException, SQLException {
+        // Given: an applied changeset edited afterwards, so Liquibase's checksum validation refuses the run
+        String original = """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 1-create
+                      author: test
+                      changes:
+                        - createTable: { tableName: edited_table, columns: [ { column: { name: id, type: INT } } ] }
+                """;
+        Path file = write("edited.yaml", original);
+        migrator.update(request(file, null, false));
+        write("edited.yaml", original.replace("type: INT", "type: BIGINT") + """
+                  - changeSet:
+                      id: 2-innocent
+                      author: test
+                      changes:
+                        - createTable: { tableName: innocent, columns: [ { column: { name: id, type: INT } } ] }
+                """);
+
+        // When / Then
+        assertThatThrownBy(() -> migrator.update(request(file, null, false)))
+                .isInstanceOf(MigrationFailedException.class)
+                .hasMessageContaining(
+                        "Liquibase refused the changelog of environment 'dev' before running any changeset")
+                .hasMessageContaining("edited.yaml::1-create::test")
+                .hasMessageNotContaining("2-innocent");
+        assertThat(tableExists("innocent")).isFalse();
+    }
+
+    @Test
+    void shouldFlagMergesWholeTableDataChangesAndDroppedForeignKeysButNotAWideningInTheSameBatch() throws IOException {
+        // Given
+        Path file = write("batch.yaml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 1-create
+                      author: test
+                      changes:
+                        - createTable:
+                            tableName: person
+                            columns:
+                              - column: { name: id, type: INT }
+                              - column: { name: first_name, type: VARCHAR(50) }
+                              - column: { name: last_name, type: VARCHAR(50) }
+                              - column: { name: code, type: VARCHAR(40) }
+                              - column: { name: counter, type: INT }
+                  - changeSet:
+                      id: 2-widen
+                      author: test
+                      changes:
+                        - modifyDataType: { tableName: person, columnName: code, newDataType: VARCHAR(255) }
+                        - modifyDataType: { tableName: person, columnName: counter, newDataType: BIGINT }
+                        - renameColumn: { tableName: person, oldColumnName: code, newColumnName: ref, columnDataType: VARCHAR(255) }
+                        - modifyDataType: { tableName: person, columnName: ref, newDataType: TEXT }
+                  - changeSet:
+                      id: 3-narrow
+                      author: test
+                      changes:
+                        - modifyDataType: { tableName: person, columnName: counter, newDataType: SMALLINT }
+                  - changeSet:
+                      id: 4-merge
+                      author: test
+                      changes:
+                        - mergeColumns:
+                            tableName: person
+                            column1Name: first_name
+                            column2Name: last_name
+                            finalColumnName: full_name
+                            finalColumnType: VARCHAR(101)
+                            joinString: " "
+                  - changeSet:
+                      id: 5-wipe
+                      author: test
+                      changes:
+                        - delete: { tableName: person }
+                        - update: { tableName: person, columns: [ { column: { name: counter, valueNumeric: 0 } } ] }
+                        - delete: { tableName: person, where: "id = 1" }
+                        - sql: { sql: "DELETE FROM person" }
+                        - sql: { sql: "UPDATE person SET counter = 1 WHERE id = 2" }
+                  - changeSet:
+                      id: 6-foreign-keys
+                      author: test
+                      changes:
+                        - dropAllForeignKeyConstraints: { baseTableName: person }
+                """);
+
+        // When
+        MigrationStatus status = migrator.status(request(file, null, false));
+
+        // Then
+        assertThat(status.findings())
+                .filteredOn(f -> Finding.DESTRUCTIVE.equals(f.check()))
+                .extracting(f -> f.changeSet().replace("batch.yaml::", "").replace("::test", "") + ": " + f.detail())
+                .containsExactly(
+                        "3-narrow: narrowing type change of person.counter: BIGINT -> SMALLINT",
+                        "4-merge: merge columns person.first_name and person.last_name into full_name (drops both)",
+                        "5-wipe: delete of every row of person (no where)",
+                        "5-wipe: update of every row of person (no where)",
+                        "5-wipe: raw SQL that deletes every row: DELETE FROM person",
+                        "6-foreign-keys: drop all foreign keys of person");
+    }
+
+    @Test
+    void shouldReportEveryRefusalOfAHundredChangeSetsInOneRun() throws IOException, SQLException {
+        // Given: 100 changesets; every 4th has no rollback, every 10th drops a table, one the database rejects
+        StringBuilder yaml = new StringBuilder("databaseChangeLog:\n");
+        int noRollback = 0;
+        int destructive = 0;
+        for (int i = 1; i <= 100; i++) {
+            yaml.append("  - changeSet:\n      id: cs-%d\n      author: test\n      changes:\n".formatted(i));
+            if (i == 77) {
+                yaml.append("        - dropTable: { cascadeConstraints: true }\n");
+                yaml.append("      rollback: [ { sql: { sql: \"SELECT 1\" } } ]\n");
+            } else if (i % 10 == 0) {
+                destructive++;
+                yaml.append("        - dropTable: { tableName: t_%d }\n".formatted(i - 1));
+                yaml.append(
+                        "      rollback: [ { createTable: { tableName: t_%d, columns: [ { column: { name: id, type: INT } } ] } } ]\n"
+                                .formatted(i - 1));
+            } else if (i % 4 == 0) {
+                noRollback++;
+                yaml.append("        - sql: { sql: \"CREATE TABLE t_%d (id INT)\" }\n".formatted(i));
+            } else {
+                yaml.append(
+                        "        - createTable: { tableName: t_%d, columns: [ { column: { name: id, type: INT } } ] }\n"
+                                .formatted(i));
+            }
+        }
+        Path file = write("hundred.yaml", yaml.toString());
+
+        // When
+        MigrationStatus status = migrator.status(request(file, null, false));
+
+        // Then
+        assertThat(status.pending()).hasSize(100);
+        assertThat(status.findings()).hasSize(noRollback + destructive + 1);
+        String expectedCounts = "Refusing to apply %d changeset(s) without rollback, %d destructive changeset(s) and 1 "
+                        .formatted(noRollback, destructive)
+                + "changeset(s) this database rejects to environment 'dev'";
+        assertThatThrownBy(() -> migrator.update(request(file, null, false)))
+                .isInstanceOf(OperationRefusedException.class)
+                .hasMessageContaining(expectedCounts)
+                .hasMessageContaining("hundred.yaml::cs-4::test, hundred.yaml::cs-8::test")
+                .hasMessageContaining("hundred.yaml::cs-96::test;")
+                .hasMessageContaining("hundred.yaml::cs-100::test (drop table t_99)")
+                .hasMessageContaining("hundred.yaml::cs-77::test (tableName is required")
+                .hasMessageContaining("--allow-no-rollback")
+                .hasMessageContaining("--allow-destructive");
+        assertThat(changelogRows()).isZero();
     }
 
     @Test
