@@ -66,8 +66,7 @@ public final class LiquibaseChangeLogAuditor implements ChangeLogAuditor {
             if (count > 0) {
                 CommandScope command = new CommandScope(UpdateCountCommandStep.COMMAND_NAME)
                         .addArgumentValue(
-                                UpdateCountCommandStep.CHANGELOG_FILE_ARG,
-                                LiquibaseRun.changelogName(onScratch))
+                                UpdateCountCommandStep.CHANGELOG_FILE_ARG, LiquibaseRun.changelogName(onScratch))
                         .addArgumentValue(UpdateCountCommandStep.COUNT_ARG, count)
                         .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database);
                 try (ProgressOutputStream output = new ProgressOutputStream(quiet)) {
