@@ -22,10 +22,16 @@ final class RecordTable {
 
     private final HtmlWriter html;
     private final boolean dataBlock;
+    private final long untrustedFrom;
 
-    RecordTable(final HtmlWriter html, final boolean dataBlock) {
+    /**
+     * @param untrustedFrom the sequence of the first record that cannot be trusted (a broken chain): it and every
+     *                      record after it are marked untrusted; {@link Long#MAX_VALUE} when the chain is intact
+     */
+    RecordTable(final HtmlWriter html, final boolean dataBlock, final long untrustedFrom) {
         this.html = html;
         this.dataBlock = dataBlock;
+        this.untrustedFrom = untrustedFrom;
     }
 
     /** Keeps the newest {@code limit} records in {@code newest} (call once per record, in ledger order). */
@@ -42,7 +48,7 @@ final class RecordTable {
                 dataBlock
                         ? "<script type=\"application/json\" class=\"dor-data\">"
                         : "<div class=\"dor-data\" hidden>");
-        try (ReportData data = new ReportData(html)) {
+        try (ReportData data = new ReportData(html, untrustedFrom)) {
             source.forEach(data::add);
         }
         html.raw(dataBlock ? "</script>\n" : "</div>\n");
@@ -72,8 +78,10 @@ final class RecordTable {
         GovernanceEvent event = record.event();
         String outcomeClass = Outcome.kindOf(event.outcome()).cssClass();
         String time = Instant.ofEpochMilli(record.timeMillis()).toString();
+        boolean untrusted = record.sequence() >= untrustedFrom;
         html.raw("<tbody class=\"dor-rec ")
                 .raw(outcomeClass)
+                .raw(untrusted ? " dor-untrusted" : "")
                 .raw("\" data-seq=\"")
                 .number(record.sequence())
                 .raw("\" data-time=\"")
@@ -101,6 +109,7 @@ final class RecordTable {
                 .text(event.release())
                 .raw("</td><td>")
                 .element("span", "dor-badge " + outcomeClass, event.outcome())
+                .raw(untrusted ? " <span class=\"dor-badge dor-fail dor-untrusted-badge\">untrusted</span>" : "")
                 .raw("</td><td>")
                 .text(event.actor())
                 .raw("</td><td>");

@@ -14,7 +14,8 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 
 /**
- * The records of a report as compact JSON for the page's script: {@code {"vocabulary":{...},"records":[[sequence,
+ * The records of a report as compact JSON for the page's script: {@code {"vocabulary":{...},"untrustedFrom":N,
+ * "records":[[sequence,
  * timeMillis,product,environment,action,release,outcome,actor,buildRef,hash,evidence],...]}}. The vocabulary
  * carries the evidence titles and table columns of {@link EvidenceHtml}, so the script renders evidence exactly
  * as the server does, from one source. The JSON is pure ASCII and never contains {@code <}, {@code >} or
@@ -32,9 +33,10 @@ final class ReportData implements AutoCloseable {
     /**
      * Starts the data object.
      *
-     * @param html where the JSON goes
+     * @param html          where the JSON goes
+     * @param untrustedFrom the first record the script marks untrusted ({@link Long#MAX_VALUE}: none)
      */
-    ReportData(final HtmlWriter html) {
+    ReportData(final HtmlWriter html, final long untrustedFrom) {
         try {
             json = JSON.createGenerator(new HtmlSink(html));
             json.setCharacterEscapes(new MarkupEscapes());
@@ -46,6 +48,7 @@ final class ReportData implements AutoCloseable {
             json.writeObjectField("status", EvidenceHtml.STATUS_KEYS);
             json.writeObjectField("code", EvidenceHtml.CODE_KEYS);
             json.writeEndObject();
+            json.writeNumberField("untrustedFrom", untrustedFrom);
             json.writeFieldName("records");
             json.writeStartArray();
         } catch (IOException e) {

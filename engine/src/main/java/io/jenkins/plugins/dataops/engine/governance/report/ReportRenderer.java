@@ -108,7 +108,7 @@ public final class ReportRenderer {
         writeTimelines(html, options, summary);
         html.raw("<section class=\"dor-section dor-records\"><h3>Records</h3>\n");
         new FilterForm(html).write(summary);
-        RecordTable table = new RecordTable(html, standalone);
+        RecordTable table = new RecordTable(html, standalone, untrustedFrom(options));
         table.writeRows(newest, summary);
         html.raw("</section>\n");
         if (!standalone) {
@@ -118,6 +118,14 @@ public final class ReportRenderer {
         if (standalone) {
             table.writeData(source);
         }
+    }
+
+    /** The first record that cannot be trusted: the first broken one, or none when the chain is intact. */
+    private static long untrustedFrom(final ReportOptions options) {
+        return options.verification()
+                .filter(verification -> !verification.intact())
+                .map(LedgerVerification::firstBroken)
+                .orElse(Long.MAX_VALUE);
     }
 
     private void writeIntegrity(final HtmlWriter html, final ReportOptions options, final ReportSummary summary) {

@@ -237,6 +237,7 @@
   function init(root) {
     var data = readData(root);
     var records = data.records;
+    var untrustedFrom = typeof data.untrustedFrom === 'number' ? data.untrustedFrom : Infinity;
     var evidence = new Evidence(data.vocabulary || {});
     var form = root.querySelector('.dor-filters');
     var table = root.querySelector('.dor-table');
@@ -303,7 +304,8 @@
       var record = records[i];
       var outcome = kind(record[OUTCOME]);
       var iso = isoTime(record[TIME]);
-      var body = el('tbody', 'dor-rec ' + outcome);
+      var untrusted = record[SEQ] >= untrustedFrom;
+      var body = el('tbody', 'dor-rec ' + outcome + (untrusted ? ' dor-untrusted' : ''));
       var line = body.appendChild(el('tr', 'dor-row'));
       var time = el('time', '', shownTime(iso));
       body.id = 'record-' + record[SEQ];
@@ -313,7 +315,12 @@
       time.setAttribute('datetime', iso);
       line.appendChild(el('td')).appendChild(time);
       [PRODUCT, ENV, ACTION, RELEASE].forEach(function (f) { line.appendChild(el('td', '', record[f])); });
-      line.appendChild(el('td')).appendChild(el('span', 'dor-badge ' + outcome, record[OUTCOME]));
+      var outcomeCell = line.appendChild(el('td'));
+      outcomeCell.appendChild(el('span', 'dor-badge ' + outcome, record[OUTCOME]));
+      if (untrusted) {
+        outcomeCell.appendChild(document.createTextNode(' '));
+        outcomeCell.appendChild(el('span', 'dor-badge dor-fail dor-untrusted-badge', 'untrusted'));
+      }
       line.appendChild(el('td', '', record[ACTOR]));
       line.appendChild(el('td')).appendChild(buildCell(record[BUILD]));
       var toggleButton = line.appendChild(el('td')).appendChild(el('button', 'dor-toggle', 'Evidence'));
