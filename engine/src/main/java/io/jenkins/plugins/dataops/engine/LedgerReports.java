@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dataops.engine;
 
+import io.jenkins.plugins.dataops.engine.governance.JsonLinesLedger;
 import io.jenkins.plugins.dataops.engine.governance.LedgerVerification;
 import io.jenkins.plugins.dataops.engine.governance.report.RecordSource;
 import io.jenkins.plugins.dataops.engine.governance.report.ReportOptions;
@@ -25,8 +26,16 @@ final class LedgerReports {
                 .withPromotionPath(spec.product(), spec.promotion())
                 .withGeneratedAt(session.clock().instant())
                 .withFilter(request.filter());
-        request.format().write(RecordSource.of(session.ledger()), options, request.out());
+        request.format().write(recordsToShow(verification), options, request.out());
         return new WriteReportResult(request.format(), verification);
+    }
+
+    /** A broken ledger file may hold lines that cannot be read; the report renders what can be, flagged. */
+    private RecordSource recordsToShow(final LedgerVerification verification) {
+        if (!verification.intact() && session.ledger() instanceof JsonLinesLedger file) {
+            return RecordSource.readableLines(file.file());
+        }
+        return RecordSource.of(session.ledger());
     }
 
     VerifyLedgerResult verifyLedger(final VerifyLedgerRequest request) {

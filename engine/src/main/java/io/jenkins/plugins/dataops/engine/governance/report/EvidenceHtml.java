@@ -17,7 +17,7 @@ import java.util.Set;
 final class EvidenceHtml {
     private static final int MAX_DEPTH = 8;
     private static final int MAX_COLUMNS = 12;
-    private static final Map<String, String> TITLES = Map.ofEntries(
+    static final Map<String, String> TITLES = Map.ofEntries(
             Map.entry(EvidenceKeys.CHANGE_SETS, "Changesets"),
             Map.entry(EvidenceKeys.PLAN, "Plan"),
             Map.entry(EvidenceKeys.RESOURCES, "Resources"),
@@ -32,7 +32,7 @@ final class EvidenceHtml {
             Map.entry(EvidenceKeys.REASON, "Reason"),
             Map.entry(EvidenceKeys.ERROR, "Error"));
     /** The known tables and the order of their first columns. */
-    private static final Map<String, List<String>> COLUMNS = Map.of(
+    static final Map<String, List<String>> COLUMNS = Map.of(
             EvidenceKeys.CHANGE_SETS,
             List.of(EvidenceKeys.ID, EvidenceKeys.AUTHOR, EvidenceKeys.FILE, EvidenceKeys.CHECKSUM, EvidenceKeys.TAG),
             EvidenceKeys.RESOURCES,
@@ -53,9 +53,9 @@ final class EvidenceHtml {
             EvidenceKeys.SAMPLE,
             List.of());
 
-    private static final Set<String> STATUS_KEYS =
+    static final Set<String> STATUS_KEYS =
             Set.of(EvidenceKeys.STATUS, "outcome", "result", EvidenceKeys.PASSED, "verdict");
-    private static final Set<String> CODE_KEYS = Set.of(
+    static final Set<String> CODE_KEYS = Set.of(
             EvidenceKeys.CHECKSUM,
             EvidenceKeys.FINGERPRINT,
             EvidenceKeys.CHANGELOG_CHECKSUM,

@@ -30,6 +30,14 @@ final class HtmlWriter {
         return this;
     }
 
+    /** Writes constant or already-safe markup from a character array (the JSON data block's chunks). */
+    HtmlWriter raw(final char[] chars, final int offset, final int count) {
+        reserve(count);
+        System.arraycopy(chars, offset, buffer, length, count);
+        length += count;
+        return this;
+    }
+
     /** Writes a number. */
     HtmlWriter number(final long value) {
         return raw(Long.toString(value));

@@ -51,6 +51,17 @@ public interface RecordSource {
     }
 
     /**
+     * Reads a JSON-lines ledger file as far as it can be read: for the report of a ledger whose verification
+     * failed, which must still render (see {@link ReadableLines}).
+     *
+     * @param file the ledger file
+     * @return a source reading the readable lines each time it is read
+     */
+    static RecordSource readableLines(final java.nio.file.Path file) {
+        return new ReadableLines(file);
+    }
+
+    /**
      * Reads records already in memory (tests, a single build's records).
      *
      * @param records the records, oldest first

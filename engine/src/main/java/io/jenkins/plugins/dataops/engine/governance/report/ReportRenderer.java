@@ -1,13 +1,12 @@
 package io.jenkins.plugins.dataops.engine.governance.report;
 
-import io.jenkins.plugins.dataops.engine.governance.GovernanceEvent;
 import io.jenkins.plugins.dataops.engine.governance.GovernanceRecord;
 import io.jenkins.plugins.dataops.engine.governance.LedgerVerification;
-import io.jenkins.plugins.dataops.engine.governance.Outcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Instant;
+import java.util.ArrayDeque;
 
 /**
  * Renders governance records as HTML: an integrity banner, one release timeline per product, a filterable table of
@@ -18,11 +17,16 @@ import java.time.Instant;
  *   Jenkins plugin to frame in its own page under Jenkins' Content-Security-Policy; the plugin serves
  *   {@link ReportResources#STYLESHEET} and {@link ReportResources#SCRIPT} as files next to it.</li>
  * </ul>
- * Every value is escaped. The source is read twice (timeline aggregation, then rows), each time as a stream, so
- * memory does not grow with the number of records. Thread-safe: it holds no state.
+ * The records travel as compact JSON ({@link RecordTable}): the script shows one page of rows at a time and renders
+ * evidence when a record is opened, so a report of 100,000 records stays light in the browser; the newest records
+ * are also written as HTML rows with their evidence for a reader without JavaScript (at most {@link #STATIC_ROWS}
+ * in the standalone page, the row limit in the fragment). Every value is escaped. The source is read twice
+ * (summary and newest rows, then the data), each time as a stream, so memory does not grow with the number of
+ * records. Thread-safe: it holds no state.
  */
 public final class ReportRenderer {
-    private static final int COLUMNS = 10;
+    /** How many of the newest records the standalone page carries as HTML, for a reader without JavaScript. */
+    static final long STATIC_ROWS = 100;
 
     /**
      * Writes a standalone HTML page with the stylesheet and the script inlined.
@@ -43,7 +47,7 @@ public final class ReportRenderer {
                     .raw("</title>\n<style>\n")
                     .raw(ReportResources.stylesheet())
                     .raw("</style></head>\n<body class=\"dor-page\">\n");
-            writeContent(html, source, options);
+            writeContent(html, source, options, true, Math.min(options.rowLimit(), STATIC_ROWS));
             html.raw("\n<script>\n").raw(ReportResources.script()).raw("</script>\n</body></html>\n");
             html.flush();
         } catch (UncheckedIOException e) {
@@ -65,17 +69,26 @@ public final class ReportRenderer {
             throws IOException {
         try {
             HtmlWriter html = new HtmlWriter(out);
-            writeContent(html, source, options);
+            writeContent(html, source, options, false, options.rowLimit());
             html.flush();
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
     }
 
-    private void writeContent(final HtmlWriter html, final RecordSource allRecords, final ReportOptions options) {
+    private void writeContent(
+            final HtmlWriter html,
+            final RecordSource allRecords,
+            final ReportOptions options,
+            final boolean standalone,
+            final long rowLimit) {
         RecordSource source = allRecords.filter(options.filter());
         ReportSummary summary = new ReportSummary(options.timelineLimit());
-        source.forEach(summary);
+        ArrayDeque<GovernanceRecord> newest = new ArrayDeque<>();
+        source.forEach(record -> {
+            summary.accept(record);
+            RecordTable.keep(newest, record, rowLimit);
+        });
 
         html.raw("<div class=\"dataops-report\">\n<header class=\"dor-header\">")
                 .element("h2", "dor-title", options.title())
@@ -95,8 +108,24 @@ public final class ReportRenderer {
         writeTimelines(html, options, summary);
         html.raw("<section class=\"dor-section dor-records\"><h3>Records</h3>\n");
         new FilterForm(html).write(summary);
-        writeTable(html, source, summary, options.rowLimit());
-        html.raw("</section>\n</div>\n");
+        RecordTable table = new RecordTable(html, standalone, untrustedFrom(options));
+        table.writeRows(newest, summary);
+        html.raw("</section>\n");
+        if (!standalone) {
+            table.writeData(source);
+        }
+        html.raw("</div>\n");
+        if (standalone) {
+            table.writeData(source);
+        }
+    }
+
+    /** The first record that cannot be trusted: the first broken one, or none when the chain is intact. */
+    private static long untrustedFrom(final ReportOptions options) {
+        return options.verification()
+                .filter(verification -> !verification.intact())
+                .map(LedgerVerification::firstBroken)
+                .orElse(Long.MAX_VALUE);
     }
 
     private void writeIntegrity(final HtmlWriter html, final ReportOptions options, final ReportSummary summary) {
@@ -154,117 +183,5 @@ public final class ReportRenderer {
             html.raw("<p class=\"dor-muted\">No records.</p>");
         }
         html.raw("</section>\n");
-    }
-
-    private void writeTable(
-            final HtmlWriter html, final RecordSource source, final ReportSummary summary, final long rowLimit) {
-        long skip = Math.max(0, summary.records() - rowLimit);
-        if (skip > 0) {
-            html.raw("<p class=\"dor-note\">")
-                    .text("Showing the newest " + rowLimit + " of " + summary.records()
-                            + " records; narrow the report or use the CSV or JSON export for all of them.")
-                    .raw("</p>\n");
-        }
-        html.raw("<div class=\"dor-table-wrap\"><table class=\"dor-table\"><thead><tr>")
-                .raw("<th>#</th><th>Time (UTC)</th><th>Product</th><th>Environment</th><th>Action</th>")
-                .raw("<th>Release</th><th>Outcome</th><th>Actor</th><th>Build</th><th></th></tr></thead>\n");
-        EvidenceHtml evidence = new EvidenceHtml(html);
-        long[] seen = {0};
-        source.forEach(record -> {
-            if (seen[0]++ >= skip) {
-                writeRecord(html, evidence, record);
-            }
-        });
-        html.raw("</table></div>\n<p class=\"dor-empty dor-muted\"");
-        if (summary.records() > 0) {
-            html.raw(" hidden");
-        }
-        html.raw(">No records match.</p>\n");
-    }
-
-    private void writeRecord(final HtmlWriter html, final EvidenceHtml evidence, final GovernanceRecord record) {
-        GovernanceEvent event = record.event();
-        String outcomeClass = Outcome.kindOf(event.outcome()).cssClass();
-        String time = Instant.ofEpochMilli(record.timeMillis()).toString();
-        html.raw("<tbody class=\"dor-rec ")
-                .raw(outcomeClass)
-                .raw("\" data-seq=\"")
-                .number(record.sequence())
-                .raw("\" data-time=\"")
-                .number(record.timeMillis())
-                .raw("\"")
-                .attr("data-env", event.environment())
-                .attr("data-action", event.action())
-                .attr("data-outcome", event.outcome())
-                .attr("data-actor", event.actor())
-                .raw("><tr class=\"dor-row\"><td>")
-                .number(record.sequence())
-                .raw("</td><td><time")
-                .attr("datetime", time)
-                .raw(">")
-                .raw(shownTime(time))
-                .raw("</time></td><td>")
-                .text(event.product())
-                .raw("</td><td>")
-                .text(event.environment())
-                .raw("</td><td>")
-                .text(event.action())
-                .raw("</td><td>")
-                .text(event.release())
-                .raw("</td><td>")
-                .element("span", "dor-badge " + outcomeClass, event.outcome())
-                .raw("</td><td>")
-                .text(event.actor())
-                .raw("</td><td>");
-        writeBuildRef(html, event.buildRef());
-        html.raw("</td><td><button type=\"button\" class=\"dor-toggle\" aria-expanded=\"false\">Evidence</button>")
-                .raw("</td></tr>\n<tr class=\"dor-detail\"><td colspan=\"")
-                .number(COLUMNS)
-                .raw("\"><div class=\"dor-detail-body\"><dl class=\"dor-ev dor-chain\"><dt>Hash</dt><dd>")
-                .element("code", "", record.hash())
-                .raw("</dd></dl>");
-        evidence.write(event.evidence());
-        html.raw("</div></td></tr></tbody>\n");
-    }
-
-    /** Turns {@code 2024-05-01T10:15:30.123Z} into {@code 2024-05-01 10:15:30} (digits only: no escaping needed). */
-    private static String shownTime(final String iso) {
-        return iso.length() < 19 ? iso : iso.substring(0, 10) + ' ' + iso.substring(11, 19);
-    }
-
-    private static void writeBuildRef(final HtmlWriter html, final String buildRef) {
-        if (buildRef.startsWith("https://") || buildRef.startsWith("http://")) {
-            html.raw("<a rel=\"noopener noreferrer\"")
-                    .attr("href", buildRef)
-                    .attr("title", buildRef)
-                    .raw(">")
-                    .text(buildLabel(buildRef))
-                    .raw("</a>");
-        } else {
-            html.text(buildRef);
-        }
-    }
-
-    /**
-     * Shortens a build URL for the table: {@code https://ci/job/customer/job/main/103/} reads
-     * {@code customer » main #103}; other URLs show their path, at most 40 characters.
-     */
-    static String buildLabel(final String url) {
-        int pathStart = url.indexOf('/', url.indexOf("//") + 2);
-        if (pathStart < 0 || pathStart == url.length() - 1) {
-            return url;
-        }
-        String[] segments = url.substring(pathStart + 1).split("/");
-        StringBuilder label = new StringBuilder();
-        for (int i = 0; i < segments.length; i++) {
-            if ("job".equals(segments[i]) && i + 1 < segments.length) {
-                label.append(label.length() == 0 ? "" : " \u00bb ").append(segments[++i]);
-            } else if (i == segments.length - 1 && label.length() > 0 && segments[i].matches("\\d+")) {
-                label.append(" #").append(segments[i]);
-            } else {
-                return TimelineSvg.shorten(url.substring(pathStart + 1), 40);
-            }
-        }
-        return label.length() == 0 ? url : label.toString();
     }
 }

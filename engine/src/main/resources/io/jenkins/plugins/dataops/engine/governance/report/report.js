@@ -1,15 +1,219 @@
 /*
- * DataOps governance report: client-side filtering, evidence toggles, timeline-to-row navigation.
- * Served as a file (no inline script, no eval, no inline handlers) so that it runs under
+ * DataOps governance report: the records come as compact JSON (a data block with class "dor-data"); the table
+ * shows one page of the records that match the filters, evidence is rendered when a record is opened, the text
+ * filter runs over an index built once, "#record-N" opens record N. Served as a file (no inline script, no eval,
+ * no inline handlers, no style attribute: classes only) so that it runs under
  * "Content-Security-Policy: script-src 'self'". Initialises every element with class "dataops-report".
  */
 (function () {
   'use strict';
 
   var DAY = 86400000;
+  var PAGE = 100;
+  var MAX_DEPTH = 8;
+  var MAX_COLUMNS = 12;
+  var SEQ = 0, TIME = 1, PRODUCT = 2, ENV = 3, ACTION = 4, RELEASE = 5, OUTCOME = 6, ACTOR = 7, BUILD = 8,
+    HASH = 9, EVIDENCE = 10;
+  // Mirrors Outcome.kindOf in the engine.
+  var FAILURES = ['failed', 'refused', 'failure', 'fail', 'error'];
+  var WARNINGS = ['warn', 'warning', 'unstable', 'skipped'];
+
+  function own(object, key) {
+    return object !== null && typeof object === 'object' && Object.prototype.hasOwnProperty.call(object, key);
+  }
+
+  function kind(text) {
+    var key = String(text).trim().toLowerCase();
+    return FAILURES.indexOf(key) >= 0 ? 'dor-fail' : WARNINGS.indexOf(key) >= 0 ? 'dor-warn' : 'dor-ok';
+  }
+
+  function el(tag, cssClass, text) {
+    var element = document.createElement(tag);
+    if (cssClass) {
+      element.className = cssClass;
+    }
+    if (text !== undefined) {
+      element.textContent = text;
+    }
+    return element;
+  }
+
+  function isoTime(millis) {
+    var date = new Date(millis);
+    return isNaN(date.getTime()) ? String(millis) : date.toISOString();
+  }
+
+  function shownTime(iso) {
+    return iso.length < 19 ? iso : iso.substring(0, 10) + ' ' + iso.substring(11, 19);
+  }
+
+  function shorten(value, length) {
+    return value.length <= length ? value : value.substring(0, length - 1) + '\u2026';
+  }
+
+  // Mirrors RecordTable.buildLabel in the engine.
+  function buildLabel(url) {
+    var pathStart = url.indexOf('/', url.indexOf('//') + 2);
+    if (pathStart < 0 || pathStart === url.length - 1) {
+      return url;
+    }
+    var segments = url.substring(pathStart + 1).split('/');
+    while (segments.length && segments[segments.length - 1] === '') {
+      segments.pop();
+    }
+    var label = '';
+    for (var i = 0; i < segments.length; i++) {
+      if (segments[i] === 'job' && i + 1 < segments.length) {
+        label += (label ? ' \u00bb ' : '') + segments[++i];
+      } else if (i === segments.length - 1 && label && /^\d+$/.test(segments[i])) {
+        label += ' #' + segments[i];
+      } else {
+        return shorten(url.substring(pathStart + 1), 40);
+      }
+    }
+    return label || url;
+  }
+
+  /* Evidence, rendered as EvidenceHtml renders it on the server, from the vocabulary the page carries. */
+  function Evidence(vocabulary) {
+    this.titles = vocabulary.titles || {};
+    this.columns = vocabulary.columns || {};
+    this.status = vocabulary.status || [];
+    this.code = vocabulary.code || [];
+  }
+
+  Evidence.prototype.render = function (evidence) {
+    if (!evidence || typeof evidence !== 'object' || Object.keys(evidence).length === 0) {
+      return el('p', 'dor-muted', 'No evidence recorded.');
+    }
+    return this.map(evidence, 0);
+  };
+
+  Evidence.prototype.map = function (map, depth) {
+    var self = this;
+    var list = el('dl', 'dor-ev');
+    Object.keys(map).forEach(function (key) {
+      var known = own(self.titles, key) || own(self.columns, key);
+      var value = el('dd', known ? 'dor-ev-known' : '');
+      list.appendChild(el('dt', '', own(self.titles, key) ? self.titles[key] : key));
+      if (known) {
+        value.setAttribute('data-key', key);
+      }
+      value.appendChild(self.value(key, map[key], depth + 1));
+      list.appendChild(value);
+    });
+    return list;
+  };
+
+  Evidence.prototype.value = function (key, value, depth) {
+    if (depth > MAX_DEPTH) {
+      return el('span', 'dor-muted', '\u2026 (nested too deep)');
+    }
+    if (Array.isArray(value)) {
+      return this.list(key, value, depth);
+    }
+    if (value !== null && typeof value === 'object') {
+      return this.map(value, depth);
+    }
+    return this.scalar(key, value);
+  };
+
+  function isMap(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+  }
+
+  Evidence.prototype.list = function (key, items, depth) {
+    var self = this;
+    if (items.length === 0) {
+      return el('span', 'dor-muted', 'none');
+    }
+    if (items.every(isMap)) {
+      return this.table(key, items, depth);
+    }
+    var list = el('ul', 'dor-ev-list');
+    items.forEach(function (item) {
+      list.appendChild(el('li')).appendChild(self.value('', item, depth + 1));
+    });
+    return list;
+  };
+
+  Evidence.prototype.table = function (key, rows, depth) {
+    var self = this;
+    var known = own(this.columns, key) ? this.columns[key] : null;
+    var columns = [];
+    (known || []).forEach(function (column) {
+      if (rows.some(function (row) { return own(row, column); })) {
+        columns.push(column);
+      }
+    });
+    rows.forEach(function (row) {
+      Object.keys(row).forEach(function (column) {
+        if (columns.length < MAX_COLUMNS && columns.indexOf(column) < 0) {
+          columns.push(column);
+        }
+      });
+    });
+    var table = el('table', known ? 'dor-ev-table dor-ev-known' : 'dor-ev-table');
+    if (known) {
+      table.setAttribute('data-key', key);
+    }
+    var head = table.appendChild(el('thead')).appendChild(el('tr'));
+    columns.forEach(function (column) { head.appendChild(el('th', '', column)); });
+    var body = table.appendChild(el('tbody'));
+    rows.forEach(function (row) {
+      var line = body.appendChild(el('tr'));
+      columns.forEach(function (column) {
+        var cell = line.appendChild(el('td'));
+        if (own(row, column)) {
+          cell.appendChild(self.value(column, row[column], depth + 1));
+        }
+      });
+    });
+    return table;
+  };
+
+  Evidence.prototype.scalar = function (key, value) {
+    var text = value === null ? 'null' : String(value);
+    if (this.status.indexOf(key) >= 0) {
+      return el('span', 'dor-badge ' + kind(typeof value === 'boolean' ? (value ? 'passed' : 'failed') : text), text);
+    }
+    if (this.code.indexOf(key) >= 0) {
+      return el('code', '', text);
+    }
+    return typeof value === 'string' ? document.createTextNode(text) : el('span', 'dor-json-literal', text);
+  };
+
+  /* The text a free-text search looks in: every field, the shown time, every key and value of the evidence. */
+  function collect(value, parts, depth) {
+    if (depth > MAX_DEPTH) {
+      return;
+    }
+    if (Array.isArray(value)) {
+      value.forEach(function (item) { collect(item, parts, depth + 1); });
+    } else if (value !== null && typeof value === 'object') {
+      Object.keys(value).forEach(function (key) {
+        parts.push(key);
+        collect(value[key], parts, depth + 1);
+      });
+    } else {
+      parts.push(String(value));
+    }
+  }
+
+  function searchText(record) {
+    var parts = [String(record[SEQ]), shownTime(isoTime(record[TIME]))];
+    for (var i = PRODUCT; i <= HASH; i++) {
+      parts.push(record[i]);
+    }
+    if (/^https?:\/\//.test(record[BUILD])) {
+      parts.push(buildLabel(record[BUILD]));
+    }
+    collect(record[EVIDENCE], parts, 0);
+    return parts.join('\n').toLowerCase();
+  }
 
   function field(form, name) {
-    var element = form.elements.namedItem(name);
+    var element = form ? form.elements.namedItem(name) : null;
     return element && element.value ? element.value.trim() : '';
   }
 
@@ -18,13 +222,48 @@
     return isNaN(millis) ? null : millis;
   }
 
+  /* The data block follows the report's element in the standalone page and sits inside it in the fragment. */
+  function readData(root) {
+    var after = root.nextElementSibling;
+    var node = after && after.classList.contains('dor-data') ? after : root.querySelector('.dor-data');
+    if (!node) {
+      return { vocabulary: {}, records: [] };
+    }
+    var data = JSON.parse(node.textContent);
+    node.textContent = ''; // the parsed records are kept; the text would double the memory
+    return data;
+  }
+
   function init(root) {
+    var data = readData(root);
+    var records = data.records;
+    var untrustedFrom = typeof data.untrustedFrom === 'number' ? data.untrustedFrom : Infinity;
+    var evidence = new Evidence(data.vocabulary || {});
     var form = root.querySelector('.dor-filters');
-    var records = Array.prototype.slice.call(root.querySelectorAll('tbody.dor-rec'));
+    var table = root.querySelector('.dor-table');
     var count = root.querySelector('.dor-count');
     var empty = root.querySelector('.dor-empty');
+    var pager = el('nav', 'dor-pager');
+    var previous = pager.appendChild(el('button', 'dor-page-prev', '\u2039 Older'));
+    var position = pager.appendChild(el('span', 'dor-page-pos'));
+    var next = pager.appendChild(el('button', 'dor-page-next', 'Newer \u203a'));
     var texts = null;
+    var resetByReveal = false;
+    var applied = null;
+    var shown = [];
+    var page = 0;
+    previous.type = 'button';
+    next.type = 'button';
+    pager.setAttribute('aria-label', 'Record pages');
+    table.parentNode.parentNode.insertBefore(pager, table.parentNode.nextSibling);
     root.classList.add('dor-js');
+
+    function index() {
+      if (texts === null) {
+        texts = records.map(searchText);
+      }
+      return texts;
+    }
 
     function criteria() {
       var from = dayStart(field(form, 'from'));
@@ -40,69 +279,185 @@
       };
     }
 
-    function matches(record, index, c) {
-      var data = record.dataset;
-      var time = Number(data.time);
-      return (!c.env || data.env === c.env)
-        && (!c.action || data.action === c.action)
-        && (!c.outcome || data.outcome === c.outcome)
-        && (!c.actor || data.actor.toLowerCase().indexOf(c.actor) >= 0)
-        && time >= c.from && time < c.to
-        && (!c.text || texts[index].indexOf(c.text) >= 0);
+    function filter() {
+      var c = criteria();
+      var words = c.text ? index() : null;
+      shown = [];
+      for (var i = 0; i < records.length; i++) {
+        var r = records[i];
+        if ((!c.env || r[ENV] === c.env)
+          && (!c.action || r[ACTION] === c.action)
+          && (!c.outcome || r[OUTCOME] === c.outcome)
+          && (!c.actor || r[ACTOR].toLowerCase().indexOf(c.actor) >= 0)
+          && r[TIME] >= c.from && r[TIME] < c.to
+          && (!words || words[i].indexOf(c.text) >= 0)) {
+          shown.push(i);
+        }
+      }
+    }
+
+    function pages() {
+      return Math.max(1, Math.ceil(shown.length / PAGE));
+    }
+
+    function row(i) {
+      var record = records[i];
+      var outcome = kind(record[OUTCOME]);
+      var iso = isoTime(record[TIME]);
+      var untrusted = record[SEQ] >= untrustedFrom;
+      var body = el('tbody', 'dor-rec ' + outcome + (untrusted ? ' dor-untrusted' : ''));
+      var line = body.appendChild(el('tr', 'dor-row'));
+      var time = el('time', '', shownTime(iso));
+      body.id = 'record-' + record[SEQ];
+      body.setAttribute('data-seq', String(record[SEQ]));
+      body.setAttribute('data-index', String(i));
+      line.appendChild(el('td', '', String(record[SEQ])));
+      time.setAttribute('datetime', iso);
+      line.appendChild(el('td')).appendChild(time);
+      [PRODUCT, ENV, ACTION, RELEASE].forEach(function (f) { line.appendChild(el('td', '', record[f])); });
+      var outcomeCell = line.appendChild(el('td'));
+      outcomeCell.appendChild(el('span', 'dor-badge ' + outcome, record[OUTCOME]));
+      if (untrusted) {
+        outcomeCell.appendChild(document.createTextNode(' '));
+        outcomeCell.appendChild(el('span', 'dor-badge dor-fail dor-untrusted-badge', 'untrusted'));
+      }
+      line.appendChild(el('td', '', record[ACTOR]));
+      line.appendChild(el('td')).appendChild(buildCell(record[BUILD]));
+      var toggleButton = line.appendChild(el('td')).appendChild(el('button', 'dor-toggle', 'Evidence'));
+      toggleButton.type = 'button';
+      toggleButton.setAttribute('aria-expanded', 'false');
+      var detail = body.appendChild(el('tr', 'dor-detail')).appendChild(el('td'));
+      detail.colSpan = 10;
+      detail.appendChild(el('div', 'dor-detail-body'));
+      return body;
+    }
+
+    function buildCell(ref) {
+      if (!/^https?:\/\//.test(ref)) {
+        return document.createTextNode(ref);
+      }
+      var link = el('a', '', buildLabel(ref));
+      link.rel = 'noopener noreferrer';
+      link.href = ref;
+      link.title = ref;
+      return link;
+    }
+
+    function render() {
+      var old = table.querySelectorAll('tbody.dor-rec');
+      var rows = document.createDocumentFragment();
+      page = Math.min(Math.max(page, 0), pages() - 1);
+      for (var k = page * PAGE; k < Math.min(shown.length, (page + 1) * PAGE); k++) {
+        rows.appendChild(row(shown[k]));
+      }
+      Array.prototype.forEach.call(old, function (body) { body.parentNode.removeChild(body); });
+      table.appendChild(rows);
+      position.textContent = shown.length === 0 ? '' : 'Records ' + (page * PAGE + 1) + '\u2013'
+        + Math.min(shown.length, (page + 1) * PAGE) + ' of ' + shown.length + ' (page ' + (page + 1) + ' of '
+        + pages() + ')';
+      previous.disabled = page === 0;
+      next.disabled = page >= pages() - 1;
+      pager.hidden = pages() === 1;
+      if (count) {
+        count.textContent = shown.length === records.length ? records.length + ' records'
+          : shown.length + ' of ' + records.length + ' records';
+      }
+      if (empty) {
+        empty.hidden = shown.length > 0;
+      }
     }
 
     function apply() {
-      var c = criteria();
-      var shown = 0;
-      if (c.text && texts === null) {
-        texts = records.map(function (record) { return record.textContent.toLowerCase(); });
+      var key = JSON.stringify(criteria());
+      if (key === applied) {
+        return; // "change" after "input" (leaving a field) must not replace the rows the user is clicking
       }
-      records.forEach(function (record, index) {
-        var visible = matches(record, index, c);
-        record.hidden = !visible;
-        if (visible) {
-          shown++;
-        }
-      });
-      if (count) {
-        count.textContent = shown === records.length ? records.length + ' records'
-          : shown + ' of ' + records.length + ' records';
-      }
-      if (empty) {
-        empty.hidden = shown > 0;
-      }
+      applied = key;
+      filter();
+      page = pages() - 1; // the newest records first, as without the script
+      render();
     }
 
-    function toggle(record, open) {
-      var button = record.querySelector('.dor-toggle');
-      var isOpen = open === undefined ? !record.classList.contains('dor-open') : open;
-      record.classList.toggle('dor-open', isOpen);
+    function toggle(body, open) {
+      var button = body.querySelector('.dor-toggle');
+      var isOpen = open === undefined ? !body.classList.contains('dor-open') : open;
+      var detail = body.querySelector('.dor-detail-body');
+      if (isOpen && detail && !detail.firstChild) {
+        var record = records[Number(body.getAttribute('data-index'))];
+        var chain = detail.appendChild(el('dl', 'dor-ev dor-chain'));
+        chain.appendChild(el('dt', '', 'Hash'));
+        chain.appendChild(el('dd')).appendChild(el('code', '', record[HASH]));
+        detail.appendChild(evidence.render(record[EVIDENCE]));
+      }
+      body.classList.toggle('dor-open', isOpen);
       if (button) {
         button.setAttribute('aria-expanded', String(isOpen));
       }
     }
 
+    function search(list, value, key) {
+      var low = 0;
+      var high = list.length - 1;
+      while (low <= high) {
+        var middle = (low + high) >> 1;
+        var probe = key(list[middle]);
+        if (probe === value) {
+          return middle;
+        }
+        if (probe < value) {
+          low = middle + 1;
+        } else {
+          high = middle - 1;
+        }
+      }
+      return -1;
+    }
+
     function reveal(sequence) {
-      var record = root.querySelector('tbody.dor-rec[data-seq="' + sequence + '"]');
-      if (!record) {
+      var i = search(records, Number(sequence), function (record) { return record[SEQ]; });
+      if (i < 0) {
         return;
       }
-      if (record.hidden && form) {
+      var at = search(shown, i, function (value) { return value; });
+      if (at < 0 && form) {
+        resetByReveal = true; // the reset listener must not move back to the newest page
         form.reset();
-        apply();
+        applied = JSON.stringify(criteria());
+        filter();
+        at = search(shown, i, function (value) { return value; });
       }
-      toggle(record, true);
-      record.classList.add('dor-flash');
-      window.setTimeout(function () { record.classList.remove('dor-flash'); }, 1600);
-      record.scrollIntoView({ block: 'center' });
+      page = Math.floor(at / PAGE);
+      render();
+      var body = table.querySelector('tbody.dor-rec[data-index="' + i + '"]');
+      toggle(body, true);
+      body.classList.add('dor-flash');
+      window.setTimeout(function () { body.classList.remove('dor-flash'); }, 1600);
+      body.scrollIntoView({ block: 'center' });
+    }
+
+    function followHash() {
+      var match = /^#record-(\d+)$/.exec(window.location.hash);
+      if (match) {
+        reveal(match[1]);
+      }
     }
 
     if (form) {
       form.addEventListener('input', apply);
       form.addEventListener('change', apply);
       form.addEventListener('submit', function (event) { event.preventDefault(); });
-      form.addEventListener('reset', function () { window.setTimeout(apply, 0); });
+      form.addEventListener('reset', function () {
+        window.setTimeout(function () {
+          if (resetByReveal) {
+            resetByReveal = false;
+          } else {
+            apply();
+          }
+        }, 0);
+      });
     }
+    previous.addEventListener('click', function () { page--; render(); });
+    next.addEventListener('click', function () { page++; render(); });
     root.addEventListener('click', function (event) {
       var target = event.target instanceof Element ? event.target : null;
       var button = target && target.closest('.dor-toggle');
@@ -120,7 +475,11 @@
         reveal(marker.getAttribute('data-seq'));
       }
     });
+    window.addEventListener('hashchange', followHash);
     apply();
+    followHash();
+    // Build the search index when the page is idle, so the first text filter does not wait for it.
+    window.setTimeout(index, 0);
   }
 
   function start() {

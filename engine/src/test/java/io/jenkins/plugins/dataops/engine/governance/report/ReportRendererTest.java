@@ -207,13 +207,12 @@ class ReportRendererTest {
 
     @Test
     void shouldLabelBuildLinksShortly() {
-        assertThat(ReportRenderer.buildLabel("https://ci.example.com/job/customer/job/main/103/"))
+        assertThat(RecordTable.buildLabel("https://ci.example.com/job/customer/job/main/103/"))
                 .isEqualTo("customer \u00bb main #103");
-        assertThat(ReportRenderer.buildLabel("https://ci.example.com/job/customer/"))
+        assertThat(RecordTable.buildLabel("https://ci.example.com/job/customer/"))
                 .isEqualTo("customer");
-        assertThat(ReportRenderer.buildLabel("https://ci.example.com/builds/42"))
-                .isEqualTo("builds/42");
-        assertThat(ReportRenderer.buildLabel("https://ci.example.com/")).isEqualTo("https://ci.example.com/");
+        assertThat(RecordTable.buildLabel("https://ci.example.com/builds/42")).isEqualTo("builds/42");
+        assertThat(RecordTable.buildLabel("https://ci.example.com/")).isEqualTo("https://ci.example.com/");
     }
 
     private String fragment(final ReportOptions reportOptions) throws IOException {
