@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.dataops.cli.internal.ExampleCopier;
+import io.jenkins.plugins.dataops.engine.testing.H2Connections;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -117,7 +117,7 @@ class DriftCommandTest {
 
     private void execute(final String env, final String sql) throws SQLException {
         String url = "jdbc:h2:file:" + dir.resolve(".dataops/h2/" + env).toAbsolutePath() + ";AUTO_SERVER=TRUE";
-        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+        try (Connection connection = H2Connections.open(url);
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }

@@ -10,6 +10,7 @@ import io.jenkins.plugins.dataops.engine.kernel.OperationRefusedException;
 import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
 import io.jenkins.plugins.dataops.engine.spec.SpecLoader;
 import io.jenkins.plugins.dataops.engine.testing.ExampleProduct;
+import io.jenkins.plugins.dataops.engine.testing.H2Connections;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -153,7 +154,7 @@ class HostileInputTest {
     void shouldRefuseASymlinkedH2FileIntoAForeignDatabase() throws IOException, SQLException {
         // Given a foreign H2 database with a table, and dev's database file a link to it
         Path foreign = dir.resolve("foreign");
-        try (Connection c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + foreign, "sa", "");
+        try (Connection c = H2Connections.open("jdbc:h2:file:" + foreign);
                 Statement s = c.createStatement()) {
             s.execute("CREATE TABLE payroll (id INT)");
         }
@@ -168,7 +169,7 @@ class HostileInputTest {
         assertThatThrownBy(() -> dataOps("alice").migrate(MigrateRequest.of("dev")))
                 .isInstanceOf(OperationRefusedException.class)
                 .hasMessageContaining("is a symbolic link");
-        try (Connection c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + foreign, "sa", "");
+        try (Connection c = H2Connections.open("jdbc:h2:file:" + foreign);
                 ResultSet r = c.getMetaData().getTables(null, "PUBLIC", "%", new String[] {"TABLE"})) {
             assertThat(r.next()).isTrue();
             assertThat(r.getString("TABLE_NAME")).isEqualTo("PAYROLL");
