@@ -69,8 +69,11 @@ public final class JsonLinesLedger implements Ledger {
             try (FileChannel lockChannel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                     FileLock ignored = lockChannel.lock()) {
                 GovernanceRecord record = RecordCodec.chain(last(), event, clock.millis());
+                // last() refused a damaged last line; a complete last record that only lost its line break gets
+                // it back, so the new record starts on a fresh line instead of being glued onto the old one.
+                String line = (endsWithLineBreak() ? "" : "\n") + RecordCodec.toJson(record) + "\n";
                 try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-                    out.write(ByteBuffer.wrap((RecordCodec.toJson(record) + "\n").getBytes(StandardCharsets.UTF_8)));
+                    out.write(ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)));
                     out.force(false);
                 }
                 writeHead(record);
@@ -170,6 +173,16 @@ public final class JsonLinesLedger implements Ledger {
             }
         }
         return lastByScanning();
+    }
+
+    private boolean endsWithLineBreak() throws IOException {
+        if (!Files.exists(file) || Files.size(file) == 0) {
+            return true;
+        }
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
+            raf.seek(raf.length() - 1);
+            return raf.read() == '\n';
+        }
     }
 
     private GovernanceRecord lastByScanning() throws IOException {
