@@ -7,11 +7,13 @@ import io.jenkins.plugins.dataops.engine.governance.Action;
 import io.jenkins.plugins.dataops.engine.governance.Evidence;
 import io.jenkins.plugins.dataops.engine.governance.EvidenceKeys;
 import io.jenkins.plugins.dataops.engine.governance.GovernanceEvent;
+import io.jenkins.plugins.dataops.engine.governance.GovernanceRecord;
 import io.jenkins.plugins.dataops.engine.governance.Outcome;
 import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
 import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
 import io.jenkins.plugins.dataops.engine.kernel.OperationRefusedException;
 import io.jenkins.plugins.dataops.engine.migrate.MigrationResult;
+import io.jenkins.plugins.dataops.engine.migrate.SchemaMigrator;
 import io.jenkins.plugins.dataops.engine.release.Fingerprints;
 import io.jenkins.plugins.dataops.engine.release.HistoryEntry;
 import io.jenkins.plugins.dataops.engine.release.ReleaseHistory;
@@ -30,9 +32,12 @@ final class Recorder {
     private final DataProductSpec spec;
     private final Session session;
 
-    Recorder(final DataProductSpec spec, final Session session) {
+    private final Reconciler reconciler;
+
+    Recorder(final DataProductSpec spec, final Session session, final SchemaMigrator migrator) {
         this.spec = spec;
         this.session = session;
+        this.reconciler = new Reconciler(spec, session, migrator);
     }
 
     <T> T record(
@@ -41,19 +46,15 @@ final class Recorder {
             final String release,
             final Supplier<T> work,
             final Function<T, Evidence> evidence) {
+        GovernanceRecord intent = intend(action, environment, release);
         T result;
         try {
             result = work.get();
         } catch (DataOpsException e) {
-            appendFailure(action, environment, release, e);
+            appendFailure(action, environment, release, e, intent);
             throw e;
         }
-        append(
-                action,
-                environment,
-                release,
-                Outcome.SUCCESS,
-                evidence.apply(result).build());
+        append(action, environment, release, Outcome.SUCCESS, settling(evidence.apply(result), intent));
         return result;
     }
 
@@ -67,11 +68,16 @@ final class Recorder {
         } catch (InvalidInputException e) {
             throw e; // bad input is the caller's to fix: nothing happened that an auditor needs to see
         } catch (DataOpsException e) {
-            appendFailure(action, environment, release, e);
+            appendFailure(action, environment, release, e, null);
             throw e;
         }
     }
 
+    /**
+     * Runs a schema change under the environment's lock: settles what a killed run left open, records the
+     * intent, runs the change, writes the history row (success as soon as the change is applied, whatever
+     * happens to the ledger afterwards) and settles the intent with the outcome.
+     */
     MigrationResult recordWithHistory(
             final Action action,
             final DatabaseTarget target,
@@ -80,44 +86,94 @@ final class Recorder {
             final Supplier<MigrationResult> work,
             final Function<MigrationResult, Evidence> evidence) {
         String checksum = Fingerprints.changelogChecksum(spec);
+        reconciler.reconcile(target);
+        GovernanceRecord intent = intend(action, target.environment(), release);
+        MigrationResult result;
         try {
-            MigrationResult result = record(
-                    action,
-                    target.environment(),
-                    release,
-                    work,
-                    r -> evidence.apply(r)
-                            .with(EvidenceKeys.FINGERPRINT, fingerprint)
-                            .with(EvidenceKeys.CHANGELOG_CHECKSUM, checksum));
+            result = work.get();
+        } catch (OperationRefusedException e) {
+            appendFailure(action, target.environment(), release, e, intent);
+            throw e; // refused before touching anything: the environment's history has nothing to add
+        } catch (DataOpsException e) {
+            historySafely(target, action, release, fingerprint, checksum, e);
+            appendFailure(action, target.environment(), release, e, intent);
+            throw e;
+        }
+        history(
+                target,
+                action,
+                result.tagAfter(),
+                fingerprint,
+                checksum,
+                Outcome.SUCCESS,
+                Map.of(
+                        EvidenceKeys.TAG_BEFORE,
+                        result.tagBefore(),
+                        EvidenceKeys.CHANGE_SETS,
+                        result.changeSets().size()));
+        append(
+                action,
+                target.environment(),
+                release,
+                Outcome.SUCCESS,
+                settling(
+                        evidence.apply(result)
+                                .with(EvidenceKeys.FINGERPRINT, fingerprint)
+                                .with(EvidenceKeys.CHANGELOG_CHECKSUM, checksum),
+                        intent));
+        return result;
+    }
+
+    /**
+     * Records what is about to change before anything changes; when that fails (a damaged last line, an
+     * unwritable file, a full disk) the operation stops here, so nothing is ever changed unrecorded.
+     */
+    private GovernanceRecord intend(final Action action, final String environment, final String release) {
+        try {
+            return session.ledger()
+                    .append(new GovernanceEvent(
+                            session.actor(),
+                            action,
+                            spec.product(),
+                            environment,
+                            release,
+                            Outcome.INTENT,
+                            session.buildRef(),
+                            Map.of()));
+        } catch (DataOpsException e) {
+            throw new DataOpsException(
+                    "Nothing was changed: %s of '%s' could not be recorded in the ledger (%s); repair the ledger (see 'dataops verify-ledger') and run again."
+                            .formatted(action.wireName(), environment, e.getMessage()),
+                    e);
+        }
+    }
+
+    static Map<String, Object> settling(final Evidence evidence, final GovernanceRecord intent) {
+        return (intent == null ? evidence : evidence.with(EvidenceKeys.INTENT, reference(intent))).build();
+    }
+
+    static Map<String, Object> reference(final GovernanceRecord intent) {
+        return Map.of(EvidenceKeys.SEQUENCE, intent.sequence(), EvidenceKeys.HASH, intent.hash());
+    }
+
+    private void historySafely(
+            final DatabaseTarget target,
+            final Action action,
+            final String release,
+            final String fingerprint,
+            final String checksum,
+            final DataOpsException e) {
+        try {
             history(
                     target,
                     action,
-                    result.tagAfter(),
+                    release,
                     fingerprint,
                     checksum,
-                    Outcome.SUCCESS,
-                    Map.of(
-                            EvidenceKeys.TAG_BEFORE,
-                            result.tagBefore(),
-                            EvidenceKeys.CHANGE_SETS,
-                            result.changeSets().size()));
-            return result;
-        } catch (OperationRefusedException e) {
-            throw e; // refused before touching anything: the environment's history has nothing to add
-        } catch (DataOpsException e) {
-            try {
-                history(
-                        target,
-                        action,
-                        release,
-                        fingerprint,
-                        checksum,
-                        Outcome.FAILED,
-                        Map.of(EvidenceKeys.ERROR, e.getMessage()));
-            } catch (DataOpsException unrecorded) {
-                e.addSuppressed(unrecorded); // the database may be the reason: keep the original failure first
-            }
-            throw e;
+                    Outcome.FAILED,
+                    Map.of(EvidenceKeys.ERROR, e.getMessage()));
+        } catch (DataOpsException unrecorded) {
+            e.addSuppressed(unrecorded); // the database may be the reason: keep the original failure first
         }
     }
 
@@ -145,23 +201,24 @@ final class Recorder {
                         json(details)));
     }
 
-    /** Records a refusal (with its reason) or a failure (with its error). */
+    /** Records a refusal (with its reason) or a failure (with its error), settling the intent if there is one. */
     private void appendFailure(
-            final Action action, final String environment, final String release, final DataOpsException e) {
-        if (e instanceof OperationRefusedException) {
+            final Action action,
+            final String environment,
+            final String release,
+            final DataOpsException e,
+            final GovernanceRecord intent) {
+        boolean refused = e instanceof OperationRefusedException;
+        Evidence evidence = Evidence.of().with(refused ? EvidenceKeys.REASON : EvidenceKeys.ERROR, e.getMessage());
+        try {
             append(
                     action,
                     environment,
                     release,
-                    Outcome.REFUSED,
-                    Evidence.of().with(EvidenceKeys.REASON, e.getMessage()).build());
-        } else {
-            append(
-                    action,
-                    environment,
-                    release,
-                    Outcome.FAILED,
-                    Evidence.of().with(EvidenceKeys.ERROR, e.getMessage()).build());
+                    refused ? Outcome.REFUSED : Outcome.FAILED,
+                    settling(evidence, intent));
+        } catch (DataOpsException unrecorded) {
+            e.addSuppressed(unrecorded); // the ledger may be the reason: keep the original failure first
         }
     }
 
