@@ -22,7 +22,7 @@ class VocabularyTest {
                         "rollback",
                         "release-lock");
         assertThat(Arrays.stream(Outcome.values()).map(Outcome::wireName))
-                .containsExactly("success", "passed", "failed", "refused");
+                .containsExactly("success", "passed", "failed", "refused", "intent", "interrupted", "error");
     }
 
     @Test
@@ -49,6 +49,9 @@ class VocabularyTest {
         assertThat(Outcome.kindOf("")).isEqualTo(Outcome.Kind.OK);
         assertThat(Outcome.Kind.FAILURE.cssClass()).isEqualTo("dor-fail");
         assertThat(Outcome.fromWire("refused")).contains(Outcome.REFUSED);
-        assertThat(Outcome.fromWire("error")).isEmpty();
+        assertThat(Outcome.fromWire("error")).contains(Outcome.ERROR);
+        assertThat(Outcome.kindOf("intent")).isEqualTo(Outcome.Kind.WARNING);
+        assertThat(Outcome.kindOf("interrupted")).isEqualTo(Outcome.Kind.FAILURE);
+        assertThat(Outcome.fromWire("aborted")).isEmpty();
     }
 }
