@@ -10,6 +10,7 @@ import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
 import io.jenkins.plugins.dataops.engine.governance.EvidenceKeys;
 import io.jenkins.plugins.dataops.engine.governance.GovernanceRecord;
 import io.jenkins.plugins.dataops.engine.governance.JsonLinesLedger;
+import io.jenkins.plugins.dataops.engine.governance.Ledger;
 import io.jenkins.plugins.dataops.engine.governance.Outcome;
 import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
 import io.jenkins.plugins.dataops.engine.testing.ExampleProduct;
@@ -138,7 +139,13 @@ class LedgerIntentITest {
                 .hasSize(10);
         assertThat(records)
                 .extracting(r -> r.event().outcome())
-                .containsExactly("intent", "success", "intent", "interrupted", "intent", "success");
+                .containsExactly("intent", "success", "intent", "success", "interrupted", "intent", "success");
+        // (the killed run left Liquibase's lock set: the next run releases it and records that, then settles)
+        assertThat(records)
+                .extracting(r -> r.event().action())
+                .containsExactly("provision", "provision", "migrate", "release-lock", "migrate", "migrate", "migrate");
+        assertThat(records.get(3).event().evidence()).containsKey(EvidenceKeys.STALE_HOLDER);
+        assertThat(Ledger.settledIntent(interrupted)).contains(records.get(2).sequence());
         assertThat(ledger.openIntents()).isEmpty();
         assertThat(ledger.verify().intact()).isTrue();
     }
