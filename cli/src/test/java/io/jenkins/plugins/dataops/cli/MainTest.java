@@ -104,7 +104,10 @@ class MainTest {
 
         // Then
         assertThat(verify.code()).isEqualTo(1);
-        assertThat(verify.err()).contains("Ledger BROKEN at record 2 of 2", "the record was edited");
+        assertThat(verify.err())
+                .contains(
+                        "Ledger BROKEN at record 2 of 4",
+                        "the record was edited"); // provision and migrate: intent and outcome each
     }
 
     @Test
