@@ -4,6 +4,7 @@ import io.jenkins.plugins.dataops.engine.DataOps;
 import io.jenkins.plugins.dataops.engine.WriteReportRequest;
 import io.jenkins.plugins.dataops.engine.governance.report.RecordFilter;
 import io.jenkins.plugins.dataops.engine.governance.report.ReportFormat;
+import io.jenkins.plugins.dataops.engine.kernel.StatePaths;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -66,6 +67,11 @@ final class ReportCommand implements Callable<Integer> {
                     WriteReportRequest.of(reportFormat, parent.out()).withFilter(filter));
             parent.out().flush();
             return 0;
+        }
+        if (out != null) {
+            // the ledger, its head and the spec are what the report is about: never overwrite them with it
+            StatePaths.refuseOutputInState(
+                    "--out", out, dataOps.spec().stateDir(), dataOps.spec().file());
         }
         Path file = out != null ? out : dataOps.spec().stateDir().resolve("governance-report.html");
         if (file.toAbsolutePath().getParent() != null) {

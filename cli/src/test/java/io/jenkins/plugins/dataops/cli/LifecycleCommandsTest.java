@@ -160,9 +160,30 @@ class LifecycleCommandsTest {
         assertThat(JSON.readTree(json.out())).hasSize((int) records);
         assertThat(html.code()).isZero();
         assertThat(Files.readString(dir.resolve("r.html"))).contains("Chain verified");
-        assertThat(JSON.readTree(dev.out())).hasSize((int) records - 2);
+        assertThat(JSON.readTree(dev.out())).hasSize((int) records - 4); // qat and prod: intent and outcome each
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("yesterday");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {".dataops/ledger.jsonl", ".dataops/ledger.jsonl.head", "dataops.yaml", ".dataops/x.json"})
+    void shouldRefuseToWriteTheReportOverTheStateOrTheSpec(final String target) throws Exception {
+        // Given
+        dataops("migrate", "--env", "dev", "--tag", "1.0.0");
+        Path ledger = dir.resolve(".dataops/ledger.jsonl");
+        byte[] before = Files.readAllBytes(ledger);
+        byte[] specBefore = Files.readAllBytes(spec);
+
+        // When
+        Result result = dataops(
+                "report", "--format", "json", "--out", dir.resolve(target).toString());
+
+        // Then
+        assertThat(result.code()).as(result.out()).isEqualTo(2);
+        assertThat(result.err()).contains("--out").contains(target.replace(".dataops/", ""));
+        assertThat(Files.readAllBytes(ledger)).isEqualTo(before);
+        assertThat(Files.readAllBytes(spec)).isEqualTo(specBefore);
+        assertThat(dataops("verify-ledger").code()).isZero();
     }
 
     @Test

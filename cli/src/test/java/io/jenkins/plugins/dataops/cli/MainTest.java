@@ -67,7 +67,7 @@ class MainTest {
         assertThat(historyJson.get("releases").get(0).get("release").asText()).isEqualTo("1.1.0");
         assertThat(historyJson.get("releases").get(0).get("actor").asText()).isEqualTo("env-actor");
         assertThat(verify.code()).isZero();
-        assertThat(verify.out()).contains("Ledger intact: 2 records verified.");
+        assertThat(verify.out()).contains("Ledger intact: 4 records verified."); // two intents, two outcomes
     }
 
     @Test
@@ -104,7 +104,10 @@ class MainTest {
 
         // Then
         assertThat(verify.code()).isEqualTo(1);
-        assertThat(verify.err()).contains("Ledger BROKEN at record 2 of 2", "the record was edited");
+        assertThat(verify.err())
+                .contains(
+                        "Ledger BROKEN at record 2 of 4",
+                        "the record was edited"); // provision and migrate: intent and outcome each
     }
 
     @Test
@@ -201,7 +204,8 @@ class MainTest {
         dataops("--actor", "option-actor", "provision", "--env", "qat");
 
         // Then
-        assertThat(records()).extracting(r -> r.event().actor()).containsExactly("env-actor", "option-actor");
+        assertThat(outcomes()).extracting(r -> r.event().actor()).containsExactly("env-actor", "option-actor");
+        assertThat(intents()).extracting(r -> r.event().actor()).containsExactly("env-actor", "option-actor");
         assertThat(records()).extracting(r -> r.event().buildRef()).containsOnly("cli");
     }
 
@@ -251,7 +255,22 @@ class MainTest {
         assertThat(result.code()).isZero();
         assertThat(result.out()).contains("- database dev");
         assertThat(dir.resolve(".dataops/h2/dev.mv.db")).doesNotExist();
-        assertThat(records()).extracting(r -> r.event().action()).containsExactly("provision", "destroy");
+        assertThat(outcomes()).extracting(r -> r.event().action()).containsExactly("provision", "destroy");
+        assertThat(intents()).extracting(r -> r.event().action()).containsExactly("provision", "destroy");
+    }
+
+    /** The outcome records, without the intent each changing operation writes before it starts. */
+    private List<GovernanceRecord> outcomes() {
+        return records().stream()
+                .filter(r -> !"intent".equals(r.event().outcome()))
+                .toList();
+    }
+
+    /** The intent records, one for each changing operation. */
+    private List<GovernanceRecord> intents() {
+        return records().stream()
+                .filter(r -> "intent".equals(r.event().outcome()))
+                .toList();
     }
 
     private List<GovernanceRecord> records() {

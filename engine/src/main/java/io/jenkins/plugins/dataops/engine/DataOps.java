@@ -57,7 +57,7 @@ public final class DataOps {
             final ProvisionerRegistry provisioners,
             final SchemaMigrator migrator) {
         this.spec = spec;
-        Recorder recorder = new Recorder(spec, session);
+        Recorder recorder = new Recorder(spec, session, migrator);
         this.provisioning = new Provisioning(session, provisioners, recorder, new Environments(spec, session));
         this.dataTests = new DataTests(spec, session, migrator, recorder, provisioning::target);
         ChangeLogAuditor auditor = new LiquibaseChangeLogAuditor();

@@ -5,6 +5,8 @@ import io.jenkins.plugins.dataops.engine.governance.Action;
 import io.jenkins.plugins.dataops.engine.governance.Evidence;
 import io.jenkins.plugins.dataops.engine.governance.EvidenceKeys;
 import io.jenkins.plugins.dataops.engine.governance.Outcome;
+import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
+import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
 import io.jenkins.plugins.dataops.engine.migrate.MigrationRequest;
 import io.jenkins.plugins.dataops.engine.migrate.SchemaMigrator;
 import io.jenkins.plugins.dataops.engine.quality.CheckSuite;
@@ -53,7 +55,20 @@ final class DataTests {
     TestResult test(final TestRequest request) {
         DatabaseTarget target = recorder.recordFailure(
                 Action.TEST, request.environment(), "", () -> targets.apply(request.environment()));
-        return run(target, request);
+        try {
+            return run(target, request);
+        } catch (InvalidInputException e) {
+            throw e; // a bad suite is the caller's to fix before anything ran
+        } catch (DataOpsException e) {
+            // a run that could not connect (or broke off) is evidence too: no test result must go unrecorded
+            recorder.append(
+                    Action.TEST,
+                    target.environment(),
+                    "",
+                    Outcome.ERROR,
+                    Evidence.of().with(EvidenceKeys.ERROR, e.getMessage()).build());
+            throw e;
+        }
     }
 
     private TestResult run(final DatabaseTarget target, final TestRequest options) {

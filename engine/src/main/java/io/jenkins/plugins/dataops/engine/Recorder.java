@@ -7,11 +7,13 @@ import io.jenkins.plugins.dataops.engine.governance.Action;
 import io.jenkins.plugins.dataops.engine.governance.Evidence;
 import io.jenkins.plugins.dataops.engine.governance.EvidenceKeys;
 import io.jenkins.plugins.dataops.engine.governance.GovernanceEvent;
+import io.jenkins.plugins.dataops.engine.governance.GovernanceRecord;
 import io.jenkins.plugins.dataops.engine.governance.Outcome;
 import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
 import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
 import io.jenkins.plugins.dataops.engine.kernel.OperationRefusedException;
 import io.jenkins.plugins.dataops.engine.migrate.MigrationResult;
+import io.jenkins.plugins.dataops.engine.migrate.SchemaMigrator;
 import io.jenkins.plugins.dataops.engine.release.Fingerprints;
 import io.jenkins.plugins.dataops.engine.release.HistoryEntry;
 import io.jenkins.plugins.dataops.engine.release.ReleaseHistory;
@@ -30,9 +32,12 @@ final class Recorder {
     private final DataProductSpec spec;
     private final Session session;
 
-    Recorder(final DataProductSpec spec, final Session session) {
+    private final Reconciler reconciler;
+
+    Recorder(final DataProductSpec spec, final Session session, final SchemaMigrator migrator) {
         this.spec = spec;
         this.session = session;
+        this.reconciler = new Reconciler(spec, session, migrator);
     }
 
     <T> T record(
@@ -41,22 +46,18 @@ final class Recorder {
             final String release,
             final Supplier<T> work,
             final Function<T, Evidence> evidence) {
+        GovernanceRecord intent = intend(action, environment, release);
         T result;
         try {
             result = work.get();
         } catch (DataOpsException e) {
-            appendFailure(action, environment, release, e);
+            appendFailure(action, environment, release, e, intent);
             throw e;
         } catch (RuntimeException | Error e) {
-            appendUnexpected(action, environment, release, e);
+            appendUnexpected(action, environment, release, e, intent);
             throw e;
         }
-        append(
-                action,
-                environment,
-                release,
-                Outcome.SUCCESS,
-                evidence.apply(result).build());
+        append(action, environment, release, Outcome.SUCCESS, settling(evidence.apply(result), intent));
         return result;
     }
 
@@ -70,14 +71,19 @@ final class Recorder {
         } catch (InvalidInputException e) {
             throw e; // bad input is the caller's to fix: nothing happened that an auditor needs to see
         } catch (DataOpsException e) {
-            appendFailure(action, environment, release, e);
+            appendFailure(action, environment, release, e, null);
             throw e;
         } catch (RuntimeException | Error e) {
-            appendUnexpected(action, environment, release, e);
+            appendUnexpected(action, environment, release, e, null);
             throw e;
         }
     }
 
+    /**
+     * Runs a schema change under the environment's lock: settles what a killed run left open, records the
+     * intent, runs the change, writes the history row (success as soon as the change is applied, whatever
+     * happens to the ledger afterwards) and settles the intent with the outcome.
+     */
     MigrationResult recordWithHistory(
             final Action action,
             final DatabaseTarget target,
@@ -86,59 +92,95 @@ final class Recorder {
             final Supplier<MigrationResult> work,
             final Function<MigrationResult, Evidence> evidence) {
         String checksum = Fingerprints.changelogChecksum(spec);
+        reconciler.reconcile(target);
+        GovernanceRecord intent = intend(action, target.environment(), release);
+        MigrationResult result;
         try {
-            MigrationResult result = work.get();
-            // An untagged migrate learns its release's name (the last changeset's) only from the result.
-            append(
-                    action,
-                    target.environment(),
-                    release.isEmpty() ? result.tagAfter() : release,
-                    Outcome.SUCCESS,
-                    evidence.apply(result)
-                            .with(EvidenceKeys.FINGERPRINT, fingerprint)
-                            .with(EvidenceKeys.CHANGELOG_CHECKSUM, checksum)
-                            .build());
-            history(
-                    target,
-                    action,
-                    result.tagAfter(),
-                    fingerprint,
-                    checksum,
-                    Outcome.SUCCESS,
-                    Map.of(
-                            EvidenceKeys.TAG_BEFORE,
-                            result.tagBefore(),
-                            EvidenceKeys.CHANGE_SETS,
-                            result.changeSets().size()));
-            return result;
-        } catch (InvalidInputException e) {
-            throw e; // bad input changed nothing: neither the ledger nor the history has anything to add
-        } catch (OperationRefusedException e) {
-            appendFailure(action, target.environment(), release, e);
-            throw e; // refused before touching anything: the environment's history has nothing to add
+            result = work.get();
+        } catch (InvalidInputException | OperationRefusedException e) {
+            // Bad input (a tag the changelog does not declare) or a refusal is found before anything is applied:
+            // the intent is settled as refused, and the environment's history has nothing to add.
+            appendRefusal(action, target.environment(), release, e, intent);
+            throw e;
         } catch (DataOpsException e) {
-            appendFailure(action, target.environment(), release, e);
-            failedHistory(target, action, release, fingerprint, checksum, e, e.getMessage());
+            historySafely(target, action, release, fingerprint, checksum, e, e.getMessage());
+            appendFailure(action, target.environment(), release, e, intent);
             throw e;
         } catch (RuntimeException | Error e) {
-            appendUnexpected(action, target.environment(), release, e);
-            failedHistory(target, action, release, fingerprint, checksum, e, unexpected(e));
+            historySafely(target, action, release, fingerprint, checksum, e, unexpected(e));
+            appendUnexpected(action, target.environment(), release, e, intent);
             throw e;
+        }
+        history(
+                target,
+                action,
+                result.tagAfter(),
+                fingerprint,
+                checksum,
+                Outcome.SUCCESS,
+                Map.of(
+                        EvidenceKeys.TAG_BEFORE,
+                        result.tagBefore(),
+                        EvidenceKeys.CHANGE_SETS,
+                        result.changeSets().size()));
+        // An untagged migrate learns its release's name (the last changeset's) only from the result.
+        append(
+                action,
+                target.environment(),
+                release.isEmpty() ? result.tagAfter() : release,
+                Outcome.SUCCESS,
+                settling(
+                        evidence.apply(result)
+                                .with(EvidenceKeys.FINGERPRINT, fingerprint)
+                                .with(EvidenceKeys.CHANGELOG_CHECKSUM, checksum),
+                        intent));
+        return result;
+    }
+
+    /**
+     * Records what is about to change before anything changes; when that fails (a damaged last line, an
+     * unwritable file, a full disk) the operation stops here, so nothing is ever changed unrecorded.
+     */
+    private GovernanceRecord intend(final Action action, final String environment, final String release) {
+        try {
+            return session.ledger()
+                    .append(new GovernanceEvent(
+                            session.actor(),
+                            action,
+                            spec.product(),
+                            environment,
+                            release,
+                            Outcome.INTENT,
+                            session.buildRef(),
+                            Map.of()));
+        } catch (DataOpsException e) {
+            throw new DataOpsException(
+                    "Nothing was changed: %s of '%s' could not be recorded in the ledger (%s); repair the ledger (see 'dataops verify-ledger') and run again."
+                            .formatted(action.wireName(), environment, e.getMessage()),
+                    e);
         }
     }
 
-    private void failedHistory(
+    static Map<String, Object> settling(final Evidence evidence, final GovernanceRecord intent) {
+        return (intent == null ? evidence : evidence.with(EvidenceKeys.INTENT, reference(intent))).build();
+    }
+
+    static Map<String, Object> reference(final GovernanceRecord intent) {
+        return Map.of(EvidenceKeys.SEQUENCE, intent.sequence(), EvidenceKeys.HASH, intent.hash());
+    }
+
+    private void historySafely(
             final DatabaseTarget target,
             final Action action,
             final String release,
             final String fingerprint,
             final String checksum,
-            final Throwable failure,
+            final Throwable e,
             final String error) {
         try {
             history(target, action, release, fingerprint, checksum, Outcome.FAILED, Map.of(EvidenceKeys.ERROR, error));
         } catch (RuntimeException unrecorded) {
-            failure.addSuppressed(unrecorded); // the database may be the reason: keep the original failure first
+            e.addSuppressed(unrecorded); // the database may be the reason: keep the original failure first
         }
     }
 
@@ -166,20 +208,63 @@ final class Recorder {
                         json(details)));
     }
 
+    /** Records a refusal (with its reason) or a failure (with its error), settling the intent if there is one. */
+    private void appendFailure(
+            final Action action,
+            final String environment,
+            final String release,
+            final DataOpsException e,
+            final GovernanceRecord intent) {
+        boolean refused = e instanceof OperationRefusedException;
+        Evidence evidence = Evidence.of().with(refused ? EvidenceKeys.REASON : EvidenceKeys.ERROR, e.getMessage());
+        try {
+            append(
+                    action,
+                    environment,
+                    release,
+                    refused ? Outcome.REFUSED : Outcome.FAILED,
+                    settling(evidence, intent));
+        } catch (DataOpsException unrecorded) {
+            e.addSuppressed(unrecorded); // the ledger may be the reason: keep the original failure first
+        }
+    }
+
+    private void appendRefusal(
+            final Action action,
+            final String environment,
+            final String release,
+            final DataOpsException e,
+            final GovernanceRecord intent) {
+        try {
+            append(
+                    action,
+                    environment,
+                    release,
+                    Outcome.REFUSED,
+                    settling(Evidence.of().with(EvidenceKeys.REASON, e.getMessage()), intent));
+        } catch (DataOpsException unrecorded) {
+            e.addSuppressed(unrecorded); // the ledger may be the reason: keep the original failure first
+        }
+    }
+
     /**
      * Records a failure the engine did not foresee: a bug or an {@link Error} (out of memory, a failed assertion,
      * a class that cannot load) is still a failed operation an auditor must see. The record names the error's type
      * only: its message was not written by the engine and could quote anything, a secret included.
      */
     private void appendUnexpected(
-            final Action action, final String environment, final String release, final Throwable e) {
+            final Action action,
+            final String environment,
+            final String release,
+            final Throwable e,
+            final GovernanceRecord intent) {
         try {
             append(
                     action,
                     environment,
                     release,
                     Outcome.FAILED,
-                    Evidence.of().with(EvidenceKeys.ERROR, unexpected(e)).build());
+                    settling(Evidence.of().with(EvidenceKeys.ERROR, unexpected(e)), intent));
         } catch (RuntimeException unrecorded) {
             e.addSuppressed(unrecorded); // the ledger failing too must not hide the original failure
         }
@@ -187,26 +272,6 @@ final class Recorder {
 
     private static String unexpected(final Throwable e) {
         return "Unexpected " + e.getClass().getName() + "; see the build log for its details.";
-    }
-
-    /** Records a refusal (with its reason) or a failure (with its error). */
-    private void appendFailure(
-            final Action action, final String environment, final String release, final DataOpsException e) {
-        if (e instanceof OperationRefusedException) {
-            append(
-                    action,
-                    environment,
-                    release,
-                    Outcome.REFUSED,
-                    Evidence.of().with(EvidenceKeys.REASON, e.getMessage()).build());
-        } else {
-            append(
-                    action,
-                    environment,
-                    release,
-                    Outcome.FAILED,
-                    Evidence.of().with(EvidenceKeys.ERROR, e.getMessage()).build());
-        }
     }
 
     void append(

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.dataops.engine.credentials.MapCredentialsResolver;
+import io.jenkins.plugins.dataops.engine.governance.EvidenceKeys;
 import io.jenkins.plugins.dataops.engine.governance.GovernanceRecord;
+import io.jenkins.plugins.dataops.engine.governance.Ledger;
 import io.jenkins.plugins.dataops.engine.governance.MemoryLedger;
 import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
 import io.jenkins.plugins.dataops.engine.kernel.OperationRefusedException;
@@ -21,6 +23,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,7 +76,7 @@ class DataOpsTest {
         assertThat(outcome.release()).isEqualTo("1.0.0");
         assertThat(outcome.fingerprint()).isEqualTo(fingerprint).hasSize(64);
         assertThat(outcome.changeSetCount()).isEqualTo(3);
-        GovernanceRecord record = ledger.records().get(1);
+        GovernanceRecord record = settledOutcome(1);
         assertThat(record.event().action()).isEqualTo("migrate");
         assertThat(record.event().release()).isEqualTo("1.0.0");
         assertThat(record.event().outcome()).isEqualTo("success");
@@ -110,7 +113,7 @@ class DataOpsTest {
         assertThatThrownBy(() -> dataOps.migrate(MigrateRequest.of("dev").withTag("1.2.0")))
                 .isInstanceOf(OperationRefusedException.class)
                 .hasMessageContaining("without rollback");
-        GovernanceRecord record = ledger.records().get(1);
+        GovernanceRecord record = outcomes().get(1);
         assertThat(record.event().outcome()).isEqualTo("refused");
         assertThat(record.event().release()).isEqualTo("1.2.0");
         assertThat((String) record.event().evidence().get("reason")).contains("8-backfill-segment");
@@ -132,7 +135,7 @@ class DataOpsTest {
 
         // Then
         assertThat(outcome.release()).isEqualTo("1.2.0");
-        assertThat(ledger.records().get(1).event().evidence())
+        assertThat(settledOutcome(1).event().evidence())
                 .containsEntry("allowNoRollback", true)
                 .containsEntry("allowedNoRollback", List.of("changelog.yaml::8-backfill-segment::dataops-example"));
     }
@@ -163,7 +166,7 @@ class DataOpsTest {
         assertThatThrownBy(() -> dataOps.migrate(MigrateRequest.of("dev")))
                 .isInstanceOf(MigrationFailedException.class)
                 .hasMessageContaining("changelog.yaml::2-bad::test");
-        GovernanceRecord record = ledger.records().get(1);
+        GovernanceRecord record = settledOutcome(1);
         assertThat(record.event().outcome()).isEqualTo("failed");
         assertThat((String) record.event().evidence().get("error")).contains("2-bad", "MISSING_TABLE");
         HistoryResult history = dataOps.history(HistoryRequest.of("dev"));
@@ -180,6 +183,7 @@ class DataOpsTest {
         // Given
         DataOps dataOps = open(ExampleProduct.copy("customer", dir));
         dataOps.provision(ProvisionRequest.of("dev"));
+        List<GovernanceRecord> before = ledger.records();
 
         // When
         MigrateResult outcome =
@@ -188,7 +192,10 @@ class DataOpsTest {
         // Then
         assertThat(outcome.applied()).isEmpty();
         assertThat(outcome.dryRunSql()).contains("CREATE TABLE");
-        assertThat(ledger.records()).hasSize(1);
+        assertThat(ledger.records()).isEqualTo(before);
+        assertThat(outcomes())
+                .singleElement()
+                .satisfies(r -> assertThat(r.event().action()).isEqualTo("provision"));
         assertThat(dataOps.status(StatusRequest.of("dev")).status().applied()).isZero();
     }
 
@@ -233,8 +240,36 @@ class DataOpsTest {
                 new Session("alice", "build-7", new MapCredentialsResolver(), ProgressListener.NONE, ledger, CLOCK));
     }
 
+    /** Asserts the ledger holds exactly one operation: its intent, then the outcome that settles it. */
     private GovernanceRecord onlyRecord() {
-        assertThat(ledger.records()).hasSize(1);
-        return ledger.records().get(0);
+        assertThat(ledger.records()).hasSize(2);
+        return settledOutcome(0);
+    }
+
+    /** The records that are outcomes, without the intents written before each changing operation. */
+    private List<GovernanceRecord> outcomes() {
+        return ledger.records().stream()
+                .filter(r -> !"intent".equals(r.event().outcome()))
+                .toList();
+    }
+
+    /**
+     * Returns the n-th outcome after asserting that the record just before it is the intent of the same
+     * operation and that the outcome references that intent by sequence and hash.
+     */
+    private GovernanceRecord settledOutcome(final int n) {
+        GovernanceRecord outcome = outcomes().get(n);
+        List<GovernanceRecord> all = ledger.records();
+        int at = all.indexOf(outcome);
+        assertThat(at).isPositive();
+        GovernanceRecord intent = all.get(at - 1);
+        assertThat(intent.event().outcome()).isEqualTo("intent");
+        assertThat(intent.event().action()).isEqualTo(outcome.event().action());
+        assertThat(intent.event().environment()).isEqualTo(outcome.event().environment());
+        assertThat(intent.event().actor()).isEqualTo(outcome.event().actor());
+        assertThat(Ledger.settledIntent(outcome)).contains(intent.sequence());
+        assertThat(((Map<?, ?>) outcome.event().evidence().get(EvidenceKeys.INTENT)).get(EvidenceKeys.HASH))
+                .isEqualTo(intent.hash());
+        return outcome;
     }
 }

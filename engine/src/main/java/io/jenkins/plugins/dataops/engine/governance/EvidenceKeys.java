@@ -129,6 +129,18 @@ public final class EvidenceKeys {
     /** The error message of a failed operation. */
     public static final String ERROR = "error";
 
+    // --- intent and settlement
+
+    /**
+     * On an outcome or {@code interrupted} record: the intent it settles, as {@link #SEQUENCE} and
+     * {@link #HASH}.
+     */
+    public static final String INTENT = "intent";
+    /** The sequence of the record referred to. */
+    public static final String SEQUENCE = "sequence";
+    /** The hash of the record referred to. */
+    public static final String HASH = "hash";
+
     // --- keys of the entries of lists (resources, changesets, gates, checks)
 
     /** A resource's type. */

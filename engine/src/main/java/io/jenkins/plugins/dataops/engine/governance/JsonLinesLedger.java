@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dataops.engine.governance;
 
 import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
+import io.jenkins.plugins.dataops.engine.kernel.StatePaths;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -14,9 +15,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * The ledger as an append-only JSON-lines file (one canonical record per line), with a small head file that
@@ -29,6 +35,9 @@ public final class JsonLinesLedger implements Ledger {
 
     /** How much of the file's end an append reads to find the last record. */
     private static final int TAIL_BYTES = 256 * 1024;
+
+    /** The head's third part: the sequences of the open intents. */
+    private static final String OPEN = "open=";
 
     private static final ConcurrentMap<Path, Object> IN_PROCESS = new ConcurrentHashMap<>();
 
@@ -66,14 +75,18 @@ public final class JsonLinesLedger implements Ledger {
     private GovernanceRecord appendLocked(final GovernanceEvent event) {
         try {
             Files.createDirectories(file.getParent());
+            guardLinks();
             try (FileChannel lockChannel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                     FileLock ignored = lockChannel.lock()) {
                 GovernanceRecord record = RecordCodec.chain(last(), event, clock.millis());
+                // last() refused a damaged last line; a complete last record that only lost its line break gets
+                // it back, so the new record starts on a fresh line instead of being glued onto the old one.
+                String line = (endsWithLineBreak() ? "" : "\n") + RecordCodec.toJson(record) + "\n";
                 try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-                    out.write(ByteBuffer.wrap((RecordCodec.toJson(record) + "\n").getBytes(StandardCharsets.UTF_8)));
+                    out.write(ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)));
                     out.force(false);
                 }
-                writeHead(record);
+                writeHead(record, openAfter(record));
                 return record;
             }
         } catch (IOException e) {
@@ -86,6 +99,7 @@ public final class JsonLinesLedger implements Ledger {
         if (!Files.exists(file)) {
             return;
         }
+        guardLinks();
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             long number = 0;
@@ -103,6 +117,7 @@ public final class JsonLinesLedger implements Ledger {
     @Override
     public LedgerVerification verify() {
         ChainVerifier verifier = new ChainVerifier();
+        guardLinks();
         if (Files.exists(file)) {
             // A damaged byte may not be UTF-8 any more: decode it as a replacement character so that the record
             // fails its hash check instead of the whole verification failing to read.
@@ -172,6 +187,23 @@ public final class JsonLinesLedger implements Ledger {
         return lastByScanning();
     }
 
+    /** A link from the ledger, its head or its lock to a file elsewhere would let the chain be swapped. */
+    private void guardLinks() {
+        for (Path p : List.of(file, head, lock)) {
+            StatePaths.contained(file.getParent(), p);
+        }
+    }
+
+    private boolean endsWithLineBreak() throws IOException {
+        if (!Files.exists(file) || Files.size(file) == 0) {
+            return true;
+        }
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
+            raf.seek(raf.length() - 1);
+            return raf.read() == '\n';
+        }
+    }
+
     private GovernanceRecord lastByScanning() throws IOException {
         String lastLine = null;
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -196,17 +228,61 @@ public final class JsonLinesLedger implements Ledger {
         }
     }
 
-    private void writeHead(final GovernanceRecord record) throws IOException {
+    /**
+     * The head also remembers the sequences of the open intents, so that looking for a killed run's intent
+     * costs nothing while none is open (the usual case) instead of a pass over the whole ledger.
+     */
+    @Override
+    public List<GovernanceRecord> openIntents(final String product, final String environment) {
+        String[] parts = headOrEmpty();
+        if (parts.length == 3 && parts[2].equals(OPEN)) {
+            return List.of();
+        }
+        return Ledger.super.openIntents(product, environment);
+    }
+
+    private Set<Long> openAfter(final GovernanceRecord record) {
+        Set<Long> open = new TreeSet<>();
+        String[] parts = headOrEmpty();
+        if (parts.length == 3) {
+            Arrays.stream(parts[2].substring(OPEN.length()).split(","))
+                    .filter(s -> !s.isEmpty())
+                    .map(Long::valueOf)
+                    .forEach(open::add);
+        } else if (record.sequence() > 1) { // an older head: find the open intents once
+            Ledger.super.openIntents().stream().map(GovernanceRecord::sequence).forEach(open::add);
+        }
+        if (Outcome.INTENT.matches(record.event().outcome())) {
+            open.add(record.sequence());
+        }
+        Ledger.settledIntent(record).ifPresent(open::remove);
+        return open;
+    }
+
+    private void writeHead(final GovernanceRecord record, final Set<Long> open) throws IOException {
         Path temp = head.resolveSibling(head.getFileName() + ".tmp");
-        Files.writeString(temp, record.sequence() + " " + record.hash() + "\n", StandardCharsets.UTF_8);
+        String openList = open.stream().map(String::valueOf).collect(Collectors.joining(","));
+        Files.writeString(
+                temp, record.sequence() + " " + record.hash() + " " + OPEN + openList + "\n", StandardCharsets.UTF_8);
         Files.move(temp, head, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private String[] headOrEmpty() {
+        try {
+            return Files.exists(head) ? readHead() : new String[0];
+        } catch (DataOpsException e) {
+            return new String[0]; // verify() reports the damaged head; here it only means: look in the file
+        }
     }
 
     private String[] readHead() {
         try {
             String[] parts =
                     Files.readString(head, StandardCharsets.UTF_8).strip().split(" ");
-            if (parts.length != 2 || !parts[0].matches("\\d+")) {
+            if (parts.length < 2
+                    || parts.length > 3
+                    || !parts[0].matches("\\d+")
+                    || (parts.length == 3 && !parts[2].matches(OPEN + "[0-9,]*"))) {
                 throw new DataOpsException("Ledger head file '%s' is damaged.".formatted(head));
             }
             return parts;

@@ -23,10 +23,19 @@ public enum Outcome {
     /** A drift check found the environment as its changelog says. */
     CLEAN("clean", Kind.OK),
     /** A drift check found the environment different from its changelog. */
-    DRIFTED("drifted", Kind.WARNING);
+    DRIFTED("drifted", Kind.WARNING),
+    /** A changing operation is about to start: written before it touches anything, settled by its outcome. */
+    INTENT("intent", Kind.WARNING),
+    /**
+     * An intent found without an outcome on a later run (the process was killed), reconciled from what the
+     * environment holds.
+     */
+    INTERRUPTED("interrupted", Kind.FAILURE),
+    /** The operation could not run at all (e.g. data tests that cannot connect). */
+    ERROR("error", Kind.FAILURE);
 
     /** Texts not written by this engine that still mean a failure. */
-    private static final Set<String> OTHER_FAILURES = Set.of("failure", "fail", "error");
+    private static final Set<String> OTHER_FAILURES = Set.of("failure", "fail");
     /** Texts not written by this engine that mean it worked with a caveat. */
     private static final Set<String> OTHER_WARNINGS = Set.of("warn", "warning", "unstable", "skipped");
 

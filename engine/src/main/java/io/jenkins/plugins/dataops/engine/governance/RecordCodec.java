@@ -1,7 +1,9 @@
 package io.jenkins.plugins.dataops.engine.governance;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -12,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The canonical JSON form of a governance record and its SHA-256 hash. Canonical means: no white space and
@@ -20,7 +23,23 @@ import java.util.Map;
 public final class RecordCodec {
     private static final ObjectMapper CANONICAL = JsonMapper.builder()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            // A second value for a key, or text after the object, would let two readers see different records.
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
+    private static final Set<String> KEYS = Set.of(
+            "sequence",
+            "time",
+            "actor",
+            "action",
+            "product",
+            "environment",
+            "release",
+            "outcome",
+            "buildRef",
+            "evidence",
+            "prev",
+            "hash");
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
 
     private RecordCodec() {}
@@ -69,14 +88,24 @@ public final class RecordCodec {
     }
 
     /**
-     * Reads a record from its JSON form.
+     * Reads a record from its JSON form, strictly: a duplicate or unknown key, text after the record, or any
+     * form other than the canonical one (white space, key order, number spelling) is not a record, because
+     * the hash covers the canonical form and anything else could mean different things to different readers.
      *
      * @param json one line of the ledger
      * @return the record
-     * @throws IllegalArgumentException when the text is not a complete record
+     * @throws IllegalArgumentException when the text is not a complete canonical record
      */
-    @SuppressWarnings("unchecked") // evidence is a JSON object, which Jackson reads as a map
     public static GovernanceRecord fromJson(final String json) {
+        GovernanceRecord record = parse(json);
+        if (!toJson(record).equals(json)) {
+            throw new IllegalArgumentException("not a governance record: the line is not in canonical form");
+        }
+        return record;
+    }
+
+    @SuppressWarnings("unchecked") // evidence is a JSON object, which Jackson reads as a map
+    private static GovernanceRecord parse(final String json) {
         try {
             Map<String, Object> m = CANONICAL.readValue(json, MAP);
             GovernanceEvent event = new GovernanceEvent(
@@ -88,8 +117,14 @@ public final class RecordCodec {
                     text(m, "outcome"),
                     text(m, "buildRef"),
                     (Map<String, Object>) m.getOrDefault("evidence", Map.of()));
-            return new GovernanceRecord(
+            GovernanceRecord record = new GovernanceRecord(
                     number(m, "sequence"), number(m, "time"), event, text(m, "prev"), text(m, "hash"));
+            for (String key : m.keySet()) {
+                if (!KEYS.contains(key)) {
+                    throw new IllegalArgumentException("not a governance record: unknown field '" + key + "'");
+                }
+            }
+            return record;
         } catch (JsonProcessingException | ClassCastException e) {
             throw new IllegalArgumentException("not a governance record: " + e.getMessage(), e);
         }

@@ -23,7 +23,8 @@ class VocabularyTest {
                         "release-lock",
                         "drift");
         assertThat(Arrays.stream(Outcome.values()).map(Outcome::wireName))
-                .containsExactly("success", "passed", "failed", "refused", "clean", "drifted");
+                .containsExactly(
+                        "success", "passed", "failed", "refused", "clean", "drifted", "intent", "interrupted", "error");
     }
 
     @Test
@@ -50,6 +51,9 @@ class VocabularyTest {
         assertThat(Outcome.kindOf("")).isEqualTo(Outcome.Kind.OK);
         assertThat(Outcome.Kind.FAILURE.cssClass()).isEqualTo("dor-fail");
         assertThat(Outcome.fromWire("refused")).contains(Outcome.REFUSED);
-        assertThat(Outcome.fromWire("error")).isEmpty();
+        assertThat(Outcome.fromWire("error")).contains(Outcome.ERROR);
+        assertThat(Outcome.kindOf("intent")).isEqualTo(Outcome.Kind.WARNING);
+        assertThat(Outcome.kindOf("interrupted")).isEqualTo(Outcome.Kind.FAILURE);
+        assertThat(Outcome.fromWire("aborted")).isEmpty();
     }
 }

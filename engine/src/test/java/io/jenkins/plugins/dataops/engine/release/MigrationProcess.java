@@ -6,6 +6,7 @@ import io.jenkins.plugins.dataops.engine.MigrateResult;
 import io.jenkins.plugins.dataops.engine.Session;
 import io.jenkins.plugins.dataops.engine.credentials.MapCredentialsResolver;
 import io.jenkins.plugins.dataops.engine.credentials.UsernamePassword;
+import io.jenkins.plugins.dataops.engine.governance.JsonLinesLedger;
 import io.jenkins.plugins.dataops.engine.governance.MemoryLedger;
 import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
 import io.jenkins.plugins.dataops.engine.spec.SpecLoader;
@@ -14,7 +15,8 @@ import java.time.Clock;
 
 /**
  * A separate JVM that migrates one environment, for the tests that race two processes or kill one in the
- * middle of a migration. Arguments: spec file, environment, PostgreSQL admin user, password. Prints
+ * middle of a migration. Arguments: spec file, environment, PostgreSQL admin user, password and, optionally, a
+ * ledger file (a memory ledger without it). Prints
  * {@code APPLIED n} and exits 0, or prints the failure and exits 1.
  */
 public final class MigrationProcess {
@@ -55,7 +57,9 @@ public final class MigrationProcess {
                             "test",
                             credentials,
                             progress,
-                            new MemoryLedger(),
+                            args.length > 4
+                                    ? new JsonLinesLedger(Path.of(args[4]), Clock.systemUTC())
+                                    : new MemoryLedger(),
                             Clock.systemUTC()));
             MigrateResult outcome = dataOps.migrate(MigrateRequest.of(args[1]));
             System.out.println("APPLIED " + outcome.changeSetCount());

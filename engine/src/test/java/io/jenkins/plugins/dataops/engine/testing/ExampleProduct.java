@@ -4,7 +4,7 @@ import io.jenkins.plugins.dataops.engine.DataOps;
 import io.jenkins.plugins.dataops.engine.Session;
 import io.jenkins.plugins.dataops.engine.credentials.MapCredentialsResolver;
 import io.jenkins.plugins.dataops.engine.credentials.UsernamePassword;
-import io.jenkins.plugins.dataops.engine.governance.MemoryLedger;
+import io.jenkins.plugins.dataops.engine.governance.Ledger;
 import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
 import io.jenkins.plugins.dataops.engine.spec.SpecLoader;
 import java.io.IOException;
@@ -81,13 +81,13 @@ public final class ExampleProduct {
     }
 
     /**
-     * Opens the engine on the product with an in-memory ledger.
+     * Opens the engine on the product with a ledger.
      *
      * @param actor  who acts
      * @param ledger the ledger
      * @return the facade
      */
-    public DataOps open(final String actor, final MemoryLedger ledger) {
+    public DataOps open(final String actor, final Ledger ledger) {
         return new DataOps(
                 SpecLoader.load(spec()),
                 new Session(actor, "test", credentials(), ProgressListener.NONE, ledger, Clock.systemUTC()));

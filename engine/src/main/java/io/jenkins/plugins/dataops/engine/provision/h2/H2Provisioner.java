@@ -3,6 +3,7 @@ package io.jenkins.plugins.dataops.engine.provision.h2;
 import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
 import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
 import io.jenkins.plugins.dataops.engine.kernel.OperationRefusedException;
+import io.jenkins.plugins.dataops.engine.kernel.StatePaths;
 import io.jenkins.plugins.dataops.engine.provision.ChangeAction;
 import io.jenkins.plugins.dataops.engine.provision.Provisioner;
 import io.jenkins.plugins.dataops.engine.provision.ProvisioningContext;
@@ -140,7 +141,10 @@ public final class H2Provisioner implements Provisioner {
     }
 
     private static Path dataFile(final ProvisioningContext context) {
-        return folder(context).resolve(context.environment().name() + ".mv.db");
+        // a linked database file would point the environment at a foreign database
+        return StatePaths.contained(
+                context.spec().stateDir(),
+                folder(context).resolve(context.environment().name() + ".mv.db"));
     }
 
     private static String relative(final ProvisioningContext context) {

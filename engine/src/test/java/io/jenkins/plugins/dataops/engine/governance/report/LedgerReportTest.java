@@ -46,8 +46,15 @@ class LedgerReportTest {
 
         // Then every record is there and the chain is verified
         JsonNode records = new ObjectMapper().readTree(json.toString());
-        assertThat(records).hasSize(3);
-        assertThat(records.get(2).get("hash").asText()).hasSize(64);
+        // (each of the three changing operations is an intent followed by the outcome that settles it)
+        assertThat(records).hasSize(6);
+        assertThat(records)
+                .extracting(r -> r.get("outcome").asText())
+                .containsExactly("intent", "success", "intent", "success", "intent", "success");
+        assertThat(records)
+                .extracting(r -> r.get("action").asText())
+                .containsExactly("provision", "provision", "migrate", "migrate", "migrate", "migrate");
+        assertThat(records.get(5).get("hash").asText()).hasSize(64);
         assertThat(intact.toString()).contains("Chain verified").doesNotContain("Chain broken");
 
         // When the second record is edited on disk
