@@ -92,7 +92,8 @@ class ResultMapsITest {
                 "dryRun",
                 "previousRelease",
                 "changeSets",
-                "sql");
+                "sql",
+                "impact");
         assertThat(dryRun)
                 .containsOnlyKeys(migrateKeys)
                 .containsEntry("dryRun", true)
@@ -135,7 +136,8 @@ class ResultMapsITest {
                         "verification",
                         "verificationDetails",
                         "changeSets",
-                        "approver")
+                        "approver",
+                        "impact")
                 .containsEntry("changeSets", 3);
         assertThat(promote.get("verification")).isInstanceOf(String.class);
         assertThat(rollback)
@@ -151,7 +153,7 @@ class ResultMapsITest {
                         "changeSets")
                 .containsEntry("previousRelease", "1.1.0")
                 .containsEntry("release", "1.0.0");
-        assertThat(status).containsOnlyKeys("environment", "currentTag", "applied", "pending");
+        assertThat(status).containsOnlyKeys("environment", "currentTag", "applied", "pending", "findings", "impact");
         assertThat(history).containsOnlyKeys("environment", "releases", "changeSets");
         assertThat(ledger)
                 .containsOnlyKeys("intact", "records", "firstBroken", "problem", "description")
