@@ -95,8 +95,10 @@ abstract class AbstractReleaseNamesTest {
                 .filteredOn(e -> "migrate".equals(e.action()))
                 .extracting(HistoryEntry::release)
                 .containsExactly("2-second", "3-third");
+        // the intent is written before the release has a name; its outcome names it
         assertThat(ledger.records())
                 .filteredOn(r -> "migrate".equals(r.event().action()))
+                .filteredOn(r -> !"intent".equals(r.event().outcome()))
                 .extracting(r -> r.event().release())
                 .containsExactly("2-second", "3-third");
         RollbackResult back = open().rollback(RollbackRequest.of("dev"));
@@ -107,7 +109,7 @@ abstract class AbstractReleaseNamesTest {
     }
 
     @Test
-    void shouldTreatATagTheChangelogDoesNotDeclareAsBadInputAndApplyNothing() {
+    void shouldTreatATagTheChangelogDoesNotDeclareAsBadInputAndRecordNothing() {
         // Given
         DataOps dataOps = open();
         dataOps.provision(ProvisionRequest.of("dev"));
@@ -118,10 +120,7 @@ abstract class AbstractReleaseNamesTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("Tag '9.9.9' is not declared");
         assertThat(dataOps.history(HistoryRequest.of("dev")).releases()).isEmpty();
-        // the intent written before Liquibase read the changelog is settled as refused: nothing stays open
-        assertThat(ledger.records()).hasSize(records + 2);
-        assertThat(ledger.records().get(records).event().outcome()).isEqualTo("intent");
-        assertThat(ledger.records().get(records + 1).event().outcome()).isEqualTo("refused");
+        assertThat(ledger.records()).hasSize(records);
     }
 
     @Test

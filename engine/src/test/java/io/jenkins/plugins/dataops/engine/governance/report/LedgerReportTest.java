@@ -70,7 +70,7 @@ class LedgerReportTest {
 
     @Test
     void shouldStillRenderWhenALineIsDamaged(@TempDir final Path dir) throws Exception {
-        DataOps dataOps = threeRecords(dir);
+        DataOps dataOps = threeOperations(dir);
         List<String> lines = Files.readAllLines(ledgerFile(dir));
         lines.set(1, lines.get(1).substring(0, 40));
         Files.write(ledgerFile(dir), lines);
@@ -79,13 +79,13 @@ class LedgerReportTest {
 
         assertThat(page).contains("Chain broken at record 2", "record 2 and everything after it cannot be trusted");
         assertThat(page).contains("id=\"record-1\"").doesNotContain("id=\"record-2\"");
-        assertThat(untrusted(page)).containsExactly("3");
+        assertThat(untrusted(page)).containsExactly("3", "4", "5", "6");
         assertThat(record(page, "1")).doesNotContain("untrusted");
     }
 
     @Test
     void shouldStillRenderWhenALineIsNotUtf8(@TempDir final Path dir) throws Exception {
-        DataOps dataOps = threeRecords(dir);
+        DataOps dataOps = threeOperations(dir);
         byte[] bytes = Files.readAllBytes(ledgerFile(dir));
         String text = new String(bytes, StandardCharsets.UTF_8);
         int at = text.indexOf("\"actor\":\"alice\"", text.indexOf('\n')) + 10;
@@ -97,11 +97,11 @@ class LedgerReportTest {
 
         assertThat(page).contains("Chain broken at record 2");
         assertThat(record(page, "1")).doesNotContain("untrusted");
-        assertThat(untrusted(page)).containsExactly("2", "3");
+        assertThat(untrusted(page)).containsExactly("2", "3", "4", "5", "6");
         assertThat(record(page, "2")).contains("&#65533;");
     }
 
-    private static DataOps threeRecords(final Path dir) throws Exception {
+    private static DataOps threeOperations(final Path dir) throws Exception {
         ExampleProduct product = ExampleProduct.onH2(dir);
         DataProductSpec spec = SpecLoader.load(product.spec());
         JsonLinesLedger ledger = DataOps.fileLedger(spec, Clock.systemUTC());
