@@ -127,7 +127,8 @@ class LedgerIntentITest {
         String output = new String(next.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(next.waitFor(120, TimeUnit.SECONDS)).as(output).isTrue();
 
-        // Then the killed run's intent is settled as interrupted, naming the ten changesets it applied
+        // Then the killed run's intent is settled as interrupted, naming the changesets it applied (the example's
+        // thirteen, before the sleeping one)
         assertThat(output).contains("APPLIED 1").contains("recorded as 'interrupted'");
         List<GovernanceRecord> records = records(ledger);
         GovernanceRecord interrupted = records.stream()
@@ -136,7 +137,7 @@ class LedgerIntentITest {
                 .orElseThrow();
         assertThat(interrupted.event().action()).isEqualTo("migrate");
         assertThat((List<?>) interrupted.event().evidence().get(EvidenceKeys.CHANGE_SETS))
-                .hasSize(10);
+                .hasSize(13);
         assertThat(records)
                 .extracting(r -> r.event().outcome())
                 .containsExactly("intent", "success", "intent", "success", "interrupted", "intent", "success");
