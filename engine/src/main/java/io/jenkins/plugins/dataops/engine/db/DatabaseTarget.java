@@ -15,6 +15,12 @@ import java.util.regex.Pattern;
  * {@link #toString()} or in an error message.
  */
 public final class DatabaseTarget implements Serializable {
+    /** How often {@link #open()} tries while another process starts the shared H2 server of the same file. */
+    private static final int OPEN_ATTEMPTS = 6;
+
+    private static final int H2_ERROR_OPENING_DATABASE = 8000;
+    private static final int H2_DATABASE_ALREADY_OPEN = 90020;
+
     @Serial
     private static final long serialVersionUID = 1L;
 
@@ -116,11 +122,16 @@ public final class DatabaseTarget implements Serializable {
         properties.setProperty("password", password);
         try {
             Driver driver = JdbcDrivers.forUrl(jdbcUrl);
-            Connection connection = driver.connect(jdbcUrl, properties);
-            if (connection == null) {
-                throw new SQLException("the driver " + driver.getClass().getName() + " refused the URL");
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return connect(driver, properties);
+                } catch (SQLException e) {
+                    if (attempt >= OPEN_ATTEMPTS || !isSharedH2StartingUp(e)) {
+                        throw e;
+                    }
+                    pause(attempt, e);
+                }
             }
-            return connection;
         } catch (SQLException e) {
             throw new DataOpsException(
                     "Cannot connect to the database of environment '%s' at '%s' as '%s': %s"
@@ -130,6 +141,34 @@ public final class DatabaseTarget implements Serializable {
                                     user,
                                     SecretScrubber.url(SecretScrubber.scrub(e.getMessage(), password))),
                     e);
+        }
+    }
+
+    private Connection connect(final Driver driver, final Properties properties) throws SQLException {
+        Connection connection = driver.connect(jdbcUrl, properties);
+        if (connection == null) {
+            throw new SQLException("the driver " + driver.getClass().getName() + " refused the URL");
+        }
+        return connection;
+    }
+
+    /**
+     * Two processes opening one embedded H2 file in automatic server mode at the same moment race for its lock
+     * file: the loser sees "Lock file recently modified" (8000) or "already in use" (90020) while the winner is
+     * still starting the server it would connect to. A short wait and a new attempt connect it to that server.
+     */
+    private boolean isSharedH2StartingUp(final SQLException e) {
+        return jdbcUrl.startsWith("jdbc:h2:")
+                && jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains("AUTO_SERVER=TRUE")
+                && (e.getErrorCode() == H2_ERROR_OPENING_DATABASE || e.getErrorCode() == H2_DATABASE_ALREADY_OPEN);
+    }
+
+    private static void pause(final int attempt, final SQLException cause) throws SQLException {
+        try {
+            Thread.sleep(200L * attempt);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw cause;
         }
     }
 
