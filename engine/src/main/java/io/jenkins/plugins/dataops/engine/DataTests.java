@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dataops.engine;
 
 import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
+import io.jenkins.plugins.dataops.engine.db.SessionSchema;
 import io.jenkins.plugins.dataops.engine.governance.Action;
 import io.jenkins.plugins.dataops.engine.governance.Evidence;
 import io.jenkins.plugins.dataops.engine.governance.EvidenceKeys;
@@ -19,6 +20,8 @@ import io.jenkins.plugins.dataops.engine.release.ReleaseHistory;
 import io.jenkins.plugins.dataops.engine.release.ReleaseStack;
 import io.jenkins.plugins.dataops.engine.release.Verification;
 import io.jenkins.plugins.dataops.engine.spec.DataProductSpec;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -75,9 +78,8 @@ final class DataTests {
         List<CheckSuite> suites = options.suite()
                 .map(name -> CheckSuiteLoader.load(spec.checks(), name))
                 .orElseGet(() -> CheckSuiteLoader.load(spec.checks()));
-        Set<String> appliedTags = Set.copyOf(migrator.appliedTags(new MigrationRequest(
-                        target, spec.changelog(), null, false, false, session.progress())
-                .withResources(spec.migration().searchPath(), spec.migration().extensions())));
+        requireSchema(target);
+        Set<String> appliedTags = appliedTags(target, suites);
         List<CheckSuite> applicable = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (CheckSuite suite : suites) {
@@ -104,19 +106,72 @@ final class DataTests {
         Outcome outcome = breached ? Outcome.FAILED : Outcome.PASSED;
         Map<String, Object> evidence = evidence(report, skipped, options.sampleSize());
         recorder.append(Action.TEST, target.environment(), release, outcome, evidence);
-        recorder.history(
-                target,
-                Action.TEST,
-                release,
-                fingerprint,
-                Fingerprints.changelogChecksum(spec),
-                outcome,
-                Map.of(
-                        EvidenceKeys.SUMMARY,
-                        report.summary(),
-                        EvidenceKeys.FAIL_ON,
-                        options.failOn().name().toLowerCase(Locale.ROOT)));
+        recordInHistory(target, release, fingerprint, outcome, report, options);
         return new TestResult(report, release, fingerprint, skipped, breached);
+    }
+
+    /** Refuses, before any query, a PostgreSQL URL whose {@code currentSchema} does not exist. */
+    private static void requireSchema(final DatabaseTarget target) {
+        try (Connection connection = target.open()) {
+            SessionSchema.require(connection, target);
+        } catch (SQLException e) {
+            throw new DataOpsException(
+                    "Cannot read the current schema of environment '%s': %s"
+                            .formatted(target.environment(), e.getMessage()),
+                    e);
+        }
+    }
+
+    /**
+     * The tags applied to the environment, read only when a suite starts at a release: a database never migrated
+     * (adopted, or made by plain SQL) has no changelog table, and a run without {@code since} needs none.
+     */
+    private Set<String> appliedTags(final DatabaseTarget target, final List<CheckSuite> suites) {
+        if (suites.stream().allMatch(suite -> suite.since().isEmpty())) {
+            return Set.of();
+        }
+        return Set.copyOf(migrator.appliedTags(new MigrationRequest(
+                        target, spec.changelog(), null, false, false, session.progress())
+                .withResources(spec.migration().searchPath(), spec.migration().extensions())));
+    }
+
+    /**
+     * Adds the run to the environment's release history. The ledger already holds it (the gates read that), so a
+     * login that may not create the history table (a read-only login on an adopted database) gets a warning, not
+     * a failed run.
+     */
+    private void recordInHistory(
+            final DatabaseTarget target,
+            final String release,
+            final String fingerprint,
+            final Outcome outcome,
+            final DataTestReport report,
+            final TestRequest options) {
+        try {
+            recorder.history(
+                    target,
+                    Action.TEST,
+                    release,
+                    fingerprint,
+                    Fingerprints.changelogChecksum(spec),
+                    outcome,
+                    Map.of(
+                            EvidenceKeys.SUMMARY,
+                            report.summary(),
+                            EvidenceKeys.FAIL_ON,
+                            options.failOn().name().toLowerCase(Locale.ROOT)));
+        } catch (DataOpsException e) {
+            session.progress()
+                    .warn(("The test run is recorded in the ledger but not in the release history of environment "
+                                    + "'%s': %s. Let the login create tables in the state schema (or create %s "
+                                    + "once as an admin) to keep the history there too.")
+                            .formatted(
+                                    target.environment(),
+                                    e.getCause() == null
+                                            ? e.getMessage()
+                                            : e.getCause().getMessage(),
+                                    ReleaseHistory.TABLE));
+        }
     }
 
     /** Post-deploy verification: every suite, failing on errors only. */

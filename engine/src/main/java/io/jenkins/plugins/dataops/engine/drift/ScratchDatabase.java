@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dataops.engine.drift;
 
 import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
+import io.jenkins.plugins.dataops.engine.db.Dialect;
 import io.jenkins.plugins.dataops.engine.db.SecretScrubber;
 import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
 import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
@@ -9,10 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -120,19 +124,56 @@ public final class ScratchDatabase implements AutoCloseable {
                     .formatted(SecretScrubber.url(live.jdbcUrl()), live.environment()));
         }
         String name = "dataops_scratch_" + HexFormat.of().formatHex(RANDOM.generateSeed(6));
+        List<String> searchPath;
         try (Connection connection = live.open();
                 Statement statement = connection.createStatement()) {
+            searchPath = searchPath(statement);
             statement.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new DataOpsException(refusal(live, e), e);
         }
         String scratchUrl = url.group(1) + name + (url.group(3) == null ? "" : url.group(3));
-        return new ScratchDatabase(
+        ScratchDatabase scratch = new ScratchDatabase(
                 new DatabaseTarget(live.environment() + " (expected)", scratchUrl, live.user(), live.password()),
                 live,
                 null,
                 name,
                 progress);
+        scratch.createSchemas(searchPath);
+        return scratch;
+    }
+
+    /** The schemas of the live session's search path that exist (a {@code ?currentSchema=} of the URL). */
+    private static List<String> searchPath(final Statement statement) throws SQLException {
+        List<String> schemas = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery("SELECT unnest(current_schemas(false))")) {
+            while (rows.next()) {
+                schemas.add(rows.getString(1));
+            }
+        }
+        return schemas;
+    }
+
+    /**
+     * Creates the live search path's schemas in the scratch database, whose URL names them too: the changelog
+     * builds its objects in the first of them, as it did in the environment.
+     */
+    private void createSchemas(final List<String> schemas) {
+        try (Connection connection = target.open();
+                Statement statement = connection.createStatement()) {
+            for (String schema : schemas) {
+                statement.execute("CREATE SCHEMA IF NOT EXISTS " + Dialect.POSTGRES.quote(schema));
+            }
+        } catch (SQLException | DataOpsException e) {
+            close();
+            throw new DataOpsException(
+                    "Cannot create the schemas %s in the scratch database of environment '%s': %s."
+                            .formatted(
+                                    schemas,
+                                    live.environment(),
+                                    SecretScrubber.scrub(String.valueOf(e.getMessage()), live.password())),
+                    e);
+        }
     }
 
     private static String refusal(final DatabaseTarget live, final SQLException e) {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.dataops.engine.release;
 
 import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
 import io.jenkins.plugins.dataops.engine.db.Dialect;
+import io.jenkins.plugins.dataops.engine.db.SessionSchema;
 import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
 import io.jenkins.plugins.dataops.engine.kernel.OperationRefusedException;
 import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
@@ -55,6 +56,7 @@ public final class EnvironmentLock implements AutoCloseable {
             final ProgressListener progress) {
         Connection connection = target.open();
         try {
+            SessionSchema.require(connection, target);
             LockTable table = new LockTable(connection, target, clock);
             table.ensure();
             long deadline = System.nanoTime() + timeout.toNanos();
