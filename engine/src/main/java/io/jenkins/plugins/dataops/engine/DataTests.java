@@ -136,9 +136,9 @@ final class DataTests {
     }
 
     /**
-     * Adds the run to the environment's release history. The ledger already holds it (the gates read that), so a
-     * login that may not create the history table (a read-only login on an adopted database) gets a warning, not
-     * a failed run.
+     * Adds the run to the environment's release history. The ledger already holds it, so a login that may not
+     * create the history table (a read-only login on an adopted database) gets a warning, not a failed run; the
+     * promotion gate, which reads the history, then finds no passing run and refuses: it fails closed.
      */
     private void recordInHistory(
             final DatabaseTarget target,
@@ -163,8 +163,8 @@ final class DataTests {
         } catch (DataOpsException e) {
             session.progress()
                     .warn(("The test run is recorded in the ledger but not in the release history of environment "
-                                    + "'%s': %s. Let the login create tables in the state schema (or create %s "
-                                    + "once as an admin) to keep the history there too.")
+                                    + "'%s': %s; a promotion from it will not see this run. Let the login create "
+                                    + "tables in the state schema (or create %s once as an admin) to keep it.")
                             .formatted(
                                     target.environment(),
                                     e.getCause() == null

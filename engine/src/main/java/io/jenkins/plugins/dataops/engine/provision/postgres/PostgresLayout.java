@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 import org.postgresql.util.PasswordUtil;
 
 /**
- * The names and logins of one environment on a PostgreSQL server, derived from the spec: database and role
- * default to {@code <product>_<environment>}; the admin login comes from {@code credentials}; the role's own
+ * The names and logins of one environment on a PostgreSQL server, derived from the spec: the database defaults
+ * to {@code <product>_<environment>}, the role to the {@code roleCredentials} user, else the database's name; the
+ * admin login comes from {@code credentials}; the role's own
  * login, if any, from {@code roleCredentials} (without it the role cannot log in and the engine works as admin).
  */
 final class PostgresLayout {
@@ -53,12 +54,13 @@ final class PostgresLayout {
         UsernamePassword roleLogin = env.optionalString("roleCredentials")
                 .map(id -> context.credentials().usernamePassword(id))
                 .orElse(null);
+        String database = identifier(
+                env.name(), "database", env.optionalString("database").orElse(fallback));
+        // The role is named after the database it owns (docs/spec.md): one name per environment to look for.
         String role = identifier(
                 env.name(),
                 "role",
-                env.optionalString("role").orElse(roleLogin != null ? roleLogin.username() : fallback));
-        String database = identifier(
-                env.name(), "database", env.optionalString("database").orElse(fallback));
+                env.optionalString("role").orElse(roleLogin != null ? roleLogin.username() : database));
         return new PostgresLayout(
                 context,
                 database,

@@ -134,11 +134,32 @@ class PostgresProvisionerITest {
                 .containsExactly(
                         new ResourceChange(
                                 "database", existing, ChangeAction.NO_OP, "not created by DataOps: left in place"),
-                        new ResourceChange("role", database, ChangeAction.DELETE, ""));
+                        new ResourceChange("role", existing, ChangeAction.DELETE, ""));
         assertThat(query("SELECT datname FROM pg_database WHERE datname = ?", existing))
                 .isEqualTo(existing);
+        assertThat(query("SELECT rolname FROM pg_roles WHERE rolname = ?", existing))
+                .isNull();
+    }
+
+    @Test
+    void shouldNameTheRoleAfterTheDatabaseOfTheSpecAsTheSpecReferenceSays() throws SQLException {
+        // Given a spec that names the database and neither a role nor role credentials
+        String named = database + "_sales";
+        ProvisioningContext qat = context("    database: " + named + "\n", adminLogin());
+
+        // When
+        ProvisioningPlan plan = provisioner.apply(qat);
+
+        // Then the role carries the database's name and owns it; no role is named after product and environment
+        assertThat(plan.changes())
+                .containsExactly(
+                        new ResourceChange("role", named, ChangeAction.CREATE, "no login"),
+                        new ResourceChange("database", named, ChangeAction.CREATE, "owner " + named));
+        assertThat(query("SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = ?", named))
+                .isEqualTo(named);
         assertThat(query("SELECT rolname FROM pg_roles WHERE rolname = ?", database))
                 .isNull();
+        provisioner.destroy(qat);
     }
 
     @Test
