@@ -1,15 +1,15 @@
 package io.jenkins.plugins.dataops.engine.quality;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Locale;
 
 /**
  * Converts a value written in a suite to the Java type that matches its column, so it can be bound as a
- * parameter: numbers for number columns, timestamps for date and time columns, booleans for boolean columns,
- * text for everything else.
+ * parameter: numbers for number columns, dates and date-times for date and time columns (never converted in
+ * the agent's time zone, see {@link RangeBound#bindValue}), booleans for boolean columns, text for everything
+ * else.
  */
 final class BindValues {
     private BindValues() {}
@@ -41,7 +41,7 @@ final class BindValues {
      * @param text   the value as written
      * @param now    the time of the run, for {@code now}-relative dates
      * @return a Long (integer columns), Double (floating-point columns), BigDecimal, LocalDate (date-only
-     *     bounds), Timestamp, Boolean or String
+     *     bounds), OffsetDateTime (columns with time zone), LocalDateTime, Boolean or String
      * @throws IllegalArgumentException when the value does not fit the column's type
      */
     static Object of(final ColumnInfo column, final String text, final Instant now) {
@@ -65,7 +65,7 @@ final class BindValues {
                 // an SQL DATE: the database compares it with the column, the agent's time zone plays no part
                 return ((LocalDateTime) bound.value(now)).toLocalDate();
             }
-            return Timestamp.valueOf((LocalDateTime) bound.value(now));
+            return bound.bindValue(now, column.hasTimeZone());
         }
         if (column.isBoolean()) {
             String lower = text.trim().toLowerCase(Locale.ROOT);

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dataops.engine.quality;
 
 import java.sql.Types;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -58,6 +59,18 @@ record ColumnInfo(String name, int jdbcType, String typeName, int size, int digi
 
     boolean isTemporal() {
         return TEMPORAL.contains(jdbcType);
+    }
+
+    /**
+     * True for a column of instants: {@code timestamptz} (which PostgreSQL's driver reports as plain
+     * {@code TIMESTAMP}), H2's {@code TIMESTAMP WITH TIME ZONE}, SQL Server's {@code datetimeoffset}.
+     */
+    boolean hasTimeZone() {
+        String type = typeName.toLowerCase(Locale.ROOT);
+        return jdbcType == Types.TIMESTAMP_WITH_TIMEZONE
+                || "timestamptz".equals(type)
+                || "datetimeoffset".equals(type)
+                || type.startsWith("timestamp with time zone");
     }
 
     /** True for text columns; an enum (reported by JDBC as text, but with its own type name) is not text. */

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -16,15 +17,17 @@ import java.util.regex.Pattern;
 /**
  * A bound of a range check as written in a suite: a number ({@code 0}, {@code -1.5}), a date
  * ({@code 2020-01-01}), a date-time ({@code 2020-01-01T10:00:00}, with an optional offset), or a time relative
- * to the run ({@code now}, {@code now-30d}, {@code now+1h}). Date-times without offset are local times of the
- * JVM's time zone, as are timestamps without time zone read from the database.
+ * to the run ({@code now}, {@code now-30d}, {@code now+1h}). A date-time without offset is UTC; one with an offset
+ * is that instant. Neither depends on the agent's time zone: see {@link #bindValue(Instant, boolean)}.
  */
 final class RangeBound {
     private static final Pattern RELATIVE = Pattern.compile("now\\s*(?:([+-])\\s*(\\S+))?");
 
     private final String text;
     private final BigDecimal number;
+    /** The date-time as an instant's UTC wall clock: a bound without offset as written, one with it converted. */
     private final LocalDateTime dateTime;
+
     private final Duration offsetFromNow;
 
     private RangeBound(
@@ -54,21 +57,18 @@ final class RangeBound {
             Duration offset = relative.group(1) == null ? Duration.ZERO : DurationParser.parse(relative.group(2));
             return new RangeBound(text, null, null, "-".equals(relative.group(1)) ? offset.negated() : offset);
         }
-        return new RangeBound(text, null, parseDateTime(trimmed), null);
-    }
-
-    private static LocalDateTime parseDateTime(final String text) {
-        String iso = text.replace(' ', 'T');
+        String iso = trimmed.replace(' ', 'T');
         try {
             if (iso.length() == 10) {
-                return LocalDate.parse(iso).atStartOfDay();
+                return new RangeBound(text, null, LocalDate.parse(iso).atStartOfDay(), null);
             }
             if (iso.endsWith("Z") || iso.matches(".*[+-]\\d\\d:\\d\\d$")) {
-                return OffsetDateTime.parse(iso)
-                        .atZoneSameInstant(ZoneId.systemDefault())
+                LocalDateTime utc = OffsetDateTime.parse(iso)
+                        .withOffsetSameInstant(ZoneOffset.UTC)
                         .toLocalDateTime();
+                return new RangeBound(text, null, utc, null);
             }
-            return LocalDateTime.parse(iso);
+            return new RangeBound(text, null, LocalDateTime.parse(iso), null);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(
                     ("'%s' is neither a number, a date (2024-01-31), a date-time "
@@ -105,7 +105,7 @@ final class RangeBound {
     }
 
     /**
-     * Returns the value to bind.
+     * Returns the value to compare with (numbers, and dates and times as UTC wall clocks).
      *
      * @param now the time of the run, for relative bounds
      * @return a BigDecimal for numbers, a LocalDateTime for dates
@@ -117,7 +117,28 @@ final class RangeBound {
         if (dateTime != null) {
             return dateTime;
         }
-        return LocalDateTime.ofInstant(now.plus(offsetFromNow), ZoneId.systemDefault());
+        return LocalDateTime.ofInstant(now.plus(offsetFromNow), ZoneOffset.UTC);
+    }
+
+    /**
+     * Returns the date-time to bind for a date or time column, so that no conversion happens in the agent's time
+     * zone: a column with time zone gets an instant (a bound without offset taken as UTC); a column without gets
+     * the wall clock as written, or for a bound with an offset its UTC wall clock. {@code now} and its relatives
+     * are the run's instant; against a column without time zone they are the wall clock of the database session
+     * (the agent's zone), because that is what {@code CURRENT_TIMESTAMP} writes into such a column.
+     *
+     * @param now          the time of the run
+     * @param withTimeZone whether the column holds instants ({@code timestamptz}, {@code TIMESTAMP WITH TIME ZONE})
+     * @return an OffsetDateTime or a LocalDateTime
+     */
+    Object bindValue(final Instant now, final boolean withTimeZone) {
+        if (dateTime == null) {
+            Instant at = now.plus(offsetFromNow);
+            return withTimeZone
+                    ? OffsetDateTime.ofInstant(at, ZoneOffset.UTC)
+                    : LocalDateTime.ofInstant(at, ZoneId.systemDefault());
+        }
+        return withTimeZone ? dateTime.atOffset(ZoneOffset.UTC) : dateTime;
     }
 
     @Override

@@ -572,4 +572,40 @@ abstract class AbstractDataTestRunnerTest {
         // Then the counts are the same: Ada was born before 1900, two customers were created before 2024-01-08
         assertThat(counts).containsExactly(1L, 2L, 1L, 2L);
     }
+
+    @Test
+    void shouldReadDateTimeBoundsAsUtcUnlessTheyCarryAnOffsetWhateverTheAgentsTimeZone()
+            throws SQLException, IOException {
+        // Given a column with and one without time zone, and date-time bounds without and with an offset
+        execute("CREATE TABLE event (id INT, at_utc TIMESTAMP WITH TIME ZONE)");
+        execute("INSERT INTO event VALUES (1, TIMESTAMP WITH TIME ZONE '2024-01-08 10:00:00+00:00'),"
+                + " (2, TIMESTAMP WITH TIME ZONE '2024-01-08 09:00:00+00:00')");
+        Files.writeString(checks.resolve("event.yaml"), """
+                table: event
+                checks:
+                  - range: { column: at_utc, min: '2024-01-08T09:30:00' }
+                  - range: { column: at_utc, min: '2024-01-08T11:30:00+02:00', name: with_offset }
+                """);
+        String suite = """
+                table: customer
+                checks:
+                  - range: { column: created_at, min: '2024-01-08T10:00:00' }
+                  - range: { column: created_at, min: '2024-01-08T12:00:00+02:00', name: with_offset }
+                """;
+        java.util.TimeZone original = java.util.TimeZone.getDefault();
+        List<Long> counts = new ArrayList<>();
+        try {
+            // When the suites run under two far-apart default time zones
+            for (String zone : List.of("Pacific/Kiritimati", "Pacific/Pago_Pago")) {
+                java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone(zone));
+                run(suite).results().forEach(r -> counts.add(r.failingRows()));
+            }
+        } finally {
+            java.util.TimeZone.setDefault(original);
+        }
+
+        // Then the counts are the same: 09:00 UTC is before 09:30 UTC (and 11:30+02:00); 2024-01-08 10:00 UTC
+        // is the bound on the timestamp column, so the rows of the 6th and 7th fall below it
+        assertThat(counts).containsExactly(1L, 1L, 2L, 2L, 1L, 1L, 2L, 2L);
+    }
 }

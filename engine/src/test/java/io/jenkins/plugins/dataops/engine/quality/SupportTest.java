@@ -104,7 +104,11 @@ class SupportTest {
         assertThat(BindValues.of(new ColumnInfo("t", Types.TIMESTAMP, "timestamp"), "2024-01-31", now))
                 .isEqualTo(java.time.LocalDate.of(2024, 1, 31));
         assertThat(BindValues.of(new ColumnInfo("t", Types.TIMESTAMP, "timestamp"), "2024-01-31T06:00:00", now))
-                .isEqualTo(java.sql.Timestamp.valueOf("2024-01-31 06:00:00"));
+                .isEqualTo(java.time.LocalDateTime.of(2024, 1, 31, 6, 0));
+        assertThat(BindValues.of(new ColumnInfo("t", Types.TIMESTAMP, "timestamp"), "2024-01-31T06:00:00+02:00", now))
+                .isEqualTo(java.time.LocalDateTime.of(2024, 1, 31, 4, 0));
+        assertThat(BindValues.of(new ColumnInfo("z", Types.TIMESTAMP, "timestamptz"), "2024-01-31T06:00:00", now))
+                .isEqualTo(java.time.OffsetDateTime.of(2024, 1, 31, 6, 0, 0, 0, java.time.ZoneOffset.UTC));
         assertThat(BindValues.of(new ColumnInfo("s", Types.CHAR, "bpchar"), "GB", now))
                 .isEqualTo("GB");
         assertThatThrownBy(() -> BindValues.of(new ColumnInfo("b", Types.BOOLEAN, "bool"), "yes", now))
