@@ -5,6 +5,7 @@ import io.jenkins.plugins.dataops.engine.db.SessionSchema;
 import io.jenkins.plugins.dataops.engine.governance.Action;
 import io.jenkins.plugins.dataops.engine.governance.Evidence;
 import io.jenkins.plugins.dataops.engine.governance.EvidenceKeys;
+import io.jenkins.plugins.dataops.engine.governance.GovernanceRecord;
 import io.jenkins.plugins.dataops.engine.governance.Outcome;
 import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
 import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
@@ -104,9 +105,12 @@ final class DataTests {
                                 .withNow(session.clock().instant()));
         boolean breached = report.isBreached(options.failOn());
         Outcome outcome = breached ? Outcome.FAILED : Outcome.PASSED;
-        Map<String, Object> evidence = evidence(report, skipped, options.sampleSize());
-        recorder.append(Action.TEST, target.environment(), release, outcome, evidence);
-        recordInHistory(target, release, fingerprint, outcome, report, options);
+        Map<String, Object> evidence = Evidence.of()
+                .withChecks(report, skipped, options.sampleSize())
+                .with(EvidenceKeys.FINGERPRINT, fingerprint)
+                .build();
+        GovernanceRecord recorded = recorder.append(Action.TEST, target.environment(), release, outcome, evidence);
+        recordInHistory(target, release, fingerprint, outcome, report, options, recorded);
         return new TestResult(report, release, fingerprint, skipped, breached);
     }
 
@@ -146,7 +150,8 @@ final class DataTests {
             final String fingerprint,
             final Outcome outcome,
             final DataTestReport report,
-            final TestRequest options) {
+            final TestRequest options,
+            final GovernanceRecord recorded) {
         try {
             recorder.history(
                     target,
@@ -159,7 +164,8 @@ final class DataTests {
                             EvidenceKeys.SUMMARY,
                             report.summary(),
                             EvidenceKeys.FAIL_ON,
-                            options.failOn().name().toLowerCase(Locale.ROOT)));
+                            options.failOn().name().toLowerCase(Locale.ROOT)),
+                    recorded);
         } catch (DataOpsException e) {
             session.progress()
                     .warn(("The test run is recorded in the ledger but not in the release history of environment "
