@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dataops.engine;
 
 import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
+import io.jenkins.plugins.dataops.engine.db.Dialect;
 import io.jenkins.plugins.dataops.engine.db.SessionSchema;
 import io.jenkins.plugins.dataops.engine.governance.Action;
 import io.jenkins.plugins.dataops.engine.governance.Evidence;
@@ -116,6 +117,9 @@ final class DataTests {
 
     /** Refuses, before any query, a PostgreSQL URL whose {@code currentSchema} does not exist. */
     private static void requireSchema(final DatabaseTarget target) {
+        if (target.dialect() != Dialect.POSTGRES) {
+            return; // only PostgreSQL sessions can lack a current schema: no extra connection elsewhere
+        }
         try (Connection connection = target.open()) {
             SessionSchema.require(connection, target);
         } catch (SQLException e) {
