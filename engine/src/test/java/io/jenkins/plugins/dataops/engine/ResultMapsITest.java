@@ -157,7 +157,7 @@ class ResultMapsITest {
         assertThat(history).containsOnlyKeys("environment", "releases", "changeSets");
         assertThat(ledger)
                 .containsOnlyKeys(
-                        "intact", "records", "firstBroken", "problem", "chainIntact", "anchors", "description")
+                        "intact", "records", "firstBroken", "problem", "keyed", "chainIntact", "anchors", "description")
                 .containsEntry("intact", true);
         List.of(dryRun, migrate, test, promote, rollback, status, history, ledger)
                 .forEach(ResultMapsITest::assertPlain);
