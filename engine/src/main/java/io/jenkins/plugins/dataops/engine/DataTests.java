@@ -7,6 +7,7 @@ import io.jenkins.plugins.dataops.engine.governance.EvidenceKeys;
 import io.jenkins.plugins.dataops.engine.governance.Outcome;
 import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
 import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
+import io.jenkins.plugins.dataops.engine.migrate.ChangeLogFiles;
 import io.jenkins.plugins.dataops.engine.migrate.MigrationRequest;
 import io.jenkins.plugins.dataops.engine.migrate.SchemaMigrator;
 import io.jenkins.plugins.dataops.engine.quality.CheckSuite;
@@ -93,7 +94,8 @@ final class DataTests {
         String release = ReleaseStack.of(new ReleaseHistory(target).list(spec.product()))
                 .current()
                 .orElse("");
-        String fingerprint = Fingerprints.releaseFingerprint(spec);
+        ChangeLogFiles changeLog = migrator.readChangeLog(Fingerprints.sources(spec));
+        String fingerprint = Fingerprints.releaseFingerprint(spec, changeLog);
         DataTestReport report = new DataTestRunner(target, session.progress())
                 .run(
                         applicable,
@@ -109,7 +111,7 @@ final class DataTests {
                 Action.TEST,
                 release,
                 fingerprint,
-                Fingerprints.changelogChecksum(spec),
+                Fingerprints.changelogChecksum(changeLog),
                 outcome,
                 Map.of(
                         EvidenceKeys.SUMMARY,
