@@ -172,6 +172,21 @@ class MainTest {
     }
 
     @Test
+    void shouldExitWithTwoNamingTheChangelogKeyWhenItLeavesTheProduct() throws IOException {
+        // Given
+        Files.writeString(
+                spec, Files.readString(spec).replace("changelog: db/changelog.yaml", "changelog: ../../etc/passwd"));
+
+        // When
+        Result result = dataops("migrate", "--env", "dev");
+
+        // Then
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err()).contains("'changelog' value '../../etc/passwd' leaves the product's folder");
+        assertThat(dir.resolve(".dataops")).doesNotExist();
+    }
+
+    @Test
     void shouldExitWithTwoForAMissingSpec() {
         // Given
         Path missing = dir.resolve("elsewhere.yaml");

@@ -8,6 +8,7 @@ import io.jenkins.plugins.dataops.engine.governance.GovernanceRecord;
 import io.jenkins.plugins.dataops.engine.governance.Outcome;
 import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
 import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
+import io.jenkins.plugins.dataops.engine.migrate.ChangeLogFiles;
 import io.jenkins.plugins.dataops.engine.migrate.MigrationRequest;
 import io.jenkins.plugins.dataops.engine.migrate.SchemaMigrator;
 import io.jenkins.plugins.dataops.engine.quality.CheckSuite;
@@ -94,7 +95,8 @@ final class DataTests {
         String release = ReleaseStack.of(new ReleaseHistory(target).list(spec.product()))
                 .current()
                 .orElse("");
-        String fingerprint = Fingerprints.releaseFingerprint(spec);
+        ChangeLogFiles changeLog = migrator.readChangeLog(Fingerprints.sources(spec));
+        String fingerprint = Fingerprints.releaseFingerprint(spec, changeLog);
         DataTestReport report = new DataTestRunner(target, session.progress())
                 .run(
                         applicable,
@@ -113,7 +115,7 @@ final class DataTests {
                 Action.TEST,
                 release,
                 fingerprint,
-                Fingerprints.changelogChecksum(spec),
+                Fingerprints.changelogChecksum(changeLog),
                 outcome,
                 Map.of(
                         EvidenceKeys.SUMMARY,

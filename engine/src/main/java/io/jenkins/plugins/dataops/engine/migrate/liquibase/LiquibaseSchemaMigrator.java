@@ -3,6 +3,8 @@ package io.jenkins.plugins.dataops.engine.migrate.liquibase;
 import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
 import io.jenkins.plugins.dataops.engine.kernel.OperationRefusedException;
 import io.jenkins.plugins.dataops.engine.migrate.AppliedChangeSet;
+import io.jenkins.plugins.dataops.engine.migrate.ChangeLogFiles;
+import io.jenkins.plugins.dataops.engine.migrate.ChangeLogSources;
 import io.jenkins.plugins.dataops.engine.migrate.ChangeSetInfo;
 import io.jenkins.plugins.dataops.engine.migrate.Finding;
 import io.jenkins.plugins.dataops.engine.migrate.MigrationFailedException;
@@ -77,6 +79,11 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
             String tagAfter = request.tag() == null ? nameUntagged(database, request) : request.tag();
             return result(request, status.currentTag(), tagAfter, status.pending(), status);
         });
+    }
+
+    @Override
+    public ChangeLogFiles readChangeLog(final ChangeLogSources sources) {
+        return ChangeLogTreeReader.read(sources);
     }
 
     @Override
