@@ -142,7 +142,7 @@ final class QueryTasks {
         return rows;
     }
 
-    private PreparedStatement prepare(final Connection connection, final CompiledQuery query) throws SQLException {
+    PreparedStatement prepare(final Connection connection, final CompiledQuery query) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(query.sql());
         try {
             for (int i = 0; i < query.binds().size(); i++) {
