@@ -1,8 +1,10 @@
 package io.jenkins.plugins.dataops.engine.migrate.liquibase;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
+import io.jenkins.plugins.dataops.engine.migrate.AppliedChangeSet;
 import io.jenkins.plugins.dataops.engine.testing.PostgresServer;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -20,11 +22,14 @@ class ChangeLogTablePostgresITest {
                 Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA myxs");
             s.execute("CREATE SCHEMA my_s");
-            s.execute("CREATE TABLE myxs.databasechangelog (id VARCHAR(255), tag VARCHAR(255),"
-                    + " dateexecuted TIMESTAMP, orderexecuted INT)");
-            s.execute("INSERT INTO myxs.databasechangelog VALUES ('1', NULL, TIMESTAMP '2024-01-01 10:00', 1),"
-                    + " ('2', '2.0.0', TIMESTAMP '2024-01-02 10:00', 3), ('3', '1.0.0', TIMESTAMP '2024-01-01 10:00', 2),"
-                    + " ('4', '', TIMESTAMP '2024-01-03 10:00', 4)");
+            s.execute("CREATE TABLE myxs.databasechangelog (id VARCHAR(255), author VARCHAR(255),"
+                    + " filename VARCHAR(255), dateexecuted TIMESTAMP, orderexecuted INT, exectype VARCHAR(10),"
+                    + " md5sum VARCHAR(35), tag VARCHAR(255))");
+            s.execute("INSERT INTO myxs.databasechangelog VALUES"
+                    + " ('1', 'a', 'c.yaml', TIMESTAMP '2024-01-01 10:00', 1, 'EXECUTED', '9:abc', NULL),"
+                    + " ('2', 'a', 'c.yaml', TIMESTAMP '2024-01-02 10:00', 3, 'EXECUTED', '9:def', '2.0.0'),"
+                    + " ('3', 'a', 'c.yaml', TIMESTAMP '2024-01-01 10:00', 2, 'MARK_RAN', NULL, '1.0.0'),"
+                    + " ('4', 'a', 'c.yaml', TIMESTAMP '2024-01-03 10:00', 4, 'EXECUTED', 'abc', '')");
         }
 
         // When the tags are read through a connection whose schema is 'my_s', then 'myxs'
@@ -34,6 +39,13 @@ class ChangeLogTablePostgresITest {
         // Then 'my_s' has none; 'myxs' has its own, in the order Liquibase applied them, without empty tags
         assertThat(ChangeLogTable.appliedTags(mine)).isEmpty();
         assertThat(ChangeLogTable.appliedTags(other)).containsExactly("1.0.0", "2.0.0");
+        assertThat(ChangeLogTable.history(other))
+                .extracting(AppliedChangeSet::id, AppliedChangeSet::execType, AppliedChangeSet::checksum)
+                .containsExactly(
+                        tuple("1", "EXECUTED", "9:abc"),
+                        tuple("3", "MARK_RAN", ""),
+                        tuple("2", "EXECUTED", "9:def"),
+                        tuple("4", "EXECUTED", "1:abc"));
     }
 
     private static DatabaseTarget target(final PostgresServer server, final String database, final String schema) {
