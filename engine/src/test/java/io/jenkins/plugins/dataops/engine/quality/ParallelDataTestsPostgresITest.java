@@ -39,7 +39,7 @@ class ParallelDataTestsPostgresITest {
               - pattern: { column: email, regex: '@example[.]com$' }
               - relationships: { column: dim_id, to: dims, field: id }
               - not_null: { column: email, where: "no_such_column = 1", name: bad_filter }
-              - sql: { name: divides_by_zero, query: "SELECT id / (id - id) AS boom FROM facts" }
+              - sql: { name: divides_by_zero, query: "SELECT id FROM facts WHERE id / (id - id) > 0" }
               - row_count: { min: 1 }
             """;
     private static final String DIMS = """
@@ -81,7 +81,9 @@ class ParallelDataTestsPostgresITest {
     @Test
     void shouldPlanTheTableScanSoThatPostgresCanRunItWithParallelWorkers() throws Exception {
         // Given a suite whose checks include duplicate counts, planned against the live schema
-        TablePlan plan = plan(FACTS);
+        TablePlan plan = plan(FACTS.lines()
+                .filter(line -> !line.contains("bad_filter") && !line.contains("divides_by_zero"))
+                .collect(java.util.stream.Collectors.joining("\n")));
 
         // When PostgreSQL explains the table's scan with parallel query made cheap on this small table
         List<String> scan;

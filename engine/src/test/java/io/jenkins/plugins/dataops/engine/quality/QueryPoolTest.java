@@ -118,7 +118,8 @@ class QueryPoolTest {
     void shouldRunEverythingOnTheCallersConnectionWhenNoOtherCanBeOpened() throws SQLException {
         // Given a pool whose further connections are refused (wrong password), with a warning
         DatabaseTarget refusing = new DatabaseTarget("dev", target.jdbcUrl(), "sa", "wrong-secret");
-        List<String> warnings = new ArrayList<>();
+        List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch refused = new CountDownLatch(1);
         ProgressListener progress = new ProgressListener() {
             @Override
             public void info(final String message) {}
@@ -126,6 +127,7 @@ class QueryPoolTest {
             @Override
             public void warn(final String message) {
                 warnings.add(message);
+                refused.countDown();
             }
 
             @Override
@@ -136,6 +138,8 @@ class QueryPoolTest {
             int n = i;
             work.add(c -> {
                 lent.add(c);
+                // each unit holds the only connection until another one has asked for a connection of its own
+                await(refused);
                 return n;
             });
         }
