@@ -10,6 +10,7 @@ import io.jenkins.plugins.dataops.engine.governance.GovernanceRecord;
 import io.jenkins.plugins.dataops.engine.governance.Outcome;
 import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
 import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
+import io.jenkins.plugins.dataops.engine.migrate.ChangeLogFiles;
 import io.jenkins.plugins.dataops.engine.migrate.MigrationRequest;
 import io.jenkins.plugins.dataops.engine.migrate.SchemaMigrator;
 import io.jenkins.plugins.dataops.engine.quality.CheckSuite;
@@ -81,7 +82,13 @@ final class DataTests {
                 .map(name -> CheckSuiteLoader.load(spec.checks(), name))
                 .orElseGet(() -> CheckSuiteLoader.load(spec.checks()));
         requireSchema(target);
-        Set<String> appliedTags = appliedTags(target, suites);
+        // only a suite that starts at a release needs to know the applied ones
+        Set<String> appliedTags = suites.stream().allMatch(s -> s.since().isEmpty())
+                ? Set.of()
+                : Set.copyOf(migrator.appliedTags(new MigrationRequest(
+                                target, spec.changelog(), null, false, false, session.progress())
+                        .withResources(
+                                spec.migration().searchPath(), spec.migration().extensions())));
         List<CheckSuite> applicable = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (CheckSuite suite : suites) {
@@ -97,12 +104,14 @@ final class DataTests {
         String release = ReleaseStack.of(new ReleaseHistory(target).list(spec.product()))
                 .current()
                 .orElse("");
-        String fingerprint = Fingerprints.releaseFingerprint(spec);
+        ChangeLogFiles changeLog = migrator.readChangeLog(Fingerprints.sources(spec));
+        String fingerprint = Fingerprints.releaseFingerprint(spec, changeLog);
         DataTestReport report = new DataTestRunner(target, session.progress())
                 .run(
                         applicable,
                         DataTestOptions.defaults()
                                 .withSampleSize(options.sampleSize())
+                                .withThreads(options.threads())
                                 .withNow(session.clock().instant()));
         boolean breached = report.isBreached(options.failOn());
         Outcome outcome = breached ? Outcome.FAILED : Outcome.PASSED;
@@ -111,7 +120,15 @@ final class DataTests {
                 .with(EvidenceKeys.FINGERPRINT, fingerprint)
                 .build();
         GovernanceRecord recorded = recorder.append(Action.TEST, target.environment(), release, outcome, evidence);
-        recordInHistory(target, release, fingerprint, outcome, report, options, recorded);
+        recordInHistory(
+                target,
+                release,
+                fingerprint,
+                Fingerprints.changelogChecksum(changeLog),
+                outcome,
+                report,
+                options,
+                recorded);
         return new TestResult(report, release, fingerprint, skipped, breached);
     }
 
@@ -131,19 +148,6 @@ final class DataTests {
     }
 
     /**
-     * The tags applied to the environment, read only when a suite starts at a release: a database never migrated
-     * (adopted, or made by plain SQL) has no changelog table, and a run without {@code since} needs none.
-     */
-    private Set<String> appliedTags(final DatabaseTarget target, final List<CheckSuite> suites) {
-        if (suites.stream().allMatch(suite -> suite.since().isEmpty())) {
-            return Set.of();
-        }
-        return Set.copyOf(migrator.appliedTags(new MigrationRequest(
-                        target, spec.changelog(), null, false, false, session.progress())
-                .withResources(spec.migration().searchPath(), spec.migration().extensions())));
-    }
-
-    /**
      * Adds the run to the environment's release history. The ledger already holds it, so a login that may not
      * create the history table (a read-only login on an adopted database) gets a warning, not a failed run; the
      * promotion gate, which reads the history, then finds no passing run and refuses: it fails closed.
@@ -152,6 +156,7 @@ final class DataTests {
             final DatabaseTarget target,
             final String release,
             final String fingerprint,
+            final String changelogChecksum,
             final Outcome outcome,
             final DataTestReport report,
             final TestRequest options,
@@ -162,7 +167,7 @@ final class DataTests {
                     Action.TEST,
                     release,
                     fingerprint,
-                    Fingerprints.changelogChecksum(spec),
+                    changelogChecksum,
                     outcome,
                     Map.of(
                             EvidenceKeys.SUMMARY,
