@@ -27,7 +27,9 @@ final class CanonicalLineReader {
     private static final Object GIVE_UP = new Object();
 
     private static final int MAX_DEPTH = 64;
-    private static final int MAX_DIGITS = 18;
+    /** A long has at most 19 digits. */
+    private static final int MAX_DIGITS = 19;
+
     private static final int MAX_STRING_BYTES = 1 << 20;
     private static final String HASH_KEY = "hash";
 
@@ -224,11 +226,23 @@ final class CanonicalLineReader {
         if (digits == 0 || digits > MAX_DIGITS || leadingZero || negativeZero || isFractionOrExponent(peek())) {
             return GIVE_UP;
         }
+        if (digits == MAX_DIGITS) { // may not fit a long: let the JDK decide, as Jackson takes a BigInteger then
+            return longOrGiveUp(negative ? start - 1 : start);
+        }
         long signed = negative ? -value : value;
         if (signed >= Integer.MIN_VALUE && signed <= Integer.MAX_VALUE) {
             return (int) signed;
         }
         return signed;
+    }
+
+    private Object longOrGiveUp(final int start) {
+        try {
+            long signed = Long.parseLong(new String(in, start, pos - start, StandardCharsets.US_ASCII));
+            return signed >= Integer.MIN_VALUE && signed <= Integer.MAX_VALUE ? (Object) (int) signed : signed;
+        } catch (NumberFormatException e) {
+            return GIVE_UP; // beyond a long: the general reader reads it as a BigInteger
+        }
     }
 
     private static boolean isFractionOrExponent(final int b) {

@@ -157,7 +157,7 @@ public final class RecordCodec {
     }
 
     /** The general reader: Jackson parses, the record is written again, and only the same text is canonical. */
-    private static GovernanceRecord fromJsonByReserialising(final String json) {
+    static GovernanceRecord fromJsonByReserialising(final String json) {
         GovernanceRecord record = parse(json);
         if (!toJson(record).equals(json)) {
             throw new IllegalArgumentException("not a governance record: the line is not in canonical form");
