@@ -31,12 +31,14 @@ final class Recorder {
 
     private final DataProductSpec spec;
     private final Session session;
+    private final SchemaMigrator migrator;
 
     private final Reconciler reconciler;
 
     Recorder(final DataProductSpec spec, final Session session, final SchemaMigrator migrator) {
         this.spec = spec;
         this.session = session;
+        this.migrator = migrator;
         this.reconciler = new Reconciler(spec, session, migrator);
     }
 
@@ -91,7 +93,7 @@ final class Recorder {
             final String fingerprint,
             final Supplier<MigrationResult> work,
             final Function<MigrationResult, Evidence> evidence) {
-        String checksum = Fingerprints.changelogChecksum(spec);
+        String checksum = Fingerprints.changelogChecksum(spec, migrator);
         reconciler.reconcile(target);
         GovernanceRecord intent =
                 intend(action, target.environment(), release, Map.of(EvidenceKeys.FINGERPRINT, fingerprint));
@@ -216,7 +218,10 @@ final class Recorder {
             final Map<String, Object> details,
             final GovernanceRecord anchor) {
         Map<String, Object> anchored = new java.util.LinkedHashMap<>(details);
-        anchored.put(EvidenceKeys.LEDGER, reference(anchor));
+        // Only a ledger that keeps every record can vouch later; a Jenkins step's records are re-chained elsewhere.
+        if (session.ledger().isComplete()) {
+            anchored.put(EvidenceKeys.LEDGER, reference(anchor));
+        }
         new ReleaseHistory(target)
                 .append(new HistoryEntry(
                         0,

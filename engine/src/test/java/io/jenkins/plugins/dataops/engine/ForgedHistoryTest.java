@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.dataops.engine.credentials.MapCredentialsResolver;
 import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
+import io.jenkins.plugins.dataops.engine.governance.GovernanceEvent;
 import io.jenkins.plugins.dataops.engine.governance.Ledger;
 import io.jenkins.plugins.dataops.engine.governance.MemoryLedger;
 import io.jenkins.plugins.dataops.engine.kernel.OperationRefusedException;
@@ -13,11 +14,14 @@ import io.jenkins.plugins.dataops.engine.release.Gate;
 import io.jenkins.plugins.dataops.engine.spec.DataProductSpec;
 import io.jenkins.plugins.dataops.engine.spec.SpecLoader;
 import io.jenkins.plugins.dataops.engine.testing.ExampleProduct;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Someone who can write dev's database but not the ledger edits dev's release history to get a release that
  * failed its data tests into qat: the ledger-evidence gate compares the rows with the ledger records they name.
+ * And the other direction: someone who deletes or replaces the ledger while the environments hold releases is
+ * found out by {@code verify-ledger}, which reads the records the rows name.
  */
 class ForgedHistoryTest {
     private static final String HISTORY = "dataops_release_history";
@@ -136,6 +142,59 @@ class ForgedHistoryTest {
                 .extracting(Gate::detail)
                 .asString()
                 .startsWith("not checked: this ledger holds only this step's records");
+    }
+
+    @Test
+    void shouldFindAWipedLedgerBrokenWhileTheEnvironmentsHoldReleases() throws IOException {
+        Files.delete(spec.stateDir().resolve("ledger.jsonl"));
+        Files.delete(spec.stateDir().resolve("ledger.jsonl.head"));
+
+        VerifyLedgerResult result = dataOps(ledger).verifyLedger(VerifyLedgerRequest.all());
+
+        assertThat(result.intact()).isFalse();
+        assertThat(result.verification().intact()).isTrue(); // an empty chain is a valid chain: hence the anchors
+        assertThat(result.describe())
+                .startsWith("Ledger intact: 0 records verified.")
+                .contains("Environment 'dev' holds history rows naming 2 ledger record(s) the ledger does not hold")
+                .contains("the ledger was deleted, cut short or replaced");
+        assertThat(result.anchors())
+                .extracting(AnchorCheck::environment, AnchorCheck::checked, AnchorCheck::broken)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("dev", true, true),
+                        org.assertj.core.groups.Tuple.tuple("qat", true, false),
+                        org.assertj.core.groups.Tuple.tuple("prod", false, false));
+    }
+
+    @Test
+    void shouldFindALedgerReplacedByAnotherChain() throws IOException {
+        // a fresh, valid chain of the same length written over the real one: sequences exist, hashes differ
+        Path file = spec.stateDir().resolve("ledger.jsonl");
+        long records = Files.readAllLines(file).size();
+        Files.delete(file);
+        Files.delete(spec.stateDir().resolve("ledger.jsonl.head"));
+        for (long i = 0; i < records; i++) {
+            ledger.append(
+                    new GovernanceEvent("mallory", "provision", "customer", "dev", "", "success", "cli", Map.of()));
+        }
+
+        VerifyLedgerResult result = dataOps(ledger).verifyLedger(VerifyLedgerRequest.all());
+
+        assertThat(result.verification().intact()).isTrue();
+        assertThat(result.intact()).isFalse();
+        assertThat(result.toMap()).containsEntry("intact", false).containsEntry("chainIntact", true);
+    }
+
+    @Test
+    void shouldVerifyTheAnchorsWithoutCreatingAnUnprovisionedEnvironment() {
+        VerifyLedgerResult result = dataOps(ledger).verifyLedger(VerifyLedgerRequest.all());
+
+        assertThat(result.intact()).isTrue();
+        assertThat(result.describe())
+                .contains("History rows of 2 environment(s) name only records the ledger holds.")
+                .endsWith("No ledger key is set: the chain detects accidents, not someone with write access to the"
+                        + " ledger (set DATAOPS_LEDGER_KEY).");
+        assertThat(result.anchors().get(2).note()).isEqualTo("not provisioned: nothing to check");
+        assertThat(spec.stateDir().resolve("h2").resolve("prod.mv.db")).doesNotExist();
     }
 
     private static void execute(final DatabaseTarget target, final String sql) throws SQLException {

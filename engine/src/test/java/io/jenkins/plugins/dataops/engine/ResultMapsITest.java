@@ -156,7 +156,8 @@ class ResultMapsITest {
         assertThat(status).containsOnlyKeys("environment", "currentTag", "applied", "pending", "findings", "impact");
         assertThat(history).containsOnlyKeys("environment", "releases", "changeSets");
         assertThat(ledger)
-                .containsOnlyKeys("intact", "records", "firstBroken", "problem", "description")
+                .containsOnlyKeys(
+                        "intact", "records", "firstBroken", "problem", "keyed", "chainIntact", "anchors", "description")
                 .containsEntry("intact", true);
         List.of(dryRun, migrate, test, promote, rollback, status, history, ledger)
                 .forEach(ResultMapsITest::assertPlain);
