@@ -28,7 +28,8 @@ import java.util.function.Consumer;
  *   <li><b>Failed deployment</b> (change failure): a deployment of release R into environment E followed, before
  *   the next deployment into E, by any of: a data-test run ({@code test}) of R in E that {@code failed} or ended
  *   in {@code error} (the post-deploy checks of promote and rollback are such runs); a failed
- *   {@code promote-verification} of R in E; a successful {@code rollback} of E; a {@code promote} of R out of E
+ *   {@code promote-verification} of R in E; a successful {@code rollback} of E away from R (its
+ *   {@code fromRelease}); a {@code promote} of R out of E
  *   {@code refused} by the {@code tests-passed} gate (refused after apply). The first such record is when it
  *   failed. <b>Change failure rate</b> is failed deployments divided by deployments, both in the window.</li>
  *   <li><b>Time to restore</b> of a failed deployment: from when it failed to the next deployment into E that did

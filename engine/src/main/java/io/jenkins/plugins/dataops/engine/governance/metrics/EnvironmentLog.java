@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dataops.engine.governance.metrics;
 
 import io.jenkins.plugins.dataops.engine.governance.Action;
+import io.jenkins.plugins.dataops.engine.governance.EvidenceKeys;
 import io.jenkins.plugins.dataops.engine.governance.GovernanceEvent;
 import io.jenkins.plugins.dataops.engine.governance.GovernanceRecord;
 import io.jenkins.plugins.dataops.engine.governance.Outcome;
@@ -51,7 +52,7 @@ final class EnvironmentLog {
         } else if (Action.PROMOTE_VERIFICATION.matches(action) && Outcome.FAILED.matches(outcome)) {
             failLast(event.release(), time, ChangeFailure.VERIFICATION_FAILED);
         } else if (Action.ROLLBACK.matches(action) && Outcome.SUCCESS.matches(outcome) && !deployments.isEmpty()) {
-            deployments.get(deployments.size() - 1).fail(time, ChangeFailure.ROLLED_BACK);
+            failLast(rolledBackFrom(event), time, ChangeFailure.ROLLED_BACK);
         }
     }
 
@@ -71,6 +72,17 @@ final class EnvironmentLog {
             day[0]++;
             day[1] += passed ? 1 : 0;
         }
+    }
+
+    /**
+     * The release a rollback left: its {@code fromRelease}, else the current deployment's (a rollback recorded
+     * without it). A rollback from something else (the remains of a failed attempt) fails no deployment.
+     */
+    private String rolledBackFrom(final GovernanceEvent event) {
+        if (event.evidence().get(EvidenceKeys.FROM_RELEASE) instanceof String from && !from.isEmpty()) {
+            return from;
+        }
+        return deployments.get(deployments.size() - 1).release;
     }
 
     /** Marks the environment's current deployment failed when it is of the release named. */

@@ -39,7 +39,7 @@ final class MetricsHtml {
         this.html = html;
     }
 
-    void write(final DeliveryMetrics metrics, final boolean dataBlock) {
+    void write(final DeliveryMetrics metrics) {
         html.raw("<section class=\"dor-section dor-metrics\"><h3>Delivery metrics</h3>")
                 .raw("<p class=\"dor-legend\">")
                 .text("From " + metrics.outcomeRecords() + " outcome records (intents skipped) over "
@@ -50,12 +50,20 @@ final class MetricsHtml {
             html.raw("<p class=\"dor-muted\">No deliveries recorded.</p>");
         }
         metrics.products().forEach(this::writeProduct);
+        html.raw("</section>\n");
+    }
+
+    /**
+     * Writes the metrics as JSON: a {@code script} data block in the standalone page (after the report, as the
+     * records' data), a hidden {@code div} in the fragment (no script element there).
+     */
+    void writeData(final DeliveryMetrics metrics, final boolean dataBlock) {
         html.raw(
                 dataBlock
                         ? "<script type=\"application/json\" class=\"dor-metrics-data\">"
                         : "<div class=\"dor-metrics-data\" hidden>");
         html.raw(safeJson(metrics));
-        html.raw(dataBlock ? "</script>" : "</div>").raw("</section>\n");
+        html.raw(dataBlock ? "</script>\n" : "</div>\n");
     }
 
     private void writeProduct(final ProductMetrics product) {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.dataops.engine.governance.report;
 
 import io.jenkins.plugins.dataops.engine.governance.GovernanceRecord;
 import io.jenkins.plugins.dataops.engine.governance.LedgerVerification;
+import io.jenkins.plugins.dataops.engine.governance.metrics.DeliveryMetrics;
 import io.jenkins.plugins.dataops.engine.governance.metrics.DeliveryMetricsCalculator;
 import io.jenkins.plugins.dataops.engine.governance.metrics.MetricsScope;
 import java.io.IOException;
@@ -111,7 +112,9 @@ public final class ReportRenderer {
         html.raw("</p></header>\n");
         writeIntegrity(html, options, summary);
         writeTimelines(html, options, summary);
-        new MetricsHtml(html).write(metrics.result(), standalone);
+        DeliveryMetrics delivery = metrics.result();
+        MetricsHtml metricsHtml = new MetricsHtml(html);
+        metricsHtml.write(delivery);
         html.raw("<section class=\"dor-section dor-records\"><h3>Records</h3>\n");
         new FilterForm(html).write(summary);
         RecordTable table = new RecordTable(html, standalone, untrustedFrom(options));
@@ -119,10 +122,12 @@ public final class ReportRenderer {
         html.raw("</section>\n");
         if (!standalone) {
             table.writeData(source);
+            metricsHtml.writeData(delivery, false);
         }
         html.raw("</div>\n");
         if (standalone) {
             table.writeData(source);
+            metricsHtml.writeData(delivery, true);
         }
     }
 

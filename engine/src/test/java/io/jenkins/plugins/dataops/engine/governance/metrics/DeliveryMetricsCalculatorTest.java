@@ -146,6 +146,22 @@ class DeliveryMetricsCalculatorTest {
     }
 
     @Test
+    void shouldNotFailTheCurrentDeploymentWhenARollbackUndoesAFailedAttempt() {
+        // Given 1.0 deployed, a failed promotion of 1.1, and a rollback from 1.1's remains back to 1.0
+        add(0, Action.PROMOTE, "qat", "1.0", Outcome.SUCCESS, from("dev"));
+        add(HOUR, Action.PROMOTE, "qat", "1.1", Outcome.FAILED, from("dev"));
+        add(2 * HOUR, Action.ROLLBACK, "qat", "1.0", Outcome.SUCCESS, Map.of(EvidenceKeys.FROM_RELEASE, "1.1"));
+
+        // When the metrics are computed
+        EnvironmentMetrics qat = environment(compute(MetricsScope.all()), "qat");
+
+        // Then 1.0 did not fail; the failed promotion is a failed attempt
+        assertThat(qat.failures()).isEmpty();
+        assertThat(qat.failedAttempts()).isEqualTo(1);
+        assertThat(qat.deployments()).isEqualTo(1);
+    }
+
+    @Test
     void shouldSkipIntentsCountInterruptedAttemptsAndExcludeUntrustedRecords() {
         // Given an intent settled by a success, an intent settled as interrupted, and records after a broken link
         add(0, Action.MIGRATE, "dev", "1.0", Outcome.INTENT);
