@@ -111,6 +111,32 @@ class MainTest {
     }
 
     @Test
+    void shouldFailVerificationWhenTheLedgerOfAMigratedEnvironmentIsDeleted() throws IOException {
+        // Given dev at release 1.0.0, then its ledger and head deleted
+        dataops("provision", "--env", "dev");
+        dataops("migrate", "--env", "dev", "--tag", "1.0.0");
+        Files.delete(dir.resolve(".dataops").resolve(JsonLinesLedger.FILE_NAME));
+        Files.delete(dir.resolve(".dataops").resolve(JsonLinesLedger.FILE_NAME + ".head"));
+
+        // When
+        Result verify = dataops("verify-ledger");
+        Result json = dataops("verify-ledger", "--json");
+
+        // Then
+        assertThat(verify.code()).isEqualTo(1);
+        assertThat(verify.err())
+                .contains(
+                        "Ledger intact: 0 records verified.",
+                        "Environment 'dev' holds history rows naming 1 ledger record(s) the ledger does not hold (#3)");
+        assertThat(json.code()).isEqualTo(1);
+        JsonNode result = JSON.readTree(json.out());
+        assertThat(result.get("intact").asBoolean()).isFalse();
+        assertThat(result.get("chainIntact").asBoolean()).isTrue();
+        assertThat(result.get("anchors").get(0).get("missingRecords").get(0).asLong())
+                .isEqualTo(3);
+    }
+
+    @Test
     void shouldExitWithTwoNamingAMisspeltKey() throws IOException {
         // Given
         Files.writeString(spec, Files.readString(spec).replace("changelog:", "chnagelog:"));

@@ -73,7 +73,7 @@ public final class DataOps {
                 new PromotionChecks(drifts, impacts));
         this.migrations = new Migrations(spec, session, migrator, recorder, provisioning::target, releases, impacts);
         this.recorder = recorder;
-        this.ledgerReports = new LedgerReports(spec, session);
+        this.ledgerReports = new LedgerReports(spec, session, provisioning);
     }
 
     /**

@@ -4,6 +4,7 @@ import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
 import io.jenkins.plugins.dataops.engine.governance.Action;
 import io.jenkins.plugins.dataops.engine.governance.Evidence;
 import io.jenkins.plugins.dataops.engine.governance.EvidenceKeys;
+import io.jenkins.plugins.dataops.engine.governance.GovernanceRecord;
 import io.jenkins.plugins.dataops.engine.governance.Outcome;
 import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
 import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
@@ -102,8 +103,11 @@ final class DataTests {
                                 .withNow(session.clock().instant()));
         boolean breached = report.isBreached(options.failOn());
         Outcome outcome = breached ? Outcome.FAILED : Outcome.PASSED;
-        Map<String, Object> evidence = evidence(report, skipped, options.sampleSize());
-        recorder.append(Action.TEST, target.environment(), release, outcome, evidence);
+        Map<String, Object> evidence = Evidence.of()
+                .withChecks(report, skipped, options.sampleSize())
+                .with(EvidenceKeys.FINGERPRINT, fingerprint)
+                .build();
+        GovernanceRecord recorded = recorder.append(Action.TEST, target.environment(), release, outcome, evidence);
         recorder.history(
                 target,
                 Action.TEST,
@@ -115,7 +119,8 @@ final class DataTests {
                         EvidenceKeys.SUMMARY,
                         report.summary(),
                         EvidenceKeys.FAIL_ON,
-                        options.failOn().name().toLowerCase(Locale.ROOT)));
+                        options.failOn().name().toLowerCase(Locale.ROOT)),
+                recorded);
         return new TestResult(report, release, fingerprint, skipped, breached);
     }
 

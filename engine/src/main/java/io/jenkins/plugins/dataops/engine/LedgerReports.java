@@ -17,10 +17,12 @@ import java.util.Set;
 final class LedgerReports {
     private final DataProductSpec spec;
     private final Session session;
+    private final Provisioning provisioning;
 
-    LedgerReports(final DataProductSpec spec, final Session session) {
+    LedgerReports(final DataProductSpec spec, final Session session, final Provisioning provisioning) {
         this.spec = spec;
         this.session = session;
+        this.provisioning = provisioning;
     }
 
     WriteReportResult writeReport(final WriteReportRequest request) throws IOException {
@@ -43,7 +45,8 @@ final class LedgerReports {
     }
 
     VerifyLedgerResult verifyLedger(final VerifyLedgerRequest request) {
-        return new VerifyLedgerResult(session.ledger().verify());
+        LedgerVerification chain = session.ledger().verify();
+        return new VerifyLedgerResult(chain, new LedgerAnchors(spec, session, provisioning).check());
     }
 
     MetricsResult metrics(final MetricsRequest request) {

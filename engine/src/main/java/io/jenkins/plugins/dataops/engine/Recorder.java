@@ -93,7 +93,8 @@ final class Recorder {
             final Function<MigrationResult, Evidence> evidence) {
         String checksum = Fingerprints.changelogChecksum(spec);
         reconciler.reconcile(target);
-        GovernanceRecord intent = intend(action, target.environment(), release);
+        GovernanceRecord intent =
+                intend(action, target.environment(), release, Map.of(EvidenceKeys.FINGERPRINT, fingerprint));
         MigrationResult result;
         try {
             result = work.get();
@@ -103,11 +104,11 @@ final class Recorder {
             appendRefusal(action, target.environment(), release, e, intent);
             throw e;
         } catch (DataOpsException e) {
-            historySafely(target, action, release, fingerprint, checksum, e, e.getMessage());
+            historySafely(target, action, release, fingerprint, checksum, e, e.getMessage(), intent);
             appendFailure(action, target.environment(), release, e, intent);
             throw e;
         } catch (RuntimeException | Error e) {
-            historySafely(target, action, release, fingerprint, checksum, e, unexpected(e));
+            historySafely(target, action, release, fingerprint, checksum, e, unexpected(e), intent);
             appendUnexpected(action, target.environment(), release, e, intent);
             throw e;
         }
@@ -122,7 +123,8 @@ final class Recorder {
                         EvidenceKeys.TAG_BEFORE,
                         result.tagBefore(),
                         EvidenceKeys.CHANGE_SETS,
-                        result.changeSets().size()));
+                        result.changeSets().size()),
+                intent);
         // An untagged migrate learns its release's name (the last changeset's) only from the result.
         append(
                 action,
@@ -142,6 +144,11 @@ final class Recorder {
      * unwritable file, a full disk) the operation stops here, so nothing is ever changed unrecorded.
      */
     private GovernanceRecord intend(final Action action, final String environment, final String release) {
+        return intend(action, environment, release, Map.of());
+    }
+
+    private GovernanceRecord intend(
+            final Action action, final String environment, final String release, final Map<String, Object> evidence) {
         try {
             return session.ledger()
                     .append(new GovernanceEvent(
@@ -152,7 +159,7 @@ final class Recorder {
                             release,
                             Outcome.INTENT,
                             session.buildRef(),
-                            Map.of()));
+                            evidence));
         } catch (DataOpsException e) {
             throw new DataOpsException(
                     "Nothing was changed: %s of '%s' could not be recorded in the ledger (%s); repair the ledger (see 'dataops verify-ledger') and run again."
@@ -176,14 +183,29 @@ final class Recorder {
             final String fingerprint,
             final String checksum,
             final Throwable e,
-            final String error) {
+            final String error,
+            final GovernanceRecord intent) {
         try {
-            history(target, action, release, fingerprint, checksum, Outcome.FAILED, Map.of(EvidenceKeys.ERROR, error));
+            history(
+                    target,
+                    action,
+                    release,
+                    fingerprint,
+                    checksum,
+                    Outcome.FAILED,
+                    Map.of(EvidenceKeys.ERROR, error),
+                    intent);
         } catch (RuntimeException unrecorded) {
             e.addSuppressed(unrecorded); // the database may be the reason: keep the original failure first
         }
     }
 
+    /**
+     * Writes a history row anchored to the ledger record that vouches for it (the intent of a schema change, the
+     * outcome of a data-test run): the gates that read the row check it against that record, so a row written
+     * or edited outside DataOps does not pass them (see {@link EvidenceAnchors}).
+     */
+    @SuppressWarnings("checkstyle:ParameterNumber") // one row's columns
     void history(
             final DatabaseTarget target,
             final Action action,
@@ -191,7 +213,13 @@ final class Recorder {
             final String fingerprint,
             final String checksum,
             final Outcome outcome,
-            final Map<String, Object> details) {
+            final Map<String, Object> details,
+            final GovernanceRecord anchor) {
+        Map<String, Object> anchored = new java.util.LinkedHashMap<>(details);
+        // Only a ledger that keeps every record can vouch later; a Jenkins step's records are re-chained elsewhere.
+        if (session.ledger().isComplete()) {
+            anchored.put(EvidenceKeys.LEDGER, reference(anchor));
+        }
         new ReleaseHistory(target)
                 .append(new HistoryEntry(
                         0,
@@ -205,7 +233,7 @@ final class Recorder {
                         session.actor(),
                         session.buildRef(),
                         session.clock().millis(),
-                        json(details)));
+                        json(anchored)));
     }
 
     /** Records a refusal (with its reason) or a failure (with its error), settling the intent if there is one. */
@@ -274,13 +302,13 @@ final class Recorder {
         return "Unexpected " + e.getClass().getName() + "; see the build log for its details.";
     }
 
-    void append(
+    GovernanceRecord append(
             final Action action,
             final String environment,
             final String release,
             final Outcome outcome,
             final Map<String, Object> evidence) {
-        session.ledger()
+        return session.ledger()
                 .append(new GovernanceEvent(
                         session.actor(),
                         action,

@@ -75,6 +75,7 @@ final class Releases {
         List<HistoryEntry> sourceHistory = new ReleaseHistory(source).list(spec.product());
         List<Gate> gates = new ArrayList<>(new PromotionGates(spec)
                 .evaluate(request, fingerprint, sourceHistory, session.clock().instant()));
+        gates.add(new EvidenceAnchors(session.ledger()).check(spec.product(), options.from(), sourceHistory));
         PromotionChecks.Checked checked = recorder.recordFailure(
                 Action.PROMOTE, options.to(), options.release(), () -> promotionChecks.check(target, options));
         gates.add(checked.gate());

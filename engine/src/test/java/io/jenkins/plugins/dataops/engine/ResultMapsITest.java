@@ -157,7 +157,8 @@ class ResultMapsITest {
         assertThat(status).containsOnlyKeys("environment", "currentTag", "applied", "pending", "findings", "impact");
         assertThat(history).containsOnlyKeys("environment", "releases", "changeSets");
         assertThat(ledger)
-                .containsOnlyKeys("intact", "records", "firstBroken", "problem", "description")
+                .containsOnlyKeys(
+                        "intact", "records", "firstBroken", "problem", "chainIntact", "anchors", "description")
                 .containsEntry("intact", true);
         assertThat(metrics)
                 .containsOnlyKeys(

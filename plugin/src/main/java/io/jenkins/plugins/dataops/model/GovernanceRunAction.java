@@ -2,6 +2,8 @@ package io.jenkins.plugins.dataops.model;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Run;
+import io.jenkins.plugins.dataops.engine.governance.Action;
+import io.jenkins.plugins.dataops.engine.governance.EvidenceKeys;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -72,6 +74,20 @@ public class GovernanceRunAction implements RunAction2 {
      */
     public long count(final String outcome) {
         return getEntries().stream().filter(matching(outcome)).count();
+    }
+
+    /**
+     * Summarises the drift checks of this build that found drift, for the build page (their findings are in
+     * the records' evidence on the report page).
+     *
+     * @return one line per drifted check, e.g. "Environment 'qat' (release 1.0.0) has drifted ...: 1 finding(s)"
+     */
+    public List<String> getDriftSummaries() {
+        return getEntries().stream()
+                .filter(entry -> Action.DRIFT.matches(entry.getAction()))
+                .filter(entry -> Boolean.TRUE.equals(entry.getEvidence().get(EvidenceKeys.DRIFTED)))
+                .map(entry -> String.valueOf(entry.getEvidence().get(EvidenceKeys.SUMMARY)))
+                .toList();
     }
 
     private static Predicate<GovernanceEntry> matching(final String outcome) {

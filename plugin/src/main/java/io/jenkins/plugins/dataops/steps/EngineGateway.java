@@ -71,14 +71,8 @@ final class EngineGateway {
         return value;
     }
 
-    static LinkedHashMap<String, Object> promote(
-            final DataOps dataOps,
-            final String release,
-            final String from,
-            final String to,
-            @CheckForNull final String approver) {
-        return dataOps.promote(PromoteRequest.of(release, from, to).withApprovedBy(approver))
-                .toMap();
+    static LinkedHashMap<String, Object> promote(final DataOps dataOps, final PromoteRequest request) {
+        return dataOps.promote(request).toMap();
     }
 
     static LinkedHashMap<String, Object> drift(final DataOps dataOps, final String env) {

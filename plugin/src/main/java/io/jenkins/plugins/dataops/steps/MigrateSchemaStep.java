@@ -31,6 +31,7 @@ public class MigrateSchemaStep extends DataOpsStep {
     private boolean allowNoRollback;
     private boolean allowDestructive;
     private boolean dryRun;
+    private boolean allowBrokenChecks;
 
     /**
      * Creates the step.
@@ -84,13 +85,28 @@ public class MigrateSchemaStep extends DataOpsStep {
         this.dryRun = dryRun;
     }
 
+    public boolean isAllowBrokenChecks() {
+        return allowBrokenChecks;
+    }
+
+    /**
+     * Applies changes that break data-test checks the release does not update (recorded).
+     *
+     * @param allowBrokenChecks true to allow them
+     */
+    @DataBoundSetter
+    public void setAllowBrokenChecks(final boolean allowBrokenChecks) {
+        this.allowBrokenChecks = allowBrokenChecks;
+    }
+
     @Override
     public StepExecution start(final StepContext context) {
         Task task = new Task(MigrateRequest.of(env)
                 .withTag(tag)
                 .withDryRun(dryRun)
                 .withAllowNoRollback(allowNoRollback)
-                .withAllowDestructive(allowDestructive));
+                .withAllowDestructive(allowDestructive)
+                .withAllowBrokenChecks(allowBrokenChecks));
         return new Execution(context, getSpec(), task);
     }
 

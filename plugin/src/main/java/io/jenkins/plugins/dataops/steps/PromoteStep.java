@@ -5,6 +5,7 @@ import hudson.Extension;
 import hudson.Util;
 import hudson.model.Descriptor;
 import io.jenkins.plugins.dataops.engine.DataOps;
+import io.jenkins.plugins.dataops.engine.PromoteRequest;
 import io.jenkins.plugins.dataops.model.Approvals;
 import java.io.File;
 import java.io.Serial;
@@ -20,7 +21,8 @@ import org.kohsuke.stapler.DataBoundSetter;
 /**
  * {@code promote release: '1.4.7', from: 'qat', to: 'prod'}: moves a release one step along the promotion
  * path, gated by the engine (tests passed in {@code from}, same fingerprint) and, for protected targets, by an
- * approval from Jenkins (see {@link Approvals}). Returns {@code release, from, to, fingerprint, approver}.
+ * approval from Jenkins (see {@link Approvals}). {@code allowDrift: true, reason: '…'} lets a drifted target
+ * through the drift gate (recorded). Returns {@code release, from, to, fingerprint, approver}.
  */
 public class PromoteStep extends DataOpsStep {
     private final String release;
@@ -29,6 +31,11 @@ public class PromoteStep extends DataOpsStep {
 
     @CheckForNull
     private String approver;
+
+    private boolean allowDrift;
+
+    @CheckForNull
+    private String reason;
 
     /**
      * Creates the step.
@@ -72,9 +79,39 @@ public class PromoteStep extends DataOpsStep {
         this.approver = Util.fixEmptyAndTrim(approver);
     }
 
+    public boolean isAllowDrift() {
+        return allowDrift;
+    }
+
+    /**
+     * Lets the drift gate pass for a target that has drifted from its changelog (recorded with the reason).
+     *
+     * @param allowDrift true to allow it
+     */
+    @DataBoundSetter
+    public void setAllowDrift(final boolean allowDrift) {
+        this.allowDrift = allowDrift;
+    }
+
+    @CheckForNull
+    public String getReason() {
+        return reason;
+    }
+
+    /**
+     * Says why the drift is allowed; the engine refuses {@code allowDrift} without one.
+     *
+     * @param reason the reason
+     */
+    @DataBoundSetter
+    public void setReason(@CheckForNull final String reason) {
+        this.reason = Util.fixEmptyAndTrim(reason);
+    }
+
     @Override
     public StepExecution start(final StepContext context) {
-        return new Execution(context, getSpec(), release, from, to, approver);
+        return new Execution(
+                context, getSpec(), PromoteRequest.of(release, from, to).withAllowDrift(allowDrift, reason), approver);
     }
 
     private static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
@@ -84,40 +121,31 @@ public class PromoteStep extends DataOpsStep {
         @CheckForNull
         private final String spec;
 
-        private final String release;
-        private final String from;
-        private final String to;
+        private final PromoteRequest request;
 
         @CheckForNull
         private final String approver;
 
-        @SuppressWarnings("checkstyle:ParameterNumber") // the step's parameters, copied
         Execution(
                 final StepContext context,
                 @CheckForNull final String spec,
-                final String release,
-                final String from,
-                final String to,
+                final PromoteRequest request,
                 @CheckForNull final String approver) {
             super(context);
             this.spec = spec;
-            this.release = release;
-            this.from = from;
-            this.to = to;
+            this.request = request;
             this.approver = approver;
         }
 
         @Override
         protected Map<String, Object> run() throws Exception {
+            String to = request.to();
             return StepRunner.run(
                     getContext(),
                     spec,
-                    List.of(from, to),
-                    (run, facts) -> new Task(
-                            release,
-                            from,
-                            to,
-                            Approvals.approverFor(run, StepRunner.actor(run), to, facts.isProtected(to), approver)));
+                    List.of(request.from(), to),
+                    (run, facts) -> new Task(request.withApprovedBy(
+                            Approvals.approverFor(run, StepRunner.actor(run), to, facts.isProtected(to), approver))));
         }
     }
 
@@ -125,28 +153,20 @@ public class PromoteStep extends DataOpsStep {
         @Serial
         private static final long serialVersionUID = 1L;
 
-        private final String release;
-        private final String from;
-        private final String to;
+        private final PromoteRequest request;
 
-        @CheckForNull
-        private final String approver;
-
-        Task(final String release, final String from, final String to, @CheckForNull final String approver) {
-            this.release = release;
-            this.from = from;
-            this.to = to;
-            this.approver = approver;
+        Task(final PromoteRequest request) {
+            this.request = request;
         }
 
         @Override
         public List<String> environments() {
-            return List.of(from, to);
+            return List.of(request.from(), request.to());
         }
 
         @Override
         public LinkedHashMap<String, Object> run(final DataOps dataOps, final File workspace) {
-            return EngineGateway.promote(dataOps, release, from, to, approver);
+            return EngineGateway.promote(dataOps, request);
         }
     }
 

@@ -29,16 +29,24 @@ class StepConfigRoundTripTest {
         tests.setFailOn("warning");
         PromoteStep promote = new PromoteStep("1.4.7", "qat", "prod");
         promote.setApprover("carol");
+        PromoteStep drifted = new PromoteStep("1.4.7", "qat", "prod");
+        drifted.setAllowDrift(true);
+        drifted.setReason("hotfix index, INC-42");
+        MigrateSchemaStep brokenChecks = new MigrateSchemaStep("dev");
+        brokenChecks.setAllowBrokenChecks(true);
         RollbackStep rollback = new RollbackStep("prod");
         rollback.setRelease("1.4.6");
 
-        for (Step step : List.of(provision, migrate, tests, promote, rollback)) {
+        for (Step step : List.of(provision, migrate, brokenChecks, tests, promote, drifted, rollback)) {
             assertRoundTrip(j, step);
         }
         assertThat(Snippetizer.object2Groovy(migrate))
                 .isEqualTo("migrateSchema allowDestructive: true, env: 'qat', spec: 'products/customer/dataops.yaml', "
                         + "tag: '1.4.7'");
         assertThat(Snippetizer.object2Groovy(new RollbackStep("prod"))).isEqualTo("rollback 'prod'");
+        assertThat(Snippetizer.object2Groovy(drifted))
+                .isEqualTo("promote allowDrift: true, from: 'qat', reason: 'hotfix index, INC-42', release: '1.4.7', "
+                        + "to: 'prod'");
     }
 
     @SuppressWarnings("unchecked") // the model is built from the step's own class

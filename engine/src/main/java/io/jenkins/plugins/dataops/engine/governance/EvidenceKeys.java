@@ -140,6 +140,11 @@ public final class EvidenceKeys {
     public static final String SEQUENCE = "sequence";
     /** The hash of the record referred to. */
     public static final String HASH = "hash";
+    /**
+     * In a release-history row's details: the ledger record that vouches for the row (the intent of a schema
+     * change, the outcome of a data-test run), as {@link #SEQUENCE} and {@link #HASH}.
+     */
+    public static final String LEDGER = "ledger";
 
     // --- keys of the entries of lists (resources, changesets, gates, checks)
 

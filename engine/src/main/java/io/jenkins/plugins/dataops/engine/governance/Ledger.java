@@ -36,6 +36,17 @@ public interface Ledger {
     LedgerVerification verify();
 
     /**
+     * Tells whether this ledger holds every record of its product since the first, so that a record a history
+     * row names must be found in it. The command line's file ledger does; the ledger of one Jenkins step holds
+     * only that step's records (the build records are the whole ledger there).
+     *
+     * @return true when a record missing from this ledger does not exist
+     */
+    default boolean isComplete() {
+        return false;
+    }
+
+    /**
      * Finds the intents of an environment that no outcome settled: what a killed process left behind.
      *
      * @param product     the data product
