@@ -44,6 +44,8 @@ import java.util.function.Consumer;
  *   <li><b>Window:</b> from {@link MetricsScope#sinceMillis()} (else the first trusted record) to the newest
  *   trusted record. A metric counts an event by its own time: a deployment, a failure's deployment, a lead time's
  *   arrival, a test run. Records before the window still set the scene (a lead time may start before it).</li>
+ *   <li><b>Environments:</b> those of the promotion path always, others only when the window holds a deployment,
+ *   a failed attempt or a data-test run there (an ephemeral environment that was only provisioned is left out).</li>
  * </ul>
  * Not thread-safe: one per computation.
  */
@@ -130,7 +132,10 @@ public final class DeliveryMetricsCalculator implements Consumer<GovernanceRecor
             if (scope.shows(environment)) {
                 boolean measured = path.indexOf(environment) > 0;
                 EnvironmentLog log = logs.getOrDefault(environment, new EnvironmentLog(scope.sinceMillis()));
-                environments.add(log.metrics(environment, days, measured ? starts : Map.of()));
+                EnvironmentMetrics metrics = log.metrics(environment, days, measured ? starts : Map.of());
+                if (path.contains(environment) || !metrics.isQuiet()) {
+                    environments.add(metrics);
+                }
             }
         }
         return new ProductMetrics(product, path, environments);

@@ -47,6 +47,11 @@ public record EnvironmentMetrics(
         return TimeValues.rate(failures.size(), deployments);
     }
 
+    /** @return true when the window holds no deployment, failed attempt or data-test run here */
+    public boolean isQuiet() {
+        return deployments == 0 && failedAttempts == 0 && tests.isEmpty();
+    }
+
     /** @return the median time to restore of the restored failures, {@code -1} when none was restored */
     public long medianRestoreMillis() {
         return TimeValues.median(failures.stream()

@@ -26,6 +26,9 @@ final class MetricsHtml {
     /** Most releases a lead-time chart shows (the newest), and most days a data-test chart shows. */
     static final int CHART_ITEMS = 20;
 
+    /** Most environments a product's table shows (the promotion path comes first). */
+    static final int ROW_LIMIT = 30;
+
     private static final ObjectMapper JSON =
             JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
     private static final int BAR_WIDTH = 120;
@@ -82,7 +85,9 @@ final class MetricsHtml {
                 .mapToLong(EnvironmentMetrics::deployments)
                 .max()
                 .orElse(0);
-        for (EnvironmentMetrics environment : product.environments()) {
+        List<EnvironmentMetrics> shown = product.environments()
+                .subList(0, Math.min(ROW_LIMIT, product.environments().size()));
+        for (EnvironmentMetrics environment : shown) {
             html.raw("<tr class=\"dor-metrics-row\"")
                     .attr("data-env", environment.environment())
                     .raw(">");
@@ -94,7 +99,15 @@ final class MetricsHtml {
             writeTests(environment);
             html.raw("</tr>");
         }
-        html.raw("</tbody></table></div></figure>\n");
+        html.raw("</tbody></table></div>");
+        if (shown.size() < product.environments().size()) {
+            html.raw("<p class=\"dor-muted\">")
+                    .text("The first " + shown.size() + " of "
+                            + product.environments().size()
+                            + " environments shown; all of them are in the metrics JSON (dataops metrics --json).")
+                    .raw("</p>");
+        }
+        html.raw("</figure>\n");
     }
 
     private void writeDeployments(final EnvironmentMetrics e, final long most) {

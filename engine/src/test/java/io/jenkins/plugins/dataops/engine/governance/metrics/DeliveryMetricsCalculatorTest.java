@@ -240,11 +240,13 @@ class DeliveryMetricsCalculatorTest {
         add(0, Action.MIGRATE, "pr-7", "1.0", Outcome.SUCCESS);
         add(HOUR, Action.MIGRATE, "dev", "1.0", Outcome.SUCCESS);
         add(2 * HOUR, Action.MIGRATE, "a-side", "1.0", Outcome.SUCCESS);
+        add(3 * HOUR, Action.PROVISION, "pr-8", "", Outcome.SUCCESS);
 
         // When the metrics are computed
         DeliveryMetrics metrics = compute(MetricsScope.all().withPromotionPath(PRODUCT, List.of("dev", "prod")));
 
-        // Then dev and prod come first (prod with nothing), then the others by name; no lead time off the path
+        // Then dev and prod come first (prod with nothing), then the others by name (pr-8, only provisioned, is
+        // left out); no lead time off the path
         assertThat(metrics.products().get(0).environments())
                 .extracting(EnvironmentMetrics::environment)
                 .containsExactly("dev", "prod", "a-side", "pr-7");
