@@ -4,6 +4,7 @@ import io.jenkins.plugins.dataops.cli.internal.ConsoleProgress;
 import io.jenkins.plugins.dataops.engine.DataOps;
 import io.jenkins.plugins.dataops.engine.Session;
 import io.jenkins.plugins.dataops.engine.credentials.EnvironmentVariableCredentials;
+import io.jenkins.plugins.dataops.engine.governance.LedgerKey;
 import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
 import io.jenkins.plugins.dataops.engine.spec.DataProductSpec;
 import io.jenkins.plugins.dataops.engine.spec.SpecLoader;
@@ -59,6 +60,9 @@ public final class DataOpsCommand implements Runnable {
 
     @Option(names = "--verbose", description = "Print stack traces of failures.")
     private boolean verbose;
+
+    /** The environment variable that holds the ledger key. */
+    static final String LEDGER_KEY = "DATAOPS_LEDGER_KEY";
 
     private final Map<String, String> environment;
     private final Clock clock;
@@ -121,9 +125,15 @@ public final class DataOpsCommand implements Runnable {
                 "cli",
                 new EnvironmentVariableCredentials(environment),
                 progress,
-                DataOps.fileLedger(spec, clock),
+                DataOps.fileLedger(spec, clock, ledgerKey()),
                 clock);
         return new DataOps(spec, session);
+    }
+
+    /** {@code DATAOPS_LEDGER_KEY} keys the ledger: every record gets a MAC and verification checks them. */
+    private LedgerKey ledgerKey() {
+        String key = environment.get(LEDGER_KEY);
+        return key == null || key.isBlank() ? null : LedgerKey.of(LEDGER_KEY, key);
     }
 
     private String actor() {

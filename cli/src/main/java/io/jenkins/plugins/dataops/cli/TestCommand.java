@@ -53,6 +53,14 @@ final class TestCommand implements Callable<Integer> {
             description = "Failing rows kept as evidence per failing check (default: ${DEFAULT-VALUE}; 0 keeps none).")
     private int sampleSize;
 
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
+            defaultValue = "0",
+            description = "Queries run at once, each on its own connection (1 to " + DataTestOptions.MAX_THREADS
+                    + "; default: 1 on H2, 4 on a database server).")
+    private int threads;
+
     @Override
     public Integer call() throws IOException {
         FailOn level =
@@ -67,7 +75,8 @@ final class TestCommand implements Callable<Integer> {
                 .test(TestRequest.of(environment)
                         .withSuite(suite)
                         .withFailOn(level)
-                        .withSampleSize(sampleSize));
+                        .withSampleSize(sampleSize)
+                        .withThreads(threads));
         if (junit != null) {
             JunitXmlWriter.write(outcome.report(), junit);
         }

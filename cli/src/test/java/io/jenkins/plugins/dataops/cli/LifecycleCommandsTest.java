@@ -45,6 +45,26 @@ class LifecycleCommandsTest {
     }
 
     @Test
+    void shouldGiveTheSameResultsOnFourConnectionsAndRefuseThreadsOutOfRange() throws Exception {
+        // Given the example at 1.1.0
+        dataops("migrate", "--env", "dev", "--tag", "1.1.0");
+
+        // When the suites run on one connection and on four
+        Result one = dataops("test", "--env", "dev", "--json", "--threads", "1");
+        Result four = dataops("test", "--env", "dev", "--json", "--threads", "4");
+
+        // Then the results are the same, in the same order; 33 threads is bad usage, and nothing ran
+        assertThat(four.code()).as(four.err()).isZero();
+        assertThat(JSON.readTree(four.out()).get("results").findValuesAsText("check"))
+                .isEqualTo(JSON.readTree(one.out()).get("results").findValuesAsText("check"));
+        assertThat(JSON.readTree(four.out()).get("results").findValues("failingRows"))
+                .isEqualTo(JSON.readTree(one.out()).get("results").findValues("failingRows"));
+        Result refused = dataops("test", "--env", "dev", "--threads", "33");
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("'threads' is 33, out of range 1..32 (0 for the default)");
+    }
+
+    @Test
     void shouldRunEveryCheckTypeWithOneScanPerTableAndWriteJunitXml() throws Exception {
         // Given
         dataops("migrate", "--env", "dev", "--tag", "1.1.0");
@@ -71,8 +91,8 @@ class LifecycleCommandsTest {
                         "schema",
                         "sql");
         assertThat(json.get("status").asText()).isEqualTo("pass");
-        // customer: scan + composite unique; orders: scan + relationships + sql (the tier suite starts at 1.3.0)
-        assertThat(json.get("scanQueries").asInt()).isEqualTo(2 + 3);
+        // customer: scan + two unique; orders: scan + unique + relationships + sql (the tier suite starts at 1.3.0)
+        assertThat(json.get("scanQueries").asInt()).isEqualTo(3 + 4);
         Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(junit.toFile());
         NodeList cases = xml.getElementsByTagName("testcase");
         assertThat(cases.getLength()).isEqualTo(json.get("results").size());

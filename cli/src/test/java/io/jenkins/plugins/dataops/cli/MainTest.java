@@ -137,6 +137,27 @@ class MainTest {
     }
 
     @Test
+    void shouldKeyTheLedgerWithDataopsLedgerKey() throws IOException {
+        // Given a ledger written with a key
+        Map<String, String> keyed = Map.of("DATAOPS_LEDGER_KEY", "0123456789abcdef0123456789abcdef");
+        assertThat(dataops(keyed, "provision", "--env", "dev").code()).isZero();
+
+        // When it is verified with the key, without it, and with a key too short to be one
+        Result withKey = dataops(keyed, "verify-ledger");
+        Result withoutKey = dataops("verify-ledger");
+        Result shortKey = dataops(Map.of("DATAOPS_LEDGER_KEY", "too-short-secret"), "verify-ledger");
+
+        // Then
+        assertThat(withKey.code()).isZero();
+        assertThat(withKey.out()).contains("Ledger intact: 2 records verified with the ledger key.");
+        assertThat(withoutKey.out()).contains("No ledger key is set: the chain detects accidents");
+        assertThat(shortKey.code()).isEqualTo(2);
+        assertThat(shortKey.err()).contains("DATAOPS_LEDGER_KEY is too short").doesNotContain("too-short-secret");
+        assertThat(dir.resolve(".dataops").resolve(JsonLinesLedger.FILE_NAME + ".mac"))
+                .exists();
+    }
+
+    @Test
     void shouldExitWithTwoNamingAMisspeltKey() throws IOException {
         // Given
         Files.writeString(spec, Files.readString(spec).replace("changelog:", "chnagelog:"));
@@ -147,6 +168,21 @@ class MainTest {
         // Then
         assertThat(result.code()).isEqualTo(2);
         assertThat(result.err()).contains("unknown key 'chnagelog' in the spec; did you mean 'changelog'?");
+        assertThat(dir.resolve(".dataops")).doesNotExist();
+    }
+
+    @Test
+    void shouldExitWithTwoNamingTheChangelogKeyWhenItLeavesTheProduct() throws IOException {
+        // Given
+        Files.writeString(
+                spec, Files.readString(spec).replace("changelog: db/changelog.yaml", "changelog: ../../etc/passwd"));
+
+        // When
+        Result result = dataops("migrate", "--env", "dev");
+
+        // Then
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err()).contains("'changelog' value '../../etc/passwd' leaves the product's folder");
         assertThat(dir.resolve(".dataops")).doesNotExist();
     }
 
@@ -307,16 +343,16 @@ class MainTest {
     }
 
     private Result dataops(final String... args) {
+        return dataops(Map.of("DATAOPS_ACTOR", "env-actor"), args);
+    }
+
+    private Result dataops(final Map<String, String> environment, final String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         List<String> all = new ArrayList<>(List.of("--spec", spec.toString()));
         all.addAll(Arrays.asList(args));
         int code = Main.run(
-                new PrintWriter(out),
-                new PrintWriter(err),
-                Map.of("DATAOPS_ACTOR", "env-actor"),
-                Clock.systemUTC(),
-                all.toArray(String[]::new));
+                new PrintWriter(out), new PrintWriter(err), environment, Clock.systemUTC(), all.toArray(String[]::new));
         return new Result(code, out.toString(), err.toString());
     }
 

@@ -3,6 +3,7 @@ package io.jenkins.plugins.dataops.engine;
 import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
 import io.jenkins.plugins.dataops.engine.governance.Action;
 import io.jenkins.plugins.dataops.engine.governance.JsonLinesLedger;
+import io.jenkins.plugins.dataops.engine.governance.LedgerKey;
 import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
 import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
 import io.jenkins.plugins.dataops.engine.kernel.OperationRefusedException;
@@ -96,7 +97,19 @@ public final class DataOps {
      * @return the JSON-lines ledger in the state folder
      */
     public static JsonLinesLedger fileLedger(final DataProductSpec spec, final Clock clock) {
-        return new JsonLinesLedger(spec.stateDir().resolve(JsonLinesLedger.FILE_NAME), clock);
+        return fileLedger(spec, clock, null);
+    }
+
+    /**
+     * Returns the ledger the command line keeps beside a spec, keyed when a key is given.
+     *
+     * @param spec  the data product
+     * @param clock the clock that stamps records
+     * @param key   the ledger key, null for none
+     * @return the JSON-lines ledger in the state folder
+     */
+    public static JsonLinesLedger fileLedger(final DataProductSpec spec, final Clock clock, final LedgerKey key) {
+        return new JsonLinesLedger(spec.stateDir().resolve(JsonLinesLedger.FILE_NAME), clock, key);
     }
 
     public DataProductSpec spec() {

@@ -8,6 +8,7 @@ import io.jenkins.plugins.dataops.engine.governance.GovernanceRecord;
 import io.jenkins.plugins.dataops.engine.governance.Outcome;
 import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
 import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
+import io.jenkins.plugins.dataops.engine.migrate.ChangeLogFiles;
 import io.jenkins.plugins.dataops.engine.migrate.MigrationRequest;
 import io.jenkins.plugins.dataops.engine.migrate.SchemaMigrator;
 import io.jenkins.plugins.dataops.engine.quality.CheckSuite;
@@ -76,9 +77,13 @@ final class DataTests {
         List<CheckSuite> suites = options.suite()
                 .map(name -> CheckSuiteLoader.load(spec.checks(), name))
                 .orElseGet(() -> CheckSuiteLoader.load(spec.checks()));
-        Set<String> appliedTags = Set.copyOf(migrator.appliedTags(new MigrationRequest(
-                        target, spec.changelog(), null, false, false, session.progress())
-                .withResources(spec.migration().searchPath(), spec.migration().extensions())));
+        // only a suite that starts at a release needs to know the applied ones
+        Set<String> appliedTags = suites.stream().allMatch(s -> s.since().isEmpty())
+                ? Set.of()
+                : Set.copyOf(migrator.appliedTags(new MigrationRequest(
+                                target, spec.changelog(), null, false, false, session.progress())
+                        .withResources(
+                                spec.migration().searchPath(), spec.migration().extensions())));
         List<CheckSuite> applicable = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (CheckSuite suite : suites) {
@@ -94,12 +99,14 @@ final class DataTests {
         String release = ReleaseStack.of(new ReleaseHistory(target).list(spec.product()))
                 .current()
                 .orElse("");
-        String fingerprint = Fingerprints.releaseFingerprint(spec);
+        ChangeLogFiles changeLog = migrator.readChangeLog(Fingerprints.sources(spec));
+        String fingerprint = Fingerprints.releaseFingerprint(spec, changeLog);
         DataTestReport report = new DataTestRunner(target, session.progress())
                 .run(
                         applicable,
                         DataTestOptions.defaults()
                                 .withSampleSize(options.sampleSize())
+                                .withThreads(options.threads())
                                 .withNow(session.clock().instant()));
         boolean breached = report.isBreached(options.failOn());
         Outcome outcome = breached ? Outcome.FAILED : Outcome.PASSED;
@@ -113,7 +120,7 @@ final class DataTests {
                 Action.TEST,
                 release,
                 fingerprint,
-                Fingerprints.changelogChecksum(spec),
+                Fingerprints.changelogChecksum(changeLog),
                 outcome,
                 Map.of(
                         EvidenceKeys.SUMMARY,

@@ -53,7 +53,7 @@ final class Migrations {
 
     MigrateResult migrate(final MigrateRequest options) {
         String environment = options.environment();
-        String fingerprint = Fingerprints.releaseFingerprint(spec);
+        String fingerprint = Fingerprints.releaseFingerprint(spec, migrator);
         String release = options.tag().orElse("");
         MigrationRequest request = recorder.recordFailure(
                 Action.MIGRATE,

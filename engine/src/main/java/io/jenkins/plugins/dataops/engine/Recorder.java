@@ -31,12 +31,14 @@ final class Recorder {
 
     private final DataProductSpec spec;
     private final Session session;
+    private final SchemaMigrator migrator;
 
     private final Reconciler reconciler;
 
     Recorder(final DataProductSpec spec, final Session session, final SchemaMigrator migrator) {
         this.spec = spec;
         this.session = session;
+        this.migrator = migrator;
         this.reconciler = new Reconciler(spec, session, migrator);
     }
 
@@ -91,7 +93,7 @@ final class Recorder {
             final String fingerprint,
             final Supplier<MigrationResult> work,
             final Function<MigrationResult, Evidence> evidence) {
-        String checksum = Fingerprints.changelogChecksum(spec);
+        String checksum = Fingerprints.changelogChecksum(spec, migrator);
         reconciler.reconcile(target);
         GovernanceRecord intent =
                 intend(action, target.environment(), release, Map.of(EvidenceKeys.FINGERPRINT, fingerprint));

@@ -69,7 +69,7 @@ final class Releases {
                 options.approvedBy().orElse(null),
                 options.isForce(),
                 options.reason());
-        String fingerprint = Fingerprints.releaseFingerprint(spec);
+        String fingerprint = Fingerprints.releaseFingerprint(spec, migrator);
         DatabaseTarget source = targets.apply(options.from());
         DatabaseTarget target = targets.apply(options.to());
         List<HistoryEntry> sourceHistory = new ReleaseHistory(source).list(spec.product());
@@ -223,7 +223,7 @@ final class Releases {
                                     .orElseThrow(() -> refusedRollback(
                                             environment,
                                             "it ran no release before '" + current + "'; name a tag with --to")));
-            String fingerprint = Fingerprints.releaseFingerprint(spec);
+            String fingerprint = Fingerprints.releaseFingerprint(spec, migrator);
             MigrationResult rolledBack = recorder.recordWithHistory(
                     Action.ROLLBACK,
                     target,

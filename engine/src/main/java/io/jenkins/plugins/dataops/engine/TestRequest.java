@@ -15,8 +15,14 @@ public final class TestRequest implements Serializable {
     private final String suite;
     private final FailOn failOn;
     private final int sampleSize;
+    private final int threads;
 
-    private TestRequest(final String environment, final String suite, final FailOn failOn, final int sampleSize) {
+    private TestRequest(
+            final String environment,
+            final String suite,
+            final FailOn failOn,
+            final int sampleSize,
+            final int threads) {
         this.environment = Arguments.requireText("environment", environment);
         this.suite = Arguments.optionalText(suite);
         this.failOn = Arguments.requireValue("failOn", failOn);
@@ -25,6 +31,12 @@ public final class TestRequest implements Serializable {
                     .formatted(sampleSize, DataTestOptions.MAX_SAMPLE_SIZE));
         }
         this.sampleSize = sampleSize;
+        if (threads < 0 || threads > DataTestOptions.MAX_THREADS) {
+            throw new IllegalArgumentException(
+                    "Parameter 'threads' is %d, out of range 1..%d (0 for the default); pass a value in it."
+                            .formatted(threads, DataTestOptions.MAX_THREADS));
+        }
+        this.threads = threads;
     }
 
     /**
@@ -34,7 +46,7 @@ public final class TestRequest implements Serializable {
      * @return the request
      */
     public static TestRequest of(final String environment) {
-        return new TestRequest(environment, "", FailOn.ERROR, DataTestOptions.DEFAULT_SAMPLE_SIZE);
+        return new TestRequest(environment, "", FailOn.ERROR, DataTestOptions.DEFAULT_SAMPLE_SIZE, 0);
     }
 
     /**
@@ -44,7 +56,7 @@ public final class TestRequest implements Serializable {
      * @return a copy
      */
     public TestRequest withSuite(final String name) {
-        return new TestRequest(environment, name, failOn, sampleSize);
+        return new TestRequest(environment, name, failOn, sampleSize, threads);
     }
 
     /**
@@ -54,7 +66,7 @@ public final class TestRequest implements Serializable {
      * @return a copy
      */
     public TestRequest withFailOn(final FailOn level) {
-        return new TestRequest(environment, suite, level, sampleSize);
+        return new TestRequest(environment, suite, level, sampleSize, threads);
     }
 
     /**
@@ -64,7 +76,17 @@ public final class TestRequest implements Serializable {
      * @return a copy
      */
     public TestRequest withSampleSize(final int rows) {
-        return new TestRequest(environment, suite, failOn, rows);
+        return new TestRequest(environment, suite, failOn, rows, threads);
+    }
+
+    /**
+     * Sets how many queries of the run may go to the database at once, each on its own connection.
+     *
+     * @param count 1 to {@link DataTestOptions#MAX_THREADS}; 0 for the target's default (1 on H2, 4 on a server)
+     * @return a copy
+     */
+    public TestRequest withThreads(final int count) {
+        return new TestRequest(environment, suite, failOn, sampleSize, count);
     }
 
     public String environment() {
@@ -86,5 +108,14 @@ public final class TestRequest implements Serializable {
 
     public int sampleSize() {
         return sampleSize;
+    }
+
+    /**
+     * Returns how many queries may run at once.
+     *
+     * @return the number asked for, 0 for the target's default
+     */
+    public int threads() {
+        return threads;
     }
 }

@@ -46,6 +46,10 @@ public record VerifyLedgerResult(LedgerVerification verification, List<AnchorChe
         if (!anchors.isEmpty() && intact()) {
             text.append(" History rows of %d environment(s) name only records the ledger holds.".formatted(checked));
         }
+        if (!verification.keyed() && verification.records() > 0) {
+            text.append(" No ledger key is set: the chain detects accidents, not someone with write access to the"
+                    + " ledger (set DATAOPS_LEDGER_KEY).");
+        }
         return text.toString();
     }
 

@@ -12,6 +12,7 @@ import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
 import io.jenkins.plugins.dataops.engine.kernel.OperationRefusedException;
 import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
 import io.jenkins.plugins.dataops.engine.migrate.MigrationFailedException;
+import io.jenkins.plugins.dataops.engine.migrate.liquibase.LiquibaseSchemaMigrator;
 import io.jenkins.plugins.dataops.engine.provision.ChangeAction;
 import io.jenkins.plugins.dataops.engine.release.Fingerprints;
 import io.jenkins.plugins.dataops.engine.spec.SpecLoader;
@@ -72,7 +73,7 @@ class DataOpsTest {
         MigrateResult outcome = dataOps.migrate(MigrateRequest.of("dev").withTag("1.0.0"));
 
         // Then
-        String fingerprint = Fingerprints.releaseFingerprint(dataOps.spec());
+        String fingerprint = Fingerprints.releaseFingerprint(dataOps.spec(), new LiquibaseSchemaMigrator());
         assertThat(outcome.release()).isEqualTo("1.0.0");
         assertThat(outcome.fingerprint()).isEqualTo(fingerprint).hasSize(64);
         assertThat(outcome.changeSetCount()).isEqualTo(3);
@@ -84,7 +85,9 @@ class DataOpsTest {
                 .containsEntry("tagBefore", "")
                 .containsEntry("tagAfter", "1.0.0")
                 .containsEntry("fingerprint", fingerprint)
-                .containsEntry("changelogChecksum", Fingerprints.changelogChecksum(dataOps.spec()))
+                .containsEntry(
+                        "changelogChecksum",
+                        Fingerprints.changelogChecksum(dataOps.spec(), new LiquibaseSchemaMigrator()))
                 .containsEntry("allowNoRollback", false)
                 .containsEntry("allowDestructive", false);
         assertThat((List<?>) record.event().evidence().get("changeSets")).hasSize(3);

@@ -189,7 +189,10 @@ class ForgedHistoryTest {
         VerifyLedgerResult result = dataOps(ledger).verifyLedger(VerifyLedgerRequest.all());
 
         assertThat(result.intact()).isTrue();
-        assertThat(result.describe()).endsWith("History rows of 2 environment(s) name only records the ledger holds.");
+        assertThat(result.describe())
+                .contains("History rows of 2 environment(s) name only records the ledger holds.")
+                .endsWith("No ledger key is set: the chain detects accidents, not someone with write access to the"
+                        + " ledger (set DATAOPS_LEDGER_KEY).");
         assertThat(result.anchors().get(2).note()).isEqualTo("not provisioned: nothing to check");
         assertThat(spec.stateDir().resolve("h2").resolve("prod.mv.db")).doesNotExist();
     }

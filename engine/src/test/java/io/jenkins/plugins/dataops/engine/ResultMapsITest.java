@@ -158,7 +158,7 @@ class ResultMapsITest {
         assertThat(history).containsOnlyKeys("environment", "releases", "changeSets");
         assertThat(ledger)
                 .containsOnlyKeys(
-                        "intact", "records", "firstBroken", "problem", "chainIntact", "anchors", "description")
+                        "intact", "records", "firstBroken", "problem", "keyed", "chainIntact", "anchors", "description")
                 .containsEntry("intact", true);
         assertThat(metrics)
                 .containsOnlyKeys(

@@ -11,6 +11,7 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.dataops.engine.DataOps;
 import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
 import io.jenkins.plugins.dataops.engine.policy.FailOnPolicy;
+import io.jenkins.plugins.dataops.engine.quality.DataTestOptions;
 import io.jenkins.plugins.dataops.engine.quality.FailOn;
 import io.jenkins.plugins.dataops.util.ConsoleProgress;
 import java.io.File;
@@ -41,6 +42,9 @@ public class RunDataTestsStep extends DataOpsStep {
 
     @CheckForNull
     private String junitReport;
+
+    /** How many queries run at once; 0 keeps the target's default. */
+    private int threads;
 
     /**
      * Creates the step.
@@ -86,11 +90,31 @@ public class RunDataTestsStep extends DataOpsStep {
         this.junitReport = Util.fixEmptyAndTrim(junitReport);
     }
 
+    public int getThreads() {
+        return threads;
+    }
+
+    /**
+     * Sets how many queries of the run go to the database at once, each on its own connection.
+     *
+     * @param threads 1 to 32; 0 for the target's default (1 on H2, 4 on a database server)
+     * @throws Descriptor.FormException for a value out of that range
+     */
+    @DataBoundSetter
+    public void setThreads(final int threads) throws Descriptor.FormException {
+        try {
+            this.threads = DataTestOptions.requireThreads(threads);
+        } catch (IllegalArgumentException e) {
+            throw new Descriptor.FormException(e.getMessage(), "threads");
+        }
+    }
+
     @Override
     public StepExecution start(final StepContext context) {
         String report = junitReport == null ? "dataops-reports/TEST-dataops-" + env + ".xml" : junitReport;
         FailOnPolicy policy = FailOnPolicy.parse(failOn);
-        return new Execution(context, getSpec(), new Task(env, report, policy.engineFailOn() == FailOn.WARN), failOn);
+        return new Execution(
+                context, getSpec(), new Task(env, report, policy.engineFailOn() == FailOn.WARN, threads), failOn);
     }
 
     private static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
@@ -147,11 +171,13 @@ public class RunDataTestsStep extends DataOpsStep {
         private final String env;
         private final String report;
         private final boolean failOnWarnings;
+        private final int threads;
 
-        Task(final String env, final String report, final boolean failOnWarnings) {
+        Task(final String env, final String report, final boolean failOnWarnings, final int threads) {
             this.env = env;
             this.report = report;
             this.failOnWarnings = failOnWarnings;
+            this.threads = threads;
         }
 
         @Override
@@ -161,7 +187,7 @@ public class RunDataTestsStep extends DataOpsStep {
 
         @Override
         public LinkedHashMap<String, Object> run(final DataOps dataOps, final File workspace) throws IOException {
-            return EngineGateway.test(dataOps, env, workspace.toPath(), report, failOnWarnings);
+            return EngineGateway.test(dataOps, env, workspace.toPath(), report, failOnWarnings, threads);
         }
     }
 

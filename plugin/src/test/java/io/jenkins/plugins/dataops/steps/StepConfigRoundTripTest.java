@@ -27,6 +27,7 @@ class StepConfigRoundTripTest {
         migrate.setSpec("products/customer/dataops.yaml");
         RunDataTestsStep tests = new RunDataTestsStep("qat");
         tests.setFailOn("warning");
+        tests.setThreads(4);
         PromoteStep promote = new PromoteStep("1.4.7", "qat", "prod");
         promote.setApprover("carol");
         PromoteStep drifted = new PromoteStep("1.4.7", "qat", "prod");

@@ -29,6 +29,17 @@ final class ChainVerifier {
     }
 
     /**
+     * Marks the record just accepted as broken when a check outside the chain (its MAC) found a problem.
+     *
+     * @param problem what is wrong, empty when nothing is
+     */
+    void requireEmpty(final String problem) {
+        if (!problem.isEmpty() && firstBroken == 0) {
+            fail(problem);
+        }
+    }
+
+    /**
      * Marks the current position as broken for a reason found outside the chain (an unreadable line).
      *
      * @param reason what is wrong

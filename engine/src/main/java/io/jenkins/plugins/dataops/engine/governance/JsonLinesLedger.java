@@ -45,6 +45,7 @@ public final class JsonLinesLedger implements Ledger {
     private final Path head;
     private final Path lock;
     private final Clock clock;
+    private final LedgerMacs macs;
 
     /**
      * Creates a ledger stored in the given file.
@@ -53,10 +54,22 @@ public final class JsonLinesLedger implements Ledger {
      * @param clock the clock that stamps records
      */
     public JsonLinesLedger(final Path file, final Clock clock) {
+        this(file, clock, null);
+    }
+
+    /**
+     * Creates a keyed ledger: every append also writes the record's MAC, and verification checks them.
+     *
+     * @param file  the JSON-lines file (created on first append)
+     * @param clock the clock that stamps records
+     * @param key   the ledger key, null for an unkeyed ledger
+     */
+    public JsonLinesLedger(final Path file, final Clock clock, final LedgerKey key) {
         this.file = file.toAbsolutePath();
         this.head = this.file.resolveSibling(this.file.getFileName() + ".head");
         this.lock = this.file.resolveSibling(this.file.getFileName() + ".lock");
         this.clock = clock;
+        this.macs = key == null ? null : new LedgerMacs(this.file, key);
     }
 
     public Path file() {
@@ -91,6 +104,9 @@ public final class JsonLinesLedger implements Ledger {
                 try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
                     out.write(ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)));
                     out.force(false);
+                }
+                if (macs != null) {
+                    macs.append(record);
                 }
                 writeHead(record, openAfter(record));
                 return record;
@@ -127,12 +143,17 @@ public final class JsonLinesLedger implements Ledger {
         if (Files.exists(file)) {
             // A damaged byte may not be UTF-8 any more: decode it as a replacement character so that the record
             // fails its hash check instead of the whole verification failing to read.
-            try (BufferedReader reader =
-                    new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
+            try (BufferedReader reader = new BufferedReader(
+                            new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8));
+                    LedgerMacs.Reader keyed = macs == null ? null : macs.reader()) {
                 String line;
                 while ((line = reader.readLine()) != null) {
                     try {
-                        verifier.accept(RecordCodec.fromJson(line));
+                        GovernanceRecord record = RecordCodec.fromJson(line);
+                        verifier.accept(record);
+                        if (keyed != null) {
+                            verifier.requireEmpty(keyed.problem(record));
+                        }
                     } catch (IllegalArgumentException e) {
                         verifier.breakHere("line is not a complete record (the file was edited or truncated)");
                     }
@@ -142,7 +163,7 @@ public final class JsonLinesLedger implements Ledger {
             }
         }
         checkHead(verifier);
-        return verifier.result(verifier.position());
+        return verifier.result(verifier.position()).keyed(macs != null);
     }
 
     private void checkHead(final ChainVerifier verifier) {
@@ -167,6 +188,15 @@ public final class JsonLinesLedger implements Ledger {
                     + "the end)");
         } else if (headSequence == verifier.position() && !parts[1].equals(verifier.lastHash())) {
             verifier.breakAfterEnd("the last record's hash differs from the one the head file remembers");
+        } else if (macs != null) {
+            try {
+                String problem = macs.headProblem(Files.readString(head, StandardCharsets.UTF_8));
+                if (!problem.isEmpty()) {
+                    verifier.breakAfterEnd(problem);
+                }
+            } catch (IOException e) {
+                throw new DataOpsException("Cannot read the ledger head '%s': %s".formatted(head, e.getMessage()), e);
+            }
         }
     }
 
@@ -195,7 +225,7 @@ public final class JsonLinesLedger implements Ledger {
 
     /** A link from the ledger, its head or its lock to a file elsewhere would let the chain be swapped. */
     private void guardLinks() {
-        for (Path p : List.of(file, head, lock)) {
+        for (Path p : List.of(file, head, lock, file.resolveSibling(file.getFileName() + ".mac"))) {
             StatePaths.contained(file.getParent(), p);
         }
     }
@@ -268,9 +298,12 @@ public final class JsonLinesLedger implements Ledger {
     private void writeHead(final GovernanceRecord record, final Set<Long> open) throws IOException {
         Path temp = head.resolveSibling(head.getFileName() + ".tmp");
         String openList = open.stream().map(String::valueOf).collect(Collectors.joining(","));
-        Files.writeString(
-                temp, record.sequence() + " " + record.hash() + " " + OPEN + openList + "\n", StandardCharsets.UTF_8);
+        String content = record.sequence() + " " + record.hash() + " " + OPEN + openList + "\n";
+        Files.writeString(temp, content, StandardCharsets.UTF_8);
         Files.move(temp, head, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        if (macs != null) {
+            macs.writeHead(content);
+        }
     }
 
     private String[] headOrEmpty() {

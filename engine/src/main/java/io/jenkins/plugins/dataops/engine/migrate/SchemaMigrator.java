@@ -69,6 +69,18 @@ public interface SchemaMigrator {
     List<AppliedChangeSet> history(MigrationRequest request);
 
     /**
+     * Reads the changelog tree the way an update would (no database involved) and lists what it reads: every
+     * file and every changeset's checksum, so that a release fingerprint covers exactly that.
+     *
+     * @param sources the changelog and the folders it may read
+     * @return the files read and the changesets' checksums
+     * @throws InvalidInputException naming the changeset (or changelog) and the path when a file it reads lies
+     *                               outside the product's folder and the search path (also through a link), or
+     *                               when the changelog cannot be parsed
+     */
+    ChangeLogFiles readChangeLog(ChangeLogSources sources);
+
+    /**
      * Lists the tags the database has applied, in order.
      *
      * @param request target and changelog

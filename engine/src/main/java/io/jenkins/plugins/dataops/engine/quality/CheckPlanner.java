@@ -113,9 +113,13 @@ final class CheckPlanner {
                 return PlannedCheck.Mode.METADATA;
             case RELATIONSHIPS:
             case SQL:
-                return PlannedCheck.Mode.OWN_QUERY;
             case UNIQUE:
-                return check.columns().size() == 1 ? PlannedCheck.Mode.AGGREGATE : PlannedCheck.Mode.OWN_QUERY;
+                // A duplicate count needs every value of the table at once (a sort or a hash of it): folded into
+                // the scan as COUNT(DISTINCT), PostgreSQL cannot run that scan with parallel workers (a DISTINCT
+                // aggregate has no partial form), so every other check of the table would lose them too, and the
+                // sort spills. On its own it is a GROUP BY, which can run in parallel, and the pool can run it
+                // beside the scan.
+                return PlannedCheck.Mode.OWN_QUERY;
             default:
                 return PlannedCheck.Mode.AGGREGATE;
         }

@@ -14,8 +14,10 @@ import java.util.Objects;
 
 /**
  * Runs check suites against an environment's database, pushed down: all column checks of a table in one
- * aggregate query, one query for each check that cannot be folded (composite unique, relationships, sql),
- * schema checks from JDBC metadata, and a bounded sample query for each breached check only.
+ * aggregate query (which PostgreSQL can run with parallel workers), one query for each check that cannot be folded
+ * without losing that (unique) or at all (relationships, sql), schema checks from JDBC metadata, and a bounded
+ * sample query for each breached check only. Independent queries run at once over a bounded pool of connections
+ * ({@link DataTestOptions#threadsFor}).
  *
  * <pre>{@code
  * List<CheckSuite> suites = CheckSuiteLoader.load(productDir.resolve("checks"));
@@ -44,7 +46,7 @@ public final class DataTestRunner {
      * run. The caller decides what breaks the build, with {@link DataTestReport#breaches(FailOn)}.
      *
      * @param suites  the suites, e.g. from {@link CheckSuiteLoader#load(java.nio.file.Path)}
-     * @param options sample size and the time of the run
+     * @param options sample size, the time of the run and how many queries run at once
      * @return the report
      * @throws InvalidInputException naming suite file, check and identifier when a table or column does not
      *                               exist or a value does not fit its column
@@ -60,10 +62,14 @@ public final class DataTestRunner {
             List<TablePlan> plans = new CheckPlanner(
                             LiveSchema.read(connection), target.dialect(), options.now(), target.environment())
                     .plan(suites);
-            TableRunner runner = new TableRunner(connection, target, options, progress);
+            int threads = options.threadsFor(target.dialect());
             List<CheckResult> results = new ArrayList<>();
-            for (TablePlan plan : plans) {
-                results.addAll(runner.run(plan));
+            TableRunner runner;
+            try (QueryPool pool = new QueryPool(target, connection, threads, progress)) {
+                runner = new TableRunner(pool, target, options, progress);
+                for (List<TablePlan> batch : batches(plans, threads)) {
+                    results.addAll(runner.run(batch));
+                }
             }
             DataTestReport report = new DataTestReport(
                     target.environment(),
@@ -81,5 +87,16 @@ public final class DataTestRunner {
                             .formatted(target.environment(), SecretScrubber.scrub(e.getMessage(), target.password())),
                     e);
         }
+    }
+
+    /**
+     * Groups the plans for execution: one table after the other on one connection, so the console shows each
+     * table's results as they come; all tables at once over several connections, so the pool stays busy.
+     */
+    private static List<List<TablePlan>> batches(final List<TablePlan> plans, final int threads) {
+        if (threads > 1) {
+            return List.of(plans);
+        }
+        return plans.stream().map(List::of).toList();
     }
 }

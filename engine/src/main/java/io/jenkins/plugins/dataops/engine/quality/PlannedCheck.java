@@ -20,9 +20,9 @@ record PlannedCheck(
 
     /** How a check is executed. */
     enum Mode {
-        /** Folded into the one aggregate query of its table. */
+        /** Folded into the one aggregate query of its table, which PostgreSQL can run with parallel workers. */
         AGGREGATE,
-        /** Needs a query of its own (composite unique, relationships, sql). */
+        /** Needs a query of its own (unique, relationships, sql): it would stop the scan from running in parallel. */
         OWN_QUERY,
         /** Read from JDBC metadata (schema). */
         METADATA,

@@ -57,10 +57,7 @@ final class SqlCompiler {
             case ROW_COUNT:
                 return where.isEmpty() ? countAll() : countWhere(where);
             case FRESHNESS:
-                return filtered("MAX", "", quote(c.column().name()), where);
-            case UNIQUE:
-                String column = quote(c.column().name());
-                return filtered("COUNT", "", column, where) + " - " + filtered("COUNT", "DISTINCT ", column, where);
+                return max(quote(c.column().name()), where);
             default:
                 return countWhere(and(where, failing(c, binds)));
         }
@@ -106,7 +103,7 @@ final class SqlCompiler {
      * Compiles the query of a check that cannot be folded; it returns one number, the failing rows.
      *
      * @param table the checked table
-     * @param c     a composite unique, relationships or sql check
+     * @param c     a unique (duplicate count), relationships or sql check
      * @return the query
      */
     CompiledQuery own(final TableInfo table, final PlannedCheck c) {
@@ -204,15 +201,14 @@ final class SqlCompiler {
         return "COUNT(*) FILTER (WHERE " + predicate + ")";
     }
 
-    private String filtered(final String function, final String distinct, final String argument, final String where) {
-        String name = dialect == Dialect.SQLSERVER && "COUNT".equals(function) ? "COUNT_BIG" : function;
+    private String max(final String argument, final String where) {
         if (where.isEmpty()) {
-            return name + "(" + distinct + argument + ")";
+            return "MAX(" + argument + ")";
         }
         if (dialect == Dialect.SQLSERVER) {
-            return name + "(" + distinct + "CASE WHEN " + where + " THEN " + argument + " END)";
+            return "MAX(CASE WHEN " + where + " THEN " + argument + " END)";
         }
-        return name + "(" + distinct + argument + ") FILTER (WHERE " + where + ")";
+        return "MAX(" + argument + ") FILTER (WHERE " + where + ")";
     }
 
     private String notNull(final List<ColumnInfo> columns) {

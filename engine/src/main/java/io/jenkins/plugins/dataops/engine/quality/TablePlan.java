@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dataops.engine.quality;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -17,6 +18,18 @@ record TablePlan(CheckSuite suite, TableInfo table, List<PlannedCheck> checks) {
 
     List<PlannedCheck> withMode(final PlannedCheck.Mode mode) {
         return checks.stream().filter(c -> c.mode() == mode).collect(Collectors.toList());
+    }
+
+    /**
+     * Returns the checks the aggregate scan computes numbers for: the folded checks' values, and for the checks
+     * with their own query, the row count (of their filter) they use as denominator.
+     *
+     * @return the aggregate checks, then the checks with their own query, each in suite order
+     */
+    List<PlannedCheck> scanMembers() {
+        List<PlannedCheck> members = new ArrayList<>(withMode(PlannedCheck.Mode.AGGREGATE));
+        members.addAll(withMode(PlannedCheck.Mode.OWN_QUERY));
+        return members;
     }
 
     /**

@@ -92,10 +92,7 @@ public final class SpecLoader {
         }
         String product = name(top.get("product"), "product");
         Path changelog = changelog(top.get("changelog"));
-        String checksText = top.containsKey("checks") ? values.string(top.get("checks"), "checks") : null;
-        Path checks = file.getParent()
-                .resolve(checksText == null ? "checks" : checksText)
-                .normalize();
+        Path checks = checks(top.get("checks"));
         Map<String, EnvironmentSpec> environments = environments(top.get("environments"));
         EnvironmentSpec ephemeral =
                 top.containsKey("ephemeral") ? environment("ephemeral", top.get("ephemeral"), true) : null;
@@ -130,10 +127,45 @@ public final class SpecLoader {
             return file.getParent();
         }
         Path changelog = file.getParent().resolve(text).normalize();
-        if (!Files.isRegularFile(changelog)) {
+        if (!isInsideProduct(changelog)) {
+            values.problem(
+                    node,
+                    "'changelog' value '%s' leaves the product's folder (also through a link); keep the changelog "
+                                    .formatted(text)
+                            + "inside the spec's folder");
+        } else if (!Files.isRegularFile(changelog)) {
             values.problem(node, "changelog file '%s' not found (resolved to '%s')".formatted(text, changelog));
         }
         return changelog;
+    }
+
+    private Path checks(final Node node) {
+        String text = node == null ? null : values.string(node, "checks");
+        Path checks = file.getParent().resolve(text == null ? "checks" : text).normalize();
+        if (node != null && !isInsideProduct(checks)) {
+            values.problem(
+                    node,
+                    "'checks' value '%s' leaves the product's folder (also through a link); keep the check suites "
+                                    .formatted(text)
+                            + "inside the spec's folder");
+        }
+        return checks;
+    }
+
+    /**
+     * Whether a path stays in the spec's folder, as written and where it really is (links resolved): the product's
+     * files are fingerprinted and read from there, so nothing may reach beyond it.
+     */
+    private boolean isInsideProduct(final Path path) {
+        Path base = file.getParent();
+        if (!path.startsWith(base)) {
+            return false;
+        }
+        try {
+            return !Files.exists(path) || path.toRealPath().startsWith(base.toRealPath());
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private Map<String, EnvironmentSpec> environments(final Node node) {

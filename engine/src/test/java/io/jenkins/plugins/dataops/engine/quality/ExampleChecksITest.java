@@ -96,8 +96,8 @@ class ExampleChecksITest {
         assertThat(passing.results())
                 .allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(CheckStatus.PASS));
         assertThat(passing.scanQueries())
-                .as("customer: scan + composite unique; orders: scan + relationships + sql")
-                .isEqualTo(2 + 3);
+                .as("customer: scan + two unique; orders: scan + unique + relationships + sql")
+                .isEqualTo(3 + 4);
         assertThat(passing.sampleQueries()).isZero();
 
         // Given release 1.2.0 with its late import
@@ -134,8 +134,8 @@ class ExampleChecksITest {
         assertThat(repaired.results())
                 .allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(CheckStatus.PASS));
         assertThat(repaired.scanQueries())
-                .as("customer: scan + composite unique; customer_segments: scan + sql; "
-                        + "orders: scan + relationships + sql")
-                .isEqualTo(2 + 2 + 3);
+                .as("customer: scan + two unique; customer_segments: scan + sql; "
+                        + "orders: scan + unique + relationships + sql")
+                .isEqualTo(3 + 2 + 4);
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
-import io.jenkins.plugins.dataops.engine.release.Fingerprints;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,30 +69,6 @@ class MigrationSettingsTest {
                 .hasMessageContaining("'searchPath' entry 'missing' is not a folder")
                 .hasMessageContaining("'extensions' entry 'notes.txt' is not a .jar file or a folder")
                 .hasMessageContaining("'stateSchema' value 'x; DROP TABLE customer' must be a plain identifier");
-    }
-
-    @Test
-    void shouldFingerprintTheExtensionJarsAndTheSearchPathWithTheRelease() throws IOException {
-        // Given
-        Files.createDirectories(dir.resolve("resources/META-INF"));
-        Files.writeString(dir.resolve("resources/META-INF/part.yaml"), "databaseChangeLog: []\n");
-        Files.write(dir.resolve("custom.jar"), new byte[] {1, 2, 3});
-        Path file = write(HEAD + """
-                searchPath: [resources]
-                extensions: [custom.jar]
-                """);
-        String before = Fingerprints.releaseFingerprint(SpecLoader.load(file));
-        String checksumBefore = Fingerprints.changelogChecksum(SpecLoader.load(file));
-
-        // When
-        Files.write(dir.resolve("custom.jar"), new byte[] {1, 2, 4});
-        String afterJar = Fingerprints.releaseFingerprint(SpecLoader.load(file));
-        Files.writeString(dir.resolve("resources/META-INF/part.yaml"), "databaseChangeLog: [ ]\n");
-
-        // Then
-        assertThat(afterJar).isNotEqualTo(before);
-        assertThat(Fingerprints.releaseFingerprint(SpecLoader.load(file))).isNotEqualTo(afterJar);
-        assertThat(Fingerprints.changelogChecksum(SpecLoader.load(file))).isNotEqualTo(checksumBefore);
     }
 
     private Path write(final String yaml) throws IOException {

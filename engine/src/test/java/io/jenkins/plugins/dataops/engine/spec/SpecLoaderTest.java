@@ -339,6 +339,23 @@ class SpecLoaderTest {
                         changelog: db/changelog.yaml
                         """, "line 1: missing required key 'environments'"),
                 arguments(
+                        "changelog outside the product",
+                        """
+                        product: customer
+                        changelog: ../../etc/passwd
+                        environments:
+                          dev: { provider: h2 }
+                        """,
+                        "line 2: 'changelog' value '../../etc/passwd' leaves the product's folder"),
+                arguments(
+                        "checks outside the product",
+                        HEAD + """
+                        checks: ../elsewhere
+                        environments:
+                          dev: { provider: h2 }
+                        """,
+                        "line 3: 'checks' value '../elsewhere' leaves the product's folder"),
+                arguments(
                         "password in a JDBC URL",
                         HEAD + """
                         environments:
@@ -446,6 +463,23 @@ class SpecLoaderTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("line 1: the spec must be a mapping of keys to values")
                 .hasMessageContaining("missing required key 'product'");
+    }
+
+    @Test
+    void shouldRefuseAChangelogLinkedOutOfTheProduct(@TempDir final Path outside) throws IOException {
+        // Given db/main.yaml is a link to a changelog elsewhere
+        Files.writeString(outside.resolve("main.yaml"), "databaseChangeLog: []\n");
+        Path file = write((HEAD + """
+                environments:
+                  dev: { provider: h2 }
+                """).replace("db/changelog.yaml", "db/main.yaml"));
+        Files.createSymbolicLink(dir.resolve("db/main.yaml"), outside.resolve("main.yaml"));
+
+        // When / Then
+        assertThatThrownBy(() -> SpecLoader.load(file))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("line 2: 'changelog' value 'db/main.yaml' leaves the product's folder")
+                .hasMessageContaining("keep the changelog inside the spec's folder");
     }
 
     @Test

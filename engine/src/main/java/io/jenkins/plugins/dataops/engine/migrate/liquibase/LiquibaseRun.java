@@ -114,8 +114,12 @@ final class LiquibaseRun {
      * @return the name, with {@code /} separators
      */
     static String changelogName(final MigrationRequest request) {
-        Path changelog = request.changelog().toAbsolutePath().normalize();
-        for (Path root : request.searchPath()) {
+        return changelogName(request.changelog(), request.searchPath());
+    }
+
+    static String changelogName(final Path file, final List<Path> searchPath) {
+        Path changelog = file.toAbsolutePath().normalize();
+        for (Path root : searchPath) {
             Path base = root.toAbsolutePath().normalize();
             if (changelog.startsWith(base)) {
                 return base.relativize(changelog).toString().replace('\\', '/');
@@ -125,14 +129,19 @@ final class LiquibaseRun {
     }
 
     private static ResourceAccessor resources(final MigrationRequest request) throws FileNotFoundException {
+        return resources(request.changelog(), request.searchPath());
+    }
+
+    /** The changelog's folder (unless a search path entry holds the changelog), then the search path. */
+    static ResourceAccessor resources(final Path file, final List<Path> searchPath) throws FileNotFoundException {
         List<ResourceAccessor> accessors = new ArrayList<>();
-        Path changelog = request.changelog().toAbsolutePath().normalize();
-        boolean underRoot = request.searchPath().stream()
+        Path changelog = file.toAbsolutePath().normalize();
+        boolean underRoot = searchPath.stream()
                 .anyMatch(root -> changelog.startsWith(root.toAbsolutePath().normalize()));
         if (!underRoot) {
             accessors.add(new DirectoryResourceAccessor(changelog.getParent()));
         }
-        for (Path root : request.searchPath()) {
+        for (Path root : searchPath) {
             accessors.add(new DirectoryResourceAccessor(root));
         }
         return accessors.size() == 1 ? accessors.get(0) : new CompositeResourceAccessor(accessors);

@@ -3,6 +3,8 @@ package io.jenkins.plugins.dataops.engine.migrate.liquibase;
 import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
 import io.jenkins.plugins.dataops.engine.kernel.OperationRefusedException;
 import io.jenkins.plugins.dataops.engine.migrate.AppliedChangeSet;
+import io.jenkins.plugins.dataops.engine.migrate.ChangeLogFiles;
+import io.jenkins.plugins.dataops.engine.migrate.ChangeLogSources;
 import io.jenkins.plugins.dataops.engine.migrate.ChangeSetInfo;
 import io.jenkins.plugins.dataops.engine.migrate.Finding;
 import io.jenkins.plugins.dataops.engine.migrate.MigrationFailedException;
@@ -77,6 +79,11 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
             String tagAfter = request.tag() == null ? nameUntagged(database, request) : request.tag();
             return result(request, status.currentTag(), tagAfter, status.pending(), status);
         });
+    }
+
+    @Override
+    public ChangeLogFiles readChangeLog(final ChangeLogSources sources) {
+        return ChangeLogTreeReader.read(sources);
     }
 
     @Override
@@ -157,8 +164,25 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
         return holder;
     }
 
+    /** Plain JDBC: {@code test} asks only for the tags, and a Liquibase start-up would double its time. */
+    @Override
+    public List<String> appliedTags(final MigrationRequest request) {
+        return ChangeLogTable.appliedTags(request.target());
+    }
+
+    /** Plain JDBC, as {@link #appliedTags}: reading Liquibase's table needs no Liquibase. */
     @Override
     public List<AppliedChangeSet> history(final MigrationRequest request) {
+        return ChangeLogTable.history(request.target());
+    }
+
+    /**
+     * Returns the history as Liquibase itself reads it, to prove {@link #history} reads the same.
+     *
+     * @param request target and changelog
+     * @return the applied changesets from Liquibase's {@code RanChangeSet}s
+     */
+    List<AppliedChangeSet> liquibaseHistory(final MigrationRequest request) {
         return LiquibaseRun.with(request, database -> applied(ranChangeSets(database)));
     }
 

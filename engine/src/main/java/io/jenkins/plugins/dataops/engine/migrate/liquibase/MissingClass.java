@@ -28,21 +28,25 @@ final class MissingClass {
     private MissingClass() {}
 
     static InvalidInputException explain(final MigrationRequest request, final Throwable e) {
+        return explain(request.changelog(), request.searchPath(), e);
+    }
+
+    static InvalidInputException explain(final Path changelog, final List<Path> searchPath, final Throwable e) {
         String className = className(e);
         String remedy = "add the jar that holds it with 'extensions:' in the spec (jars or folders of jars beside "
                 + "the spec), or correct the class name.";
-        for (Path root : roots(request)) {
+        for (Path root : roots(changelog, searchPath)) {
             Optional<String> where = find(root, className);
             if (where.isPresent()) {
                 return new InvalidInputException(
                         "%s of changelog '%s' uses class '%s': class not found; %s"
-                                .formatted(where.get(), request.changelog().getFileName(), className, remedy),
+                                .formatted(where.get(), changelog.getFileName(), className, remedy),
                         e);
             }
         }
         return new InvalidInputException(
                 "Changelog '%s' uses class '%s': class not found; %s"
-                        .formatted(request.changelog().getFileName(), className, remedy),
+                        .formatted(changelog.getFileName(), className, remedy),
                 e);
     }
 
@@ -55,9 +59,9 @@ final class MissingClass {
         return LiquibaseRun.rootMessage(e);
     }
 
-    private static List<Path> roots(final MigrationRequest request) {
-        List<Path> roots = new ArrayList<>(request.searchPath());
-        roots.add(0, request.changelog().toAbsolutePath().getParent());
+    private static List<Path> roots(final Path changelog, final List<Path> searchPath) {
+        List<Path> roots = new ArrayList<>(searchPath);
+        roots.add(0, changelog.toAbsolutePath().getParent());
         return roots;
     }
 

@@ -341,6 +341,8 @@ abstract class AbstractSchemaMigratorTest {
         MigrationStatus status = migrator.status(request(null));
         assertThat(status.currentTag()).isEqualTo("1.0.0");
         assertThat(status.applied()).isEqualTo(3);
+        assertThat(migrator.history(request(null)))
+                .isEqualTo(((LiquibaseSchemaMigrator) migrator).liquibaseHistory(request(null)));
     }
 
     @Test
@@ -729,6 +731,9 @@ abstract class AbstractSchemaMigratorTest {
             assertThat(a.execType()).isEqualTo("EXECUTED");
             assertThat(a.executedMillis()).isPositive();
         });
+        assertThat(history)
+                .as("read with plain JDBC, the same as Liquibase reads it")
+                .isEqualTo(((LiquibaseSchemaMigrator) migrator).liquibaseHistory(request(null)));
     }
 
     @Test
