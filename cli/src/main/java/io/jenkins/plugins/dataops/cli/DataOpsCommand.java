@@ -38,6 +38,7 @@ import picocli.CommandLine.Spec;
             GcCommand.class,
             ReportCommand.class,
             VerifyLedgerCommand.class,
+            MetricsCommand.class,
             DemoCommand.class
         })
 public final class DataOpsCommand implements Runnable {

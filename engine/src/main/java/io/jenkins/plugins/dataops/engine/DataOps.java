@@ -275,6 +275,20 @@ public final class DataOps {
     }
 
     /**
+     * Computes the delivery metrics of the session's ledger per product and environment: deployment frequency,
+     * lead time along the promotion path, change failure rate, time to restore and the data-test pass rate, from
+     * outcome records only (intents skipped) and trusted records only (those from the chain's first broken record
+     * on are excluded and counted). Changes and records nothing. See
+     * {@link io.jenkins.plugins.dataops.engine.governance.metrics.DeliveryMetricsCalculator} for the definitions.
+     *
+     * @param request which environments, and from when
+     * @return the metrics and the ledger's integrity
+     */
+    public MetricsResult metrics(final MetricsRequest request) {
+        return ledgerReports.metrics(request);
+    }
+
+    /**
      * Returns where an environment's database is and the login the engine uses there (a query, not an
      * operation: it changes and records nothing).
      *

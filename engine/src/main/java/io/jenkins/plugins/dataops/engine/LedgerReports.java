@@ -2,13 +2,17 @@ package io.jenkins.plugins.dataops.engine;
 
 import io.jenkins.plugins.dataops.engine.governance.JsonLinesLedger;
 import io.jenkins.plugins.dataops.engine.governance.LedgerVerification;
+import io.jenkins.plugins.dataops.engine.governance.metrics.DeliveryMetricsCalculator;
+import io.jenkins.plugins.dataops.engine.governance.metrics.MetricsScope;
 import io.jenkins.plugins.dataops.engine.governance.report.RecordSource;
 import io.jenkins.plugins.dataops.engine.governance.report.ReportOptions;
 import io.jenkins.plugins.dataops.engine.spec.DataProductSpec;
 import java.io.IOException;
+import java.util.Set;
 
 /**
- * The ledger for {@link DataOps}: its governance report (HTML, CSV or JSON, streamed) and its verification.
+ * The ledger for {@link DataOps}: its governance report (HTML, CSV or JSON, streamed), its verification and its
+ * delivery metrics.
  */
 final class LedgerReports {
     private final DataProductSpec spec;
@@ -43,5 +47,19 @@ final class LedgerReports {
     VerifyLedgerResult verifyLedger(final VerifyLedgerRequest request) {
         LedgerVerification chain = session.ledger().verify();
         return new VerifyLedgerResult(chain, new LedgerAnchors(spec, session, provisioning).check());
+    }
+
+    MetricsResult metrics(final MetricsRequest request) {
+        LedgerVerification verification = session.ledger().verify();
+        MetricsScope scope = MetricsScope.all()
+                .withPromotionPath(spec.product(), spec.promotion())
+                .withEnvironments(Set.copyOf(request.environments()))
+                .untrustedFrom(verification.intact() ? Long.MAX_VALUE : verification.firstBroken());
+        if (request.since().isPresent()) {
+            scope = scope.since(request.since().get().toEpochMilli());
+        }
+        DeliveryMetricsCalculator calculator = new DeliveryMetricsCalculator(scope);
+        recordsToShow(verification).forEach(calculator);
+        return new MetricsResult(calculator.result(), verification);
     }
 }

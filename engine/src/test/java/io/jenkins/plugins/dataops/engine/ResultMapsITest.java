@@ -82,6 +82,7 @@ class ResultMapsITest {
         Map<String, Object> history = dataOps.history(HistoryRequest.of("dev")).toMap();
         Map<String, Object> ledger =
                 dataOps.verifyLedger(VerifyLedgerRequest.all()).toMap();
+        Map<String, Object> metrics = dataOps.metrics(MetricsRequest.all()).toMap();
 
         List<String> migrateKeys = List.of(
                 "environment",
@@ -159,8 +160,63 @@ class ResultMapsITest {
                 .containsOnlyKeys(
                         "intact", "records", "firstBroken", "problem", "keyed", "chainIntact", "anchors", "description")
                 .containsEntry("intact", true);
-        List.of(dryRun, migrate, test, promote, rollback, status, history, ledger)
+        assertThat(metrics)
+                .containsOnlyKeys(
+                        "intact",
+                        "windowStart",
+                        "windowEnd",
+                        "windowDays",
+                        "outcomeRecords",
+                        "intents",
+                        "excludedUntrusted",
+                        "products")
+                .containsEntry("intact", true)
+                .containsEntry("excludedUntrusted", 0L);
+        Map<String, Object> product = item(metrics.get("products"), 0);
+        assertThat(product)
+                .containsOnlyKeys("product", "promotionPath", "leadTimes", "medianLeadTimeMillis", "environments");
+        Map<String, Object> qat = item(product.get("environments"), 1);
+        assertThat(qat)
+                .containsOnlyKeys(
+                        "environment",
+                        "deployments",
+                        "deploymentsPerDay",
+                        "failedDeployments",
+                        "changeFailureRate",
+                        "failedAttempts",
+                        "failures",
+                        "medianRestoreMillis",
+                        "openFailures",
+                        "leadTimes",
+                        "medianLeadTimeMillis",
+                        "testRuns",
+                        "testsPassed",
+                        "testPassRate",
+                        "testDays")
+                .containsEntry("environment", "qat")
+                .containsEntry("deployments", 1L);
+        assertThat((List<?>) qat.get("leadTimes"))
+                .singleElement()
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsOnlyKeys("release", "startedAt", "deliveredAt", "leadTimeMillis");
+        assertThat((List<?>) qat.get("testDays"))
+                .first()
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsOnlyKeys("day", "runs", "passed", "passRate");
+        Map<String, Object> dev = item(product.get("environments"), 0);
+        assertThat((List<?>) dev.get("failures"))
+                .singleElement()
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsOnlyKeys(
+                        "release", "deployedAt", "failedAt", "cause", "restoredAt", "restoredBy", "restoreMillis")
+                .containsEntry("cause", "rolled-back");
+        List.of(dryRun, migrate, test, promote, rollback, status, history, ledger, metrics)
                 .forEach(ResultMapsITest::assertPlain);
+    }
+
+    @SuppressWarnings("unchecked") // the result maps hold lists of maps with String keys, asserted by assertPlain
+    private static Map<String, Object> item(final Object list, final int index) {
+        return (Map<String, Object>) ((List<?>) list).get(index);
     }
 
     private static List<String> with(final List<String> keys, final String... more) {

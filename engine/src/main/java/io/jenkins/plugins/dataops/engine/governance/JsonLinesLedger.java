@@ -2,9 +2,7 @@ package io.jenkins.plugins.dataops.engine.governance;
 
 import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
 import io.jenkins.plugins.dataops.engine.kernel.StatePaths;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -14,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -122,15 +121,12 @@ public final class JsonLinesLedger implements Ledger {
             return;
         }
         guardLinks();
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            long number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (!line.isBlank()) {
-                    consumer.accept(parse(line, number));
+        try {
+            LedgerLines.read(file, (bytes, start, end, number) -> {
+                if (!isBlank(bytes, start, end)) {
+                    consumer.accept(parse(bytes, start, end, number));
                 }
-            }
+            });
         } catch (IOException e) {
             throw new DataOpsException("Cannot read the ledger '%s': %s".formatted(file, e.getMessage()), e);
         }
@@ -141,23 +137,21 @@ public final class JsonLinesLedger implements Ledger {
         ChainVerifier verifier = new ChainVerifier();
         guardLinks();
         if (Files.exists(file)) {
-            // A damaged byte may not be UTF-8 any more: decode it as a replacement character so that the record
-            // fails its hash check instead of the whole verification failing to read.
-            try (BufferedReader reader = new BufferedReader(
-                            new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8));
-                    LedgerMacs.Reader keyed = macs == null ? null : macs.reader()) {
-                String line;
-                while ((line = reader.readLine()) != null) {
+            MessageDigest digest = RecordCodec.sha256();
+            // A damaged byte may not be UTF-8 any more: the codec decodes it as a replacement character, so that
+            // the record fails its hash check instead of the whole verification failing to read.
+            try (LedgerMacs.Reader keyed = macs == null ? null : macs.reader()) {
+                LedgerLines.read(file, (bytes, start, end, number) -> {
                     try {
-                        GovernanceRecord record = RecordCodec.fromJson(line);
-                        verifier.accept(record);
+                        RecordCodec.ReadRecord read = RecordCodec.read(bytes, start, end, digest);
+                        verifier.accept(read.record(), read.contentHash());
                         if (keyed != null) {
-                            verifier.requireEmpty(keyed.problem(record));
+                            verifier.requireEmpty(keyed.problem(read.record()));
                         }
                     } catch (IllegalArgumentException e) {
                         verifier.breakHere("line is not a complete record (the file was edited or truncated)");
                     }
-                }
+                });
             } catch (IOException e) {
                 throw new DataOpsException("Cannot read the ledger '%s': %s".formatted(file, e.getMessage()), e);
             }
@@ -241,27 +235,40 @@ public final class JsonLinesLedger implements Ledger {
     }
 
     private GovernanceRecord lastByScanning() throws IOException {
-        String lastLine = null;
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (!line.isBlank()) {
-                    lastLine = line;
-                }
+        GovernanceRecord[] last = new GovernanceRecord[1];
+        LedgerLines.read(file, (bytes, start, end, number) -> {
+            if (!isBlank(bytes, start, end)) {
+                last[0] = parse(bytes, start, end, -1);
             }
-        }
-        return lastLine == null ? null : parse(lastLine, -1);
+        });
+        return last[0];
     }
 
     private GovernanceRecord parse(final String line, final long number) {
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        return parse(bytes, 0, bytes.length, number);
+    }
+
+    /** Reads a line strictly: bytes that are not UTF-8 make the ledger unreadable here; verify() names them. */
+    private GovernanceRecord parse(final byte[] bytes, final int start, final int end, final long number) {
+        String where = number < 0 ? "(last)" : String.valueOf(number);
+        if (!CanonicalLineReader.isValidUtf8(bytes, start, end)) {
+            throw new DataOpsException("Cannot read the ledger '%s': line %s is not UTF-8; run 'dataops verify-ledger'."
+                    .formatted(file, where));
+        }
         try {
-            return RecordCodec.fromJson(line);
+            return RecordCodec.read(bytes, start, end, null).record();
         } catch (IllegalArgumentException e) {
             throw new DataOpsException(
-                    "Ledger '%s' line %s is not a valid record; run 'dataops verify-ledger'."
-                            .formatted(file, number < 0 ? "(last)" : String.valueOf(number)),
+                    "Ledger '%s' line %s is not a valid record; run 'dataops verify-ledger'.".formatted(file, where),
                     e);
         }
+    }
+
+    /** A line that starts a record is not blank; anything else is decoded and asked (white space is rare). */
+    private static boolean isBlank(final byte[] bytes, final int start, final int end) {
+        return start == end
+                || (bytes[start] != '{' && new String(bytes, start, end - start, StandardCharsets.UTF_8).isBlank());
     }
 
     /**

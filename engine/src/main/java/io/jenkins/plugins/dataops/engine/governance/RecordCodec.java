@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The canonical JSON form of a governance record and its SHA-256 hash. Canonical means: no white space and
@@ -69,12 +70,7 @@ public final class RecordCodec {
     public static String hash(final GovernanceRecord record) {
         Map<String, Object> fields = fields(record);
         fields.remove("hash");
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(write(fields).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
+        return HexFormat.of().formatHex(sha256().digest(write(fields).getBytes(StandardCharsets.UTF_8)));
     }
 
     /**
@@ -97,6 +93,71 @@ public final class RecordCodec {
      * @throws IllegalArgumentException when the text is not a complete canonical record
      */
     public static GovernanceRecord fromJson(final String json) {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        // Only an ASCII string is exactly its bytes (a lone surrogate would become '?'); the rest takes the long way.
+        if (bytes.length == json.length()) {
+            ReadRecord read = readCanonical(bytes, 0, bytes.length, null);
+            if (read != null) {
+                return read.record();
+            }
+        }
+        return fromJsonByReserialising(json);
+    }
+
+    /**
+     * Reads a record from a ledger line as bytes, as strictly as {@link #fromJson}, and computes the hash its
+     * content gives. A canonical line is read in one pass and hashed as its bytes without the {@code hash} member;
+     * any other line is decoded (malformed UTF-8 as replacement characters) and judged by {@link #fromJson}.
+     *
+     * @param bytes  the buffer holding the line
+     * @param start  where the line starts
+     * @param end    where it ends (exclusive, without the line break)
+     * @param digest a SHA-256 digest to hash with (reset before use), or null when no hash is needed
+     * @return the record and, with a digest, the hash of its content
+     * @throws IllegalArgumentException when the line is not a complete canonical record
+     */
+    static ReadRecord read(final byte[] bytes, final int start, final int end, final @Nullable MessageDigest digest) {
+        ReadRecord read = readCanonical(bytes, start, end, digest);
+        if (read != null) {
+            return read;
+        }
+        GovernanceRecord record =
+                fromJsonByReserialising(new String(bytes, start, end - start, StandardCharsets.UTF_8));
+        return new ReadRecord(record, digest == null ? null : hash(record));
+    }
+
+    /**
+     * Returns a new SHA-256 digest.
+     *
+     * @return the digest
+     */
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+
+    /** The one-pass reader, or null when it cannot prove the line canonical. */
+    private static @Nullable ReadRecord readCanonical(
+            final byte[] bytes, final int start, final int end, final @Nullable MessageDigest digest) {
+        CanonicalLineReader reader = CanonicalLineReader.read(bytes, start, end);
+        if (reader == null || reader.fields().size() != KEYS.size() || reader.hashStart() < 0) {
+            return null;
+        }
+        GovernanceRecord record = record(reader.fields());
+        if (digest == null) {
+            return new ReadRecord(record, null);
+        }
+        digest.reset();
+        digest.update(bytes, start, reader.hashStart() - start);
+        digest.update(bytes, reader.hashEnd(), end - reader.hashEnd());
+        return new ReadRecord(record, HexFormat.of().formatHex(digest.digest()));
+    }
+
+    /** The general reader: Jackson parses, the record is written again, and only the same text is canonical. */
+    static GovernanceRecord fromJsonByReserialising(final String json) {
         GovernanceRecord record = parse(json);
         if (!toJson(record).equals(json)) {
             throw new IllegalArgumentException("not a governance record: the line is not in canonical form");
@@ -104,10 +165,17 @@ public final class RecordCodec {
         return record;
     }
 
-    @SuppressWarnings("unchecked") // evidence is a JSON object, which Jackson reads as a map
     private static GovernanceRecord parse(final String json) {
         try {
-            Map<String, Object> m = CANONICAL.readValue(json, MAP);
+            return record(CANONICAL.readValue(json, MAP));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a governance record: " + e.getMessage(), e);
+        }
+    }
+
+    @SuppressWarnings("unchecked") // evidence is a JSON object, which both readers read as a map
+    private static GovernanceRecord record(final Map<String, Object> m) {
+        try {
             GovernanceEvent event = new GovernanceEvent(
                     text(m, "actor"),
                     text(m, "action"),
@@ -125,10 +193,18 @@ public final class RecordCodec {
                 }
             }
             return record;
-        } catch (JsonProcessingException | ClassCastException e) {
+        } catch (ClassCastException e) {
             throw new IllegalArgumentException("not a governance record: " + e.getMessage(), e);
         }
     }
+
+    /**
+     * A record read from a ledger line.
+     *
+     * @param record      the record
+     * @param contentHash the SHA-256 its content gives, null when no digest was given
+     */
+    record ReadRecord(GovernanceRecord record, @Nullable String contentHash) {}
 
     private static Map<String, Object> fields(final GovernanceRecord record) {
         GovernanceEvent e = record.event();

@@ -56,6 +56,78 @@ class StrictLedgerReaderTest {
         assertThat(verification.firstBroken()).isEqualTo(2);
     }
 
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "fraction",
+                "exponent",
+                "leadingZero",
+                "escapedSlash",
+                "unicodeEscape",
+                "missingField",
+                "byteOrderMark",
+                "notAnObject"
+            })
+    void shouldBreakTheChainAtALineWhoseValuesAreSpelledNonCanonically(final String edit) throws IOException {
+        // Given
+        JsonLinesLedger ledger = ledgerWithThreeRecords();
+        UnaryOperator<String> change =
+                switch (edit) {
+                    case "fraction" -> line -> line.replace("\"sequence\":2,", "\"sequence\":2.0,");
+                    case "exponent" -> line -> line.replace("\"sequence\":2,", "\"sequence\":2E0,");
+                    case "leadingZero" -> line -> line.replace("\"sequence\":2,", "\"sequence\":02,");
+                    case "escapedSlash" -> line -> line.replace("\"1 to create\"", "\"1 to create\\/\"");
+                    case "unicodeEscape" -> line -> line.replace("\"actor\":\"bob\"", "\"actor\":\"\\u0062ob\"");
+                    case "missingField" -> line -> line.replace("\"buildRef\":\"cli\",", "");
+                    case "byteOrderMark" -> line -> "\ufeff" + line;
+                    default -> line -> "[" + line + "]";
+                };
+        List<String> lines = new ArrayList<>(Files.readAllLines(ledger.file(), StandardCharsets.UTF_8));
+        String edited = change.apply(lines.get(1));
+        assertThat(edited).isNotEqualTo(lines.get(1));
+        lines.set(1, edited);
+        Files.write(ledger.file(), lines, StandardCharsets.UTF_8);
+
+        // When
+        LedgerVerification verification = ledger.verify();
+
+        // Then
+        assertThat(verification.intact()).as(edited).isFalse();
+        assertThat(verification.firstBroken()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldBreakTheChainAtBytesThatAreNotUtf8EvenWhenTheHashWasComputedOverThem() throws IOException {
+        // Given: 'bob' becomes 'b', 0xFF, 'b' and the hash is recomputed over exactly those bytes
+        JsonLinesLedger ledger = ledgerWithThreeRecords();
+        List<String> lines = new ArrayList<>(Files.readAllLines(ledger.file(), StandardCharsets.UTF_8));
+        byte[] line =
+                lines.get(1).replace("\"actor\":\"bob\"", "\"actor\":\"b~b\"").getBytes(StandardCharsets.ISO_8859_1);
+        line[new String(line, StandardCharsets.ISO_8859_1).indexOf('~')] = (byte) 0xFF;
+        String oldHash = RecordCodec.fromJson(lines.get(1)).hash();
+        String text = new String(line, StandardCharsets.ISO_8859_1);
+        String withoutHash = text.replace(",\"hash\":\"" + oldHash + "\"", "");
+        String forgedHash = java.util.HexFormat.of()
+                .formatHex(RecordCodec.sha256().digest(withoutHash.getBytes(StandardCharsets.ISO_8859_1)));
+        byte[] forged = text.replace(oldHash, forgedHash).getBytes(StandardCharsets.ISO_8859_1);
+        String third = lines.get(2).replace(oldHash, forgedHash);
+        byte[] first = (lines.get(0) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] rest = ("\n" + third + "\n").getBytes(StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+        file.write(first);
+        file.write(forged);
+        file.write(rest);
+        Files.write(ledger.file(), file.toByteArray());
+
+        // When
+        LedgerVerification verification = ledger.verify();
+
+        // Then
+        assertThat(verification.intact()).isFalse();
+        assertThat(verification.firstBroken()).isEqualTo(2);
+        assertThat(verification.problem()).contains("content does not match its hash");
+    }
+
     @Test
     void shouldStartAnAppendOnAFreshLineWhenTheFinalLineBreakIsMissing() throws IOException {
         // Given

@@ -175,6 +175,11 @@ public final class ReportOptions {
         return promotionPaths.getOrDefault(product, List.of());
     }
 
+    /** @return every product's promotion path, for the delivery metrics */
+    Map<String, List<String>> promotionPaths() {
+        return promotionPaths;
+    }
+
     /** @return the server-side filter */
     public RecordFilter filter() {
         return filter;

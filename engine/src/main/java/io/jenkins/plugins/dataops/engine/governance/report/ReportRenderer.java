@@ -2,6 +2,9 @@ package io.jenkins.plugins.dataops.engine.governance.report;
 
 import io.jenkins.plugins.dataops.engine.governance.GovernanceRecord;
 import io.jenkins.plugins.dataops.engine.governance.LedgerVerification;
+import io.jenkins.plugins.dataops.engine.governance.metrics.DeliveryMetrics;
+import io.jenkins.plugins.dataops.engine.governance.metrics.DeliveryMetricsCalculator;
+import io.jenkins.plugins.dataops.engine.governance.metrics.MetricsScope;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -9,8 +12,9 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 
 /**
- * Renders governance records as HTML: an integrity banner, one release timeline per product, a filterable table of
- * records and the evidence of each. Two forms:
+ * Renders governance records as HTML: an integrity banner, one release timeline per product, the delivery metrics
+ * of each product ({@link MetricsHtml}, computed from the records the report shows), a filterable table of records
+ * and the evidence of each. Two forms:
  * <ul>
  *   <li>{@link #writePage}: a standalone, self-contained page (stylesheet and script inlined), for the CLI;</li>
  *   <li>{@link #writeFragment}: the same content without any script, style element or style attribute, for the
@@ -85,8 +89,10 @@ public final class ReportRenderer {
         RecordSource source = allRecords.filter(options.filter());
         ReportSummary summary = new ReportSummary(options.timelineLimit());
         ArrayDeque<GovernanceRecord> newest = new ArrayDeque<>();
+        DeliveryMetricsCalculator metrics = new DeliveryMetricsCalculator(metricsScope(options));
         source.forEach(record -> {
             summary.accept(record);
+            metrics.accept(record);
             RecordTable.keep(newest, record, rowLimit);
         });
 
@@ -106,6 +112,9 @@ public final class ReportRenderer {
         html.raw("</p></header>\n");
         writeIntegrity(html, options, summary);
         writeTimelines(html, options, summary);
+        DeliveryMetrics delivery = metrics.result();
+        MetricsHtml metricsHtml = new MetricsHtml(html);
+        metricsHtml.write(delivery);
         html.raw("<section class=\"dor-section dor-records\"><h3>Records</h3>\n");
         new FilterForm(html).write(summary);
         RecordTable table = new RecordTable(html, standalone, untrustedFrom(options));
@@ -113,11 +122,22 @@ public final class ReportRenderer {
         html.raw("</section>\n");
         if (!standalone) {
             table.writeData(source);
+            metricsHtml.writeData(delivery, false);
         }
         html.raw("</div>\n");
         if (standalone) {
             table.writeData(source);
+            metricsHtml.writeData(delivery, true);
         }
+    }
+
+    /** The metrics count what the report shows, along each product's path, and never an untrusted record. */
+    private static MetricsScope metricsScope(final ReportOptions options) {
+        MetricsScope scope = MetricsScope.all().untrustedFrom(untrustedFrom(options));
+        for (var path : options.promotionPaths().entrySet()) {
+            scope = scope.withPromotionPath(path.getKey(), path.getValue());
+        }
+        return scope;
     }
 
     /** The first record that cannot be trusted: the first broken one, or none when the chain is intact. */

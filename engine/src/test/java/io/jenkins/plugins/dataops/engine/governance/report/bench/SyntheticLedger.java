@@ -32,7 +32,8 @@ final class SyntheticLedger implements RecordSource {
         "destroy"
     };
     private static final String[] ACTORS = {"alice", "bob", "carol", "jenkins", "dave"};
-    private static final long START = 1_714_554_000_000L;
+    /** The time of record 0; record {@code i} is {@code i} minutes later. */
+    static final long START = 1_714_554_000_000L;
 
     private final int size;
 
@@ -50,7 +51,8 @@ final class SyntheticLedger implements RecordSource {
         }
     }
 
-    private static GovernanceEvent event(final int i) {
+    /** The event of record {@code i}, the same on every call. */
+    static GovernanceEvent event(final int i) {
         String action = ACTIONS[i % ACTIONS.length];
         String environment =
                 switch (action) {
