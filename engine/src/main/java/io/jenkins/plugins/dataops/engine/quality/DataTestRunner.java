@@ -56,12 +56,11 @@ public final class DataTestRunner {
         Instant started = Instant.now();
         long start = System.nanoTime();
         try (Connection connection = target.open()) {
-            // a read-only session where the driver enforces it (PostgreSQL: SET SESSION CHARACTERISTICS AS
-            // TRANSACTION READ ONLY); H2 ignores the hint, so the suite parser refuses writing SQL up front
-            connection.setReadOnly(true);
+            ReadOnlySession.enter(connection, target.dialect());
             List<TablePlan> plans = new CheckPlanner(
                             LiveSchema.read(connection), target.dialect(), options.now(), target.environment())
                     .plan(suites);
+            ReadOnlySession.endQuery(connection);
             int threads = options.threadsFor(target.dialect());
             List<CheckResult> results = new ArrayList<>();
             TableRunner runner;

@@ -125,8 +125,8 @@ final class QueryPool implements AutoCloseable {
                 try {
                     connection = target.open();
                     opened.add(connection);
-                    // the same read-only session as the caller's connection
-                    connection.setReadOnly(true);
+                    // the same read-only transactions as the caller's connection
+                    ReadOnlySession.enter(connection, target.dialect());
                     return connection;
                 } catch (DataOpsException | SQLException e) {
                     // a server at its connection limit still runs everything, on the connections it gave

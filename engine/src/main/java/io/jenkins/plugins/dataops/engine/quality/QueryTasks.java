@@ -84,6 +84,8 @@ final class QueryTasks {
                     outcome.observations.put(c, new Observation(value, rows, Optional.empty()));
                 }
             }
+        } finally {
+            ReadOnlySession.endQuery(connection);
         }
         long share = (System.nanoTime() - start) / 1_000_000 / members.size();
         members.forEach(c -> outcome.millis.merge(c, share, Long::sum));
@@ -101,6 +103,8 @@ final class QueryTasks {
             outcome.values.put(c, rs.getLong(1));
         } catch (SQLException e) {
             outcome.errors.put(c, message(e));
+        } finally {
+            ReadOnlySession.endQuery(connection);
         }
         outcome.time(c, start);
         return outcome;
@@ -119,6 +123,8 @@ final class QueryTasks {
             }
         } catch (SQLException e) {
             outcome.sampleErrors.put(c, message(e));
+        } finally {
+            ReadOnlySession.endQuery(connection);
         }
         outcome.time(c, start);
         return outcome;
