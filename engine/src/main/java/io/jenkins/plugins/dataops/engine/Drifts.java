@@ -76,7 +76,8 @@ final class Drifts {
     GateCheck gate(final DatabaseTarget target, final boolean allowDrift, final String reason) {
         if (allowDrift && (reason == null || reason.isBlank())) {
             throw new InvalidInputException(
-                    "--allow-drift needs a reason: add --reason '...' (it is recorded in the " + "ledger).");
+                    "Allowing drift needs a reason, which is recorded in the ledger: add --reason '...' on the command"
+                            + " line, or reason: '...' to the promote step.");
         }
         DriftGate mode = spec.policy().driftGate();
         if (mode == DriftGate.IGNORE) {

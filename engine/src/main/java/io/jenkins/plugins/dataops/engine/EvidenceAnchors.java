@@ -146,13 +146,13 @@ final class EvidenceAnchors {
                 return missing;
             }
             GovernanceRecord intent = anchored.get(schemaAnchor.get().sequence());
-            String release = settlement == null
-                    ? intent.event().release()
-                    : settlement.event().release();
-            Object fingerprint = (settlement == null ? intent : settlement)
-                    .event()
-                    .evidence()
-                    .get(EvidenceKeys.FINGERPRINT);
+            // a success outcome names what was applied; an interrupted record (a killed run) only settles the intent
+            GovernanceRecord vouching = settlement != null
+                            && Outcome.SUCCESS.matches(settlement.event().outcome())
+                    ? settlement
+                    : intent;
+            String release = vouching.event().release();
+            Object fingerprint = vouching.event().evidence().get(EvidenceKeys.FINGERPRINT);
             boolean settledBadly = settlement != null
                     && !Outcome.SUCCESS.matches(settlement.event().outcome())
                     && !Outcome.INTERRUPTED.matches(settlement.event().outcome());
