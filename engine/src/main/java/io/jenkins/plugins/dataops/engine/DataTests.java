@@ -115,10 +115,17 @@ final class DataTests {
                                 .withNow(session.clock().instant()));
         boolean breached = report.isBreached(options.failOn());
         Outcome outcome = breached ? Outcome.FAILED : Outcome.PASSED;
-        Map<String, Object> evidence = Evidence.of()
+        Evidence recordEvidence = Evidence.of()
                 .withChecks(report, skipped, options.sampleSize())
-                .with(EvidenceKeys.FINGERPRINT, fingerprint)
-                .build();
+                .with(EvidenceKeys.FINGERPRINT, fingerprint);
+        new SampleFiles(spec.stateDir())
+                .write(
+                        target.environment(),
+                        report,
+                        options.sampleSize(),
+                        session.clock().instant())
+                .ifPresent(file -> recordEvidence.with(EvidenceKeys.SAMPLE_FILE, file));
+        Map<String, Object> evidence = recordEvidence.build();
         GovernanceRecord recorded = recorder.append(Action.TEST, target.environment(), release, outcome, evidence);
         recordInHistory(
                 target,

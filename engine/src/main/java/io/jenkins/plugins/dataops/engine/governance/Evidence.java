@@ -160,9 +160,9 @@ public final class Evidence {
         if (result.status() != CheckStatus.PASS
                 && sampleSize > 0
                 && !result.sample().isEmpty()) {
-            List<Object> sample = new ArrayList<>();
-            result.sample().stream().limit(sampleSize).forEach(row -> sample.add(new LinkedHashMap<>(row)));
-            check.put(EvidenceKeys.SAMPLE, sample);
+            // the rows themselves go to the run's sample file, outside the chain (they may hold personal data
+            // that must be deletable); the record keeps how many there are
+            check.put(EvidenceKeys.SAMPLE_ROWS, Math.min(result.sample().size(), sampleSize));
         }
         return check;
     }

@@ -92,7 +92,7 @@ public final class EvidenceKeys {
     public static final String SKIPPED_SUITES = "skippedSuites";
     /**
      * The check results: {@link #SUITE}, {@link #TABLE}, {@link #CHECK}, {@link #TYPE}, {@link #SEVERITY},
-     * {@link #STATUS}, {@link #OBSERVED}, {@link #THRESHOLD} and, for a failed check, {@link #SAMPLE}.
+     * {@link #STATUS}, {@link #OBSERVED}, {@link #THRESHOLD} and, for a failed check, {@link #SAMPLE_ROWS}.
      */
     public static final String CHECKS = "checks";
     /** The severity that fails a test run ({@code error}, {@code warning}, {@code never}); history rows only. */
@@ -160,7 +160,7 @@ public final class EvidenceKeys {
     public static final String ID = "id";
     /** A changeset's author. */
     public static final String AUTHOR = "author";
-    /** A changeset's changelog file. */
+    /** A changeset's changelog file; in {@link #SAMPLE_FILE}, the sample file relative to the state folder. */
     public static final String FILE = "file";
     /** A changeset's checksum. */
     public static final String CHECKSUM = "checksum";
@@ -182,8 +182,19 @@ public final class EvidenceKeys {
     public static final String OBSERVED = "observed";
     /** A check's threshold. */
     public static final String THRESHOLD = "threshold";
-    /** The sample rows of a failed check. */
+    /** The sample rows of a failed check, in records written before samples moved to their own file. */
     public static final String SAMPLE = "sample";
+    /** How many sample rows of a failed check the run's sample file holds. */
+    public static final String SAMPLE_ROWS = "sampleRows";
+    /**
+     * The run's sample file, outside the chain so it can be deleted or expire: {@link #FILE} (relative to the state
+     * folder), {@link #SHA256} of its bytes and {@link #ROWS}, the rows it holds.
+     */
+    public static final String SAMPLE_FILE = "sampleFile";
+    /** The SHA-256 of a file's bytes, 64 hex digits. */
+    public static final String SHA256 = "sha256";
+    /** A number of rows. */
+    public static final String ROWS = "rows";
     /** What kind of schema object a drift finding or a dependent is ({@code column}, {@code index}, ...). */
     public static final String KIND = "kind";
     /** How a drift finding differs ({@code added}, {@code removed}, {@code changed}, ...), or a schema change. */
