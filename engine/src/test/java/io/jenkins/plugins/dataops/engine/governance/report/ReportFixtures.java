@@ -101,6 +101,8 @@ final class ReportFixtures {
                 "javascript:alert(4)",
                 Evidence.of()
                         .withChecks(report(HOSTILE_ENVIRONMENT, List.of(hostileCheck)), List.of(), 5)
+                        // sample rows stay out of records; a hostile value in a record's evidence comes from an error
+                        .with(EvidenceKeys.ERROR, "<script>window.pwned=5</script>")
                         .build());
         add(records, 76, hostile);
         return records;
