@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.jenkins.plugins.dataops.engine.governance.EvidenceKeys;
 import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
+import io.jenkins.plugins.dataops.engine.kernel.Sha256;
 import io.jenkins.plugins.dataops.engine.kernel.StatePaths;
 import io.jenkins.plugins.dataops.engine.quality.CheckResult;
 import io.jenkins.plugins.dataops.engine.quality.CheckStatus;
@@ -14,13 +15,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +77,7 @@ final class SampleFiles {
             return Optional.empty();
         }
         byte[] bytes = json(Map.of("environment", environment, EvidenceKeys.CHECKS, checks));
-        String sha256 = sha256(bytes);
+        String sha256 = Sha256.hex(bytes);
         String name = "samples-%s-%s-%s.json".formatted(environment, STAMP.format(when), sha256.substring(0, 8));
         Path folder = stateDir.resolve(FOLDER);
         Path file = StatePaths.contained(stateDir, folder.resolve(name));
@@ -104,14 +102,6 @@ final class SampleFiles {
             return JSON.writeValueAsString(content).getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("plain maps always serialise", e);
-        }
-    }
-
-    private static String sha256(final byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
         }
     }
 }

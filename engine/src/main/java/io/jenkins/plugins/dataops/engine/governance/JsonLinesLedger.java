@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dataops.engine.governance;
 
 import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
+import io.jenkins.plugins.dataops.engine.kernel.Sha256;
 import io.jenkins.plugins.dataops.engine.kernel.StatePaths;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -137,7 +138,7 @@ public final class JsonLinesLedger implements Ledger {
         ChainVerifier verifier = new ChainVerifier();
         guardLinks();
         if (Files.exists(file)) {
-            MessageDigest digest = RecordCodec.sha256();
+            MessageDigest digest = Sha256.digest();
             // A damaged byte may not be UTF-8 any more: the codec decodes it as a replacement character, so that
             // the record fails its hash check instead of the whole verification failing to read.
             try (LedgerMacs.Reader keyed = macs == null ? null : macs.reader()) {

@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
+import io.jenkins.plugins.dataops.engine.kernel.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -70,7 +70,7 @@ public final class RecordCodec {
     public static String hash(final GovernanceRecord record) {
         Map<String, Object> fields = fields(record);
         fields.remove("hash");
-        return HexFormat.of().formatHex(sha256().digest(write(fields).getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(Sha256.digest().digest(write(fields).getBytes(StandardCharsets.UTF_8)));
     }
 
     /**
@@ -124,19 +124,6 @@ public final class RecordCodec {
         GovernanceRecord record =
                 fromJsonByReserialising(new String(bytes, start, end - start, StandardCharsets.UTF_8));
         return new ReadRecord(record, digest == null ? null : hash(record));
-    }
-
-    /**
-     * Returns a new SHA-256 digest.
-     *
-     * @return the digest
-     */
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
     }
 
     /** The one-pass reader, or null when it cannot prove the line canonical. */

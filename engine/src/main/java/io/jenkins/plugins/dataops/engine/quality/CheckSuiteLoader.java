@@ -2,15 +2,13 @@ package io.jenkins.plugins.dataops.engine.quality;
 
 import io.jenkins.plugins.dataops.engine.kernel.InputLimits;
 import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
+import io.jenkins.plugins.dataops.engine.kernel.Sha256;
 import io.jenkins.plugins.dataops.engine.kernel.Suggestions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -43,7 +41,7 @@ public final class CheckSuiteLoader {
             String fileName = file.getFileName().toString();
             byte[] bytes = read(file);
             SuiteParser parser = new SuiteParser(fileName);
-            parser.parse(new String(bytes, StandardCharsets.UTF_8), sha256(bytes))
+            parser.parse(new String(bytes, StandardCharsets.UTF_8), Sha256.hex(bytes))
                     .ifPresent(suites::add);
             problems.addAll(parser.problems());
         }
@@ -98,7 +96,7 @@ public final class CheckSuiteLoader {
         StringBuilder all = new StringBuilder();
         suites.forEach(
                 s -> all.append(s.file()).append(' ').append(s.checksum()).append('\n'));
-        return sha256(all.toString().getBytes(StandardCharsets.UTF_8));
+        return Sha256.hex(all.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static List<Path> suiteFiles(final Path dir) {
@@ -119,14 +117,6 @@ public final class CheckSuiteLoader {
             return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new InvalidInputException("Cannot read check suite '%s': %s".formatted(file, e.getMessage()), e);
-        }
-    }
-
-    static String sha256(final byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("The JDK has no SHA-256", e);
         }
     }
 }

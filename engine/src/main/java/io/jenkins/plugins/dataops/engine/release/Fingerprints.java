@@ -2,6 +2,7 @@ package io.jenkins.plugins.dataops.engine.release;
 
 import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
 import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
+import io.jenkins.plugins.dataops.engine.kernel.Sha256;
 import io.jenkins.plugins.dataops.engine.migrate.ChangeLogFiles;
 import io.jenkins.plugins.dataops.engine.migrate.ChangeLogSources;
 import io.jenkins.plugins.dataops.engine.migrate.SchemaMigrator;
@@ -11,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -65,7 +65,7 @@ public final class Fingerprints {
      * @return SHA-256, 64 hex digits
      */
     public static String changelogChecksum(final ChangeLogFiles files) {
-        MessageDigest digest = sha256();
+        MessageDigest digest = Sha256.digest();
         try {
             for (ChangeLogFiles.File file : files.files()) {
                 update(digest, file.name(), Files.readAllBytes(file.path()));
@@ -103,7 +103,7 @@ public final class Fingerprints {
      * @throws InvalidInputException when a check suite or jar is a link out of the product's folder
      */
     public static String releaseFingerprint(final DataProductSpec spec, final ChangeLogFiles files) {
-        MessageDigest digest = sha256();
+        MessageDigest digest = Sha256.digest();
         update(digest, "changelog", changelogChecksum(files).getBytes(StandardCharsets.UTF_8));
         List<Path> folders = new ArrayList<>(List.of(spec.checks()));
         folders.addAll(spec.migration().extensions());
@@ -150,13 +150,5 @@ public final class Fingerprints {
         digest.update((byte) 0);
         digest.update(content);
         digest.update((byte) 0);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.dataops.engine.governance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.dataops.engine.kernel.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ class CanonicalLineReaderTest {
     void shouldReadEveryCanonicalLineToTheSameRecordAndHashAsTheGeneralReader() {
         // Given
         List<String> lines = canonicalLines();
-        MessageDigest digest = RecordCodec.sha256();
+        MessageDigest digest = Sha256.digest();
 
         for (String line : lines) {
             // When
@@ -58,7 +59,7 @@ class CanonicalLineReaderTest {
             if (reader != null && reader.fields().size() == 12 && reader.hashStart() > 0) {
                 acceptedEdits++;
                 String text = new String(edited, StandardCharsets.UTF_8);
-                assertThat(outcome(() -> RecordCodec.read(edited, 0, edited.length, RecordCodec.sha256())))
+                assertThat(outcome(() -> RecordCodec.read(edited, 0, edited.length, Sha256.digest())))
                         .as(text)
                         .isEqualTo(outcome(() -> {
                             GovernanceRecord general = RecordCodec.fromJsonByReserialising(text);

@@ -2,6 +2,7 @@ package io.jenkins.plugins.dataops.engine.governance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.dataops.engine.kernel.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -108,7 +109,7 @@ class StrictLedgerReaderTest {
         String text = new String(line, StandardCharsets.ISO_8859_1);
         String withoutHash = text.replace(",\"hash\":\"" + oldHash + "\"", "");
         String forgedHash = java.util.HexFormat.of()
-                .formatHex(RecordCodec.sha256().digest(withoutHash.getBytes(StandardCharsets.ISO_8859_1)));
+                .formatHex(Sha256.digest().digest(withoutHash.getBytes(StandardCharsets.ISO_8859_1)));
         byte[] forged = text.replace(oldHash, forgedHash).getBytes(StandardCharsets.ISO_8859_1);
         String third = lines.get(2).replace(oldHash, forgedHash);
         byte[] first = (lines.get(0) + "\n").getBytes(StandardCharsets.UTF_8);
