@@ -7,16 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.dataops.cli.internal.ExampleCopier;
 import io.jenkins.plugins.dataops.engine.testing.H2Connections;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,7 +43,7 @@ class DriftCommandTest {
 
     @Test
     void shouldExitZeroForACleanEnvironment() {
-        Result result = dataops("drift", "--env", "qat");
+        CommandRun result = dataops("drift", "--env", "qat");
 
         assertThat(result.code()).as(result.err()).isZero();
         assertThat(result.out()).contains("Environment 'qat' (release 1.0.0) matches its changelog: no drift.");
@@ -58,7 +53,7 @@ class DriftCommandTest {
     void shouldExitOneAndPrintTheFindingsAsJsonWhenDrifted() throws Exception {
         execute("qat", "ALTER TABLE customer ADD COLUMN vip BOOLEAN");
 
-        Result result = dataops("drift", "--env", "qat", "--json");
+        CommandRun result = dataops("drift", "--env", "qat", "--json");
 
         assertThat(result.code()).isEqualTo(1);
         JsonNode json = JSON.readTree(result.out());
@@ -77,7 +72,7 @@ class DriftCommandTest {
 
     @Test
     void shouldExitTwoNamingAnUnknownEnvironment() {
-        Result result = dataops("drift", "--env", "staging");
+        CommandRun result = dataops("drift", "--env", "staging");
 
         assertThat(result.code()).isEqualTo(2);
         assertThat(result.err()).contains("staging");
@@ -87,7 +82,7 @@ class DriftCommandTest {
     void shouldExitTwoNamingAChangelogThatCannotBeParsed() throws IOException {
         Files.writeString(dir.resolve("db/changelog.yaml"), "databaseChangeLog:\n  - changeSet: [broken\n");
 
-        Result result = dataops("drift", "--env", "qat");
+        CommandRun result = dataops("drift", "--env", "qat");
 
         assertThat(result.code()).isEqualTo(2);
         assertThat(result.err()).contains("changelog.yaml");
@@ -99,9 +94,9 @@ class DriftCommandTest {
         dataops("migrate", "--env", "dev", "--tag", "1.1.0");
         dataops("test", "--env", "dev");
 
-        Result refused = dataops("promote", "--release", "1.1.0", "--from", "dev", "--to", "qat");
-        Result noReason = dataops("promote", "--release", "1.1.0", "--from", "dev", "--to", "qat", "--allow-drift");
-        Result allowed = dataops(
+        CommandRun refused = dataops("promote", "--release", "1.1.0", "--from", "dev", "--to", "qat");
+        CommandRun noReason = dataops("promote", "--release", "1.1.0", "--from", "dev", "--to", "qat", "--allow-drift");
+        CommandRun allowed = dataops(
                 "promote", "--release", "1.1.0", "--from", "dev", "--to", "qat", "--allow-drift", "--reason", "INC-7");
 
         assertThat(refused.code()).isEqualTo(1);
@@ -127,20 +122,7 @@ class DriftCommandTest {
         return Files.readAllLines(dir.resolve(".dataops/ledger.jsonl"));
     }
 
-    private Result dataops(final String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of("--spec", spec.toString()));
-        all.addAll(Arrays.asList(args));
-        int code = Main.run(
-                new PrintWriter(out),
-                new PrintWriter(err),
-                Map.of("DATAOPS_ACTOR", "env-actor"),
-                Clock.systemUTC(),
-                all.toArray(String[]::new));
-        return new Result(code, out.toString(), err.toString());
+    private CommandRun dataops(final String... args) {
+        return CommandRun.of(spec, Map.of("DATAOPS_ACTOR", "env-actor"), args);
     }
-
-    /** What one run of the command printed and returned. */
-    private record Result(int code, String out, String err) {}
 }

@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.dataops.cli.internal.ExampleCopier;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +46,8 @@ class LifecycleCommandsTest {
         dataops("migrate", "--env", "dev", "--tag", "1.1.0");
 
         // When the suites run on one connection and on four
-        Result one = dataops("test", "--env", "dev", "--json", "--threads", "1");
-        Result four = dataops("test", "--env", "dev", "--json", "--threads", "4");
+        CommandRun one = dataops("test", "--env", "dev", "--json", "--threads", "1");
+        CommandRun four = dataops("test", "--env", "dev", "--json", "--threads", "4");
 
         // Then the results are the same, in the same order; 33 threads is bad usage, and nothing ran
         assertThat(four.code()).as(four.err()).isZero();
@@ -59,7 +55,7 @@ class LifecycleCommandsTest {
                 .isEqualTo(JSON.readTree(one.out()).get("results").findValuesAsText("check"));
         assertThat(JSON.readTree(four.out()).get("results").findValues("failingRows"))
                 .isEqualTo(JSON.readTree(one.out()).get("results").findValues("failingRows"));
-        Result refused = dataops("test", "--env", "dev", "--threads", "33");
+        CommandRun refused = dataops("test", "--env", "dev", "--threads", "33");
         assertThat(refused.code()).isEqualTo(2);
         assertThat(refused.err()).contains("'threads' is 33, out of range 1..32 (0 for the default)");
     }
@@ -71,7 +67,7 @@ class LifecycleCommandsTest {
         Path junit = dir.resolve("out.xml");
 
         // When
-        Result result = dataops("test", "--env", "dev", "--json", "--junit", junit.toString());
+        CommandRun result = dataops("test", "--env", "dev", "--json", "--junit", junit.toString());
 
         // Then every check type ran, and the queries are one scan per suite plus the checks needing their own
         assertThat(result.code()).as(result.err()).isZero();
@@ -106,7 +102,7 @@ class LifecycleCommandsTest {
         dataops("migrate", "--env", "dev", "--tag", "1.2.0", "--allow-no-rollback");
 
         // When
-        Result result = dataops("test", "--env", "dev");
+        CommandRun result = dataops("test", "--env", "dev");
 
         // Then
         assertThat(result.code()).isEqualTo(1);
@@ -125,14 +121,14 @@ class LifecycleCommandsTest {
         dataops("migrate", "--env", "dev", "--tag", "1.1.0");
 
         // When promoting without test evidence, then with it
-        Result refused = dataops("promote", "--release", "1.1.0", "--from", "dev", "--to", "qat");
+        CommandRun refused = dataops("promote", "--release", "1.1.0", "--from", "dev", "--to", "qat");
         dataops("test", "--env", "dev");
-        Result promoted = dataops("promote", "--release", "1.1.0", "--from", "dev", "--to", "qat");
-        Result unapproved = dataops("promote", "--release", "1.1.0", "--from", "qat", "--to", "prod");
-        Result approved = dataops(
+        CommandRun promoted = dataops("promote", "--release", "1.1.0", "--from", "dev", "--to", "qat");
+        CommandRun unapproved = dataops("promote", "--release", "1.1.0", "--from", "qat", "--to", "prod");
+        CommandRun approved = dataops(
                 "promote", "--release", "1.1.0", "--from", "qat", "--to", "prod", "--approved-by", "bob", "--json");
-        Result rollback = dataops("rollback", "--env", "prod", "--to", "1.0.0");
-        Result history = dataops("history", "--env", "prod", "--json");
+        CommandRun rollback = dataops("rollback", "--env", "prod", "--to", "1.0.0");
+        CommandRun history = dataops("history", "--env", "prod", "--json");
 
         // Then
         assertThat(refused.code()).isEqualTo(1);
@@ -169,11 +165,11 @@ class LifecycleCommandsTest {
         long records = Files.readAllLines(dir.resolve(".dataops/ledger.jsonl")).size();
 
         // When
-        Result csv = dataops("report", "--format", "csv");
-        Result json = dataops("report", "--format", "json");
-        Result html = dataops("report", "--out", dir.resolve("r.html").toString());
-        Result dev = dataops("report", "--format", "json", "--env", "dev");
-        Result bad = dataops("report", "--since", "yesterday");
+        CommandRun csv = dataops("report", "--format", "csv");
+        CommandRun json = dataops("report", "--format", "json");
+        CommandRun html = dataops("report", "--out", dir.resolve("r.html").toString());
+        CommandRun dev = dataops("report", "--format", "json", "--env", "dev");
+        CommandRun bad = dataops("report", "--since", "yesterday");
 
         // Then
         assertThat(csv.out().strip().split("\n")).hasSize((int) records + 1);
@@ -195,7 +191,7 @@ class LifecycleCommandsTest {
         byte[] specBefore = Files.readAllBytes(spec);
 
         // When
-        Result result = dataops(
+        CommandRun result = dataops(
                 "report", "--format", "json", "--out", dir.resolve(target).toString());
 
         // Then
@@ -209,9 +205,9 @@ class LifecycleCommandsTest {
     @Test
     void shouldCreateAndCollectEphemeralEnvironments() {
         // When
-        Result created = dataops("provision", "--env", "pr-9", "--ephemeral", "--ttl", "1s");
-        Result migrated = dataops("migrate", "--env", "pr-9", "--tag", "1.0.0");
-        Result badTtl = dataops("provision", "--env", "qat", "--ttl", "1h");
+        CommandRun created = dataops("provision", "--env", "pr-9", "--ephemeral", "--ttl", "1s");
+        CommandRun migrated = dataops("migrate", "--env", "pr-9", "--tag", "1.0.0");
+        CommandRun badTtl = dataops("provision", "--env", "qat", "--ttl", "1h");
 
         // Then
         assertThat(created.code()).as(created.err()).isZero();
@@ -224,25 +220,13 @@ class LifecycleCommandsTest {
     @ParameterizedTest(name = "{0} --help")
     @ValueSource(strings = {"test", "promote", "rollback", "gc", "report"})
     void shouldPrintHelpForTheLifecycleCommands(final String command) {
-        Result result = dataops(command, "--help");
+        CommandRun result = dataops(command, "--help");
 
         assertThat(result.code()).isZero();
         assertThat(result.out()).contains("Usage: dataops " + command);
     }
 
-    private Result dataops(final String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of("--spec", spec.toString()));
-        all.addAll(Arrays.asList(args));
-        int code = Main.run(
-                new PrintWriter(out),
-                new PrintWriter(err),
-                Map.of("DATAOPS_ACTOR", "alice"),
-                Clock.systemUTC(),
-                all.toArray(String[]::new));
-        return new Result(code, out.toString(), err.toString());
+    private CommandRun dataops(final String... args) {
+        return CommandRun.of(spec, Map.of("DATAOPS_ACTOR", "alice"), args);
     }
-
-    private record Result(int code, String out, String err) {}
 }

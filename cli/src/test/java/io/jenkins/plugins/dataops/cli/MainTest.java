@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,10 +43,10 @@ class MainTest {
         assertThat(dataops("provision", "--env", "dev").code()).isZero();
 
         // When
-        Result migrate = dataops("migrate", "--env", "dev", "--tag", "1.1.0");
-        Result status = dataops("status", "--env", "dev", "--json");
-        Result history = dataops("history", "--env", "dev", "--json");
-        Result verify = dataops("verify-ledger");
+        CommandRun migrate = dataops("migrate", "--env", "dev", "--tag", "1.1.0");
+        CommandRun status = dataops("status", "--env", "dev", "--json");
+        CommandRun history = dataops("history", "--env", "dev", "--json");
+        CommandRun verify = dataops("verify-ledger");
 
         // Then
         assertThat(migrate.code()).isZero();
@@ -76,8 +75,8 @@ class MainTest {
         dataops("provision", "--env", "dev");
 
         // When
-        Result plan = dataops("plan", "--env", "dev");
-        Result dryRun = dataops("migrate", "--env", "dev", "--tag", "1.0.0", "--dry-run");
+        CommandRun plan = dataops("plan", "--env", "dev");
+        CommandRun dryRun = dataops("migrate", "--env", "dev", "--tag", "1.0.0", "--dry-run");
 
         // Then
         assertThat(plan.code()).isZero();
@@ -100,7 +99,7 @@ class MainTest {
         Files.write(ledger, bytes);
 
         // When
-        Result verify = dataops("verify-ledger");
+        CommandRun verify = dataops("verify-ledger");
 
         // Then
         assertThat(verify.code()).isEqualTo(1);
@@ -119,8 +118,8 @@ class MainTest {
         Files.delete(dir.resolve(".dataops").resolve(JsonLinesLedger.FILE_NAME + ".head"));
 
         // When
-        Result verify = dataops("verify-ledger");
-        Result json = dataops("verify-ledger", "--json");
+        CommandRun verify = dataops("verify-ledger");
+        CommandRun json = dataops("verify-ledger", "--json");
 
         // Then
         assertThat(verify.code()).isEqualTo(1);
@@ -143,9 +142,9 @@ class MainTest {
         assertThat(dataops(keyed, "provision", "--env", "dev").code()).isZero();
 
         // When it is verified with the key, without it, and with a key too short to be one
-        Result withKey = dataops(keyed, "verify-ledger");
-        Result withoutKey = dataops("verify-ledger");
-        Result shortKey = dataops(Map.of("DATAOPS_LEDGER_KEY", "too-short-secret"), "verify-ledger");
+        CommandRun withKey = dataops(keyed, "verify-ledger");
+        CommandRun withoutKey = dataops("verify-ledger");
+        CommandRun shortKey = dataops(Map.of("DATAOPS_LEDGER_KEY", "too-short-secret"), "verify-ledger");
 
         // Then
         assertThat(withKey.code()).isZero();
@@ -163,7 +162,7 @@ class MainTest {
         Files.writeString(spec, Files.readString(spec).replace("changelog:", "chnagelog:"));
 
         // When
-        Result result = dataops("provision", "--env", "dev");
+        CommandRun result = dataops("provision", "--env", "dev");
 
         // Then
         assertThat(result.code()).isEqualTo(2);
@@ -178,7 +177,7 @@ class MainTest {
                 spec, Files.readString(spec).replace("changelog: db/changelog.yaml", "changelog: ../../etc/passwd"));
 
         // When
-        Result result = dataops("migrate", "--env", "dev");
+        CommandRun result = dataops("migrate", "--env", "dev");
 
         // Then
         assertThat(result.code()).isEqualTo(2);
@@ -212,7 +211,7 @@ class MainTest {
     @Test
     void shouldExitWithTwoForAnUnknownEnvironment() {
         // Given / When
-        Result result = dataops("provision", "--env", "staging");
+        CommandRun result = dataops("provision", "--env", "staging");
 
         // Then
         assertThat(result.code()).isEqualTo(2);
@@ -222,7 +221,7 @@ class MainTest {
     @Test
     void shouldExitWithTwoForAnUnknownOption() {
         // Given / When
-        Result result = dataops("provision", "--env", "dev", "--frobnicate");
+        CommandRun result = dataops("provision", "--env", "dev", "--frobnicate");
 
         // Then
         assertThat(result.code()).isEqualTo(2);
@@ -236,7 +235,7 @@ class MainTest {
         dataops("provision", "--env", "dev");
 
         // When
-        Result result = dataops("migrate", "--env", "dev", "--tag", "1.2.0");
+        CommandRun result = dataops("migrate", "--env", "dev", "--tag", "1.2.0");
 
         // Then
         assertThat(result.code()).isEqualTo(1);
@@ -250,7 +249,7 @@ class MainTest {
     @Test
     void shouldExitWithOneForAnEnvironmentThatIsNotProvisioned() {
         // Given / When
-        Result result = dataops("migrate", "--env", "qat");
+        CommandRun result = dataops("migrate", "--env", "qat");
 
         // Then
         assertThat(result.code()).isEqualTo(1);
@@ -278,7 +277,7 @@ class MainTest {
         Files.writeString(precious.resolve("thesis.txt"), "years of work");
 
         // When
-        Result result = dataops("demo", "--dir", precious.toString());
+        CommandRun result = dataops("demo", "--dir", precious.toString());
 
         // Then
         assertThat(result.code()).isEqualTo(2);
@@ -298,7 +297,7 @@ class MainTest {
         args.add("--help");
 
         // When
-        Result result = dataops(args.toArray(String[]::new));
+        CommandRun result = dataops(args.toArray(String[]::new));
 
         // Then
         assertThat(result.code()).isZero();
@@ -311,7 +310,7 @@ class MainTest {
         dataops("provision", "--env", "dev");
 
         // When
-        Result result = dataops("destroy", "--env", "dev");
+        CommandRun result = dataops("destroy", "--env", "dev");
 
         // Then
         assertThat(result.code()).isZero();
@@ -342,20 +341,11 @@ class MainTest {
         return records;
     }
 
-    private Result dataops(final String... args) {
+    private CommandRun dataops(final String... args) {
         return dataops(Map.of("DATAOPS_ACTOR", "env-actor"), args);
     }
 
-    private Result dataops(final Map<String, String> environment, final String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of("--spec", spec.toString()));
-        all.addAll(Arrays.asList(args));
-        int code = Main.run(
-                new PrintWriter(out), new PrintWriter(err), environment, Clock.systemUTC(), all.toArray(String[]::new));
-        return new Result(code, out.toString(), err.toString());
+    private CommandRun dataops(final Map<String, String> environment, final String... args) {
+        return CommandRun.of(spec, environment, args);
     }
-
-    /** What one run of the command printed and returned. */
-    private record Result(int code, String out, String err) {}
 }

@@ -12,15 +12,12 @@ import io.jenkins.plugins.dataops.engine.governance.GovernanceEvent;
 import io.jenkins.plugins.dataops.engine.governance.Outcome;
 import io.jenkins.plugins.dataops.engine.spec.SpecLoader;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,8 +45,8 @@ class MetricsCommandTest {
     void shouldSayThatNothingWasDeliveredOnAnEmptyLedger() throws IOException {
         // Given a product that has done nothing yet
         // When its metrics are asked for, as a table and as JSON
-        Result table = dataops("metrics");
-        Result json = dataops("metrics", "--json");
+        CommandRun table = dataops("metrics");
+        CommandRun json = dataops("metrics", "--json");
 
         // Then both say there is nothing, and exit 0
         assertThat(table.code()).as(table.err()).isZero();
@@ -67,8 +64,8 @@ class MetricsCommandTest {
         appendDelivery();
 
         // When
-        Result table = dataops("metrics");
-        Result json = dataops("metrics", "--json", "--env", "dev,prod");
+        CommandRun table = dataops("metrics");
+        CommandRun json = dataops("metrics", "--json", "--env", "dev,prod");
 
         // Then the table shows one row per environment of the path, with the lead time to prod of 5 h
         assertThat(table.code()).as(table.err()).isZero();
@@ -97,7 +94,7 @@ class MetricsCommandTest {
         Files.write(ledger, lines);
 
         // When
-        Result json = dataops("metrics", "--json");
+        CommandRun json = dataops("metrics", "--json");
 
         // Then records 3 to 6 are not counted, said on stderr and in the JSON, and the exit code is 1
         assertThat(json.code()).isEqualTo(1);
@@ -111,7 +108,7 @@ class MetricsCommandTest {
     @Test
     void shouldRefuseADateItCannotReadWithExitTwo() {
         // When
-        Result result = dataops("metrics", "--since", "yesterday");
+        CommandRun result = dataops("metrics", "--since", "yesterday");
 
         // Then
         assertThat(result.code()).isEqualTo(2);
@@ -139,19 +136,7 @@ class MetricsCommandTest {
                 .append(new GovernanceEvent("alice", action, "customer", env, release, outcome, "cli", evidence));
     }
 
-    private Result dataops(final String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of("--spec", spec.toString()));
-        all.addAll(Arrays.asList(args));
-        int code = Main.run(
-                new PrintWriter(out),
-                new PrintWriter(err),
-                Map.of("DATAOPS_ACTOR", "alice"),
-                Clock.systemUTC(),
-                all.toArray(String[]::new));
-        return new Result(code, out.toString(), err.toString());
+    private CommandRun dataops(final String... args) {
+        return CommandRun.of(spec, Map.of("DATAOPS_ACTOR", "alice"), args);
     }
-
-    private record Result(int code, String out, String err) {}
 }
