@@ -9,8 +9,10 @@ import io.jenkins.plugins.dataops.engine.release.ReleaseHistory;
 import io.jenkins.plugins.dataops.engine.spec.DataProductSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -49,9 +51,11 @@ final class LedgerAnchors {
                 unchecked.add(new AnchorCheck(environment, false, 0, List.of(), e.getMessage()));
             }
         }
+        Set<Long> wanted = new HashSet<>();
+        named.values().forEach(anchors -> wanted.addAll(anchors.keySet()));
         Map<Long, String> held = new HashMap<>();
         ledger.forEach(record -> {
-            if (named.values().stream().anyMatch(anchors -> anchors.containsKey(record.sequence()))) {
+            if (wanted.contains(record.sequence())) {
                 held.put(record.sequence(), record.hash());
             }
         });
