@@ -14,8 +14,10 @@ import java.util.Objects;
  * @param since    the release tag from which on the suite applies (its table appears then); empty: always
  * @param checks   the checks, in file order
  * @param checksum the SHA-256 (hex) of the file's bytes
+ * @param pii      which columns of its sample rows are masked
  */
-public record CheckSuite(String name, String file, String table, String since, List<Check> checks, String checksum)
+public record CheckSuite(
+        String name, String file, String table, String since, List<Check> checks, String checksum, PiiColumns pii)
         implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
@@ -28,5 +30,26 @@ public record CheckSuite(String name, String file, String table, String since, L
         Objects.requireNonNull(since, "since");
         checks = List.copyOf(checks);
         Objects.requireNonNull(checksum, "checksum");
+        Objects.requireNonNull(pii, "pii");
+    }
+
+    /**
+     * Creates a suite that masks the default columns only.
+     *
+     * @param name     the suite name
+     * @param file     the file name
+     * @param table    the table
+     * @param since    the first release, or empty
+     * @param checks   the checks
+     * @param checksum the SHA-256 of the file's bytes
+     */
+    public CheckSuite(
+            final String name,
+            final String file,
+            final String table,
+            final String since,
+            final List<Check> checks,
+            final String checksum) {
+        this(name, file, table, since, checks, checksum, PiiColumns.defaults());
     }
 }

@@ -20,14 +20,16 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /** Parses the text of one suite file into a {@link CheckSuite}, collecting every problem with its line. */
 final class SuiteParser {
-    private static final List<String> SUITE_KEYS = List.of("checks", "description", "since", "table");
+    private static final List<String> SUITE_KEYS = List.of("checks", "description", "pii", "since", "table");
 
     private final String file;
     private final YamlNodes yaml;
+    private final PiiDeclarations pii;
 
     SuiteParser(final String file) {
         this.file = file;
         this.yaml = new YamlNodes(file);
+        this.pii = new PiiDeclarations(yaml);
     }
 
     List<String> problems() {
@@ -66,11 +68,12 @@ final class SuiteParser {
         String since = Optional.ofNullable(entries.get("since"))
                 .flatMap(d -> yaml.text(d, "since"))
                 .orElse("");
+        Optional.ofNullable(entries.get("pii")).ifPresent(pii::suite);
         List<Check> checks = checks(entries, mapping);
         if (yaml.hasProblems()) {
             return Optional.empty();
         }
-        return Optional.of(new CheckSuite(suiteName(file), file, table, since, checks, checksum));
+        return Optional.of(new CheckSuite(suiteName(file), file, table, since, checks, checksum, pii.build()));
     }
 
     static String suiteName(final String file) {
@@ -143,6 +146,7 @@ final class SuiteParser {
         if (builder.name.isEmpty()) {
             builder.name(defaultName(builder));
         }
+        Optional.ofNullable(params.get("pii")).ifPresent(flag -> pii.check(flag, builder.columns));
         return Optional.of(builder.build());
     }
 

@@ -27,7 +27,7 @@ final class TableRunner {
             final DataTestOptions options,
             final ProgressListener progress) {
         this.pool = pool;
-        this.queries = new QueryTasks(target, options);
+        this.queries = new QueryTasks(target, options, PiiMask.forRun());
         this.evaluator = new CheckEvaluator(options.now(), target.dialect());
         this.options = options;
         this.progress = progress;
@@ -66,7 +66,8 @@ final class TableRunner {
                 CheckResultBuilder b = judge(plan, c);
                 judged.put(c, b);
                 if (needsSample(c, b)) {
-                    samples.add(connection -> queries.sample(connection, plan.table(), c));
+                    samples.add(connection -> queries.sample(
+                            connection, plan.table(), c, plan.suite().pii()));
                 }
             }
         }
