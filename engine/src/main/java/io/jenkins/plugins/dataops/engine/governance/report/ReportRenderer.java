@@ -148,6 +148,24 @@ public final class ReportRenderer {
                 .orElse(Long.MAX_VALUE);
     }
 
+    /**
+     * Says what the verification proves, as {@code verify-ledger} does: an unkeyed chain is recomputed by anyone
+     * who can write the ledger, so green without a key means "no accident", not "no rewrite".
+     */
+    private static void writeKeyNote(final HtmlWriter html, final LedgerVerification verification) {
+        if (verification.keyed()) {
+            html.raw(" <span class=\"dor-key dor-keyed\">")
+                    .text("Every record's MAC was verified with the ledger key: a rewrite by someone without the key"
+                            + " would show here.")
+                    .raw("</span>");
+        } else {
+            html.raw(" <span class=\"dor-key dor-unkeyed\">")
+                    .text("No ledger key is set: the chain detects accidents, not someone with write access to the"
+                            + " ledger, who can recompute every hash (set DATAOPS_LEDGER_KEY to key it).")
+                    .raw("</span>");
+        }
+    }
+
     private void writeIntegrity(final HtmlWriter html, final ReportOptions options, final ReportSummary summary) {
         LedgerVerification verification = options.verification().orElse(null);
         if (verification == null) {
@@ -165,6 +183,9 @@ public final class ReportRenderer {
                     .text(verification.problem())
                     .text(". " + verification.records() + " records read; record " + verification.firstBroken()
                             + " and everything after it cannot be trusted until the ledger is restored.");
+        }
+        if (verification != null) {
+            writeKeyNote(html, verification);
         }
         if (!options.filter().isUnrestricted()) {
             html.raw("<br><span class=\"dor-muted\">")

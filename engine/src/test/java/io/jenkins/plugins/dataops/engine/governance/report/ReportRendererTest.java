@@ -132,6 +132,24 @@ class ReportRendererTest {
     }
 
     @Test
+    void shouldSayPlainlyWhatAnUnkeyedChainProvesAndThatAKeyedOneHadItsMacsVerified() throws IOException {
+        LedgerVerification unkeyed = new LedgerVerification(true, 13, 0, "");
+
+        String without = fragment(options.withVerification(unkeyed));
+        String with = fragment(options.withVerification(unkeyed.keyed(true)));
+        String brokenWithout = fragment(options.withVerification(new LedgerVerification(false, 13, 7, "edited")));
+
+        assertThat(without)
+                .contains("No ledger key is set: the chain detects accidents, not someone with write access to the"
+                        + " ledger, who can recompute every hash (set DATAOPS_LEDGER_KEY to key it).")
+                .doesNotContain("MAC was verified");
+        assertThat(with)
+                .contains("Every record&#39;s MAC was verified with the ledger key")
+                .doesNotContain("No ledger key is set");
+        assertThat(brokenWithout).contains("Chain broken at record 7", "No ledger key is set");
+    }
+
+    @Test
     void shouldSayWhenTheChainWasNotVerified() throws IOException {
         assertThat(fragment(options)).contains("Chain not verified.");
     }
