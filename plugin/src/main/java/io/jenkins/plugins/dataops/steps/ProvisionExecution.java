@@ -1,0 +1,274 @@
+package io.jenkins.plugins.dataops.steps;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.AbortException;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.dataops.util.ConsoleProgress;
+import java.io.Serial;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jenkinsci.plugins.workflow.steps.BodyExecution;
+import org.jenkinsci.plugins.workflow.steps.EnvironmentExpander;
+import org.jenkinsci.plugins.workflow.steps.GeneralNonBlockingStepExecution;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+
+/**
+ * The execution of {@code provisionEnvironment}. Plain form: one engine call. Block form: creates a throw-away
+ * environment, runs the body with {@code DATAOPS_ENV} set, and destroys the environment afterwards, one thing
+ * after the other, never two at once:
+ * <ul>
+ *   <li>an abort during the creation lets it finish, then destroys (a second abort interrupts the creation; the
+ *       destroy still waits until the agent's call has stopped writing its records);</li>
+ *   <li>each phase is saved with the program before it starts (blocking on {@code saveState()}), so a restart
+ *       knows what was under way;</li>
+ *   <li>after a restart a body resumes and the teardown runs after it; a creation or teardown that was cut off
+ *       has its records collected and the environment destroyed, once the agent is back.</li>
+ * </ul>
+ */
+final class ProvisionExecution extends GeneralNonBlockingStepExecution {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private static final Logger LOGGER = Logger.getLogger(ProvisionExecution.class.getName());
+    private static final long SAVE_TIMEOUT_SECONDS = 60;
+    private static final String RESTARTED = "Jenkins restarted while the call was running";
+
+    @CheckForNull
+    private final String spec;
+
+    private final ProvisionEnvironmentStep.Task create;
+    private final ProvisionEnvironmentStep.Task teardown;
+
+    /** Where the step stands; saved with the program, so a restart knows what to clean up. */
+    private volatile Phase phase = Phase.NONE;
+
+    @CheckForNull
+    private transient volatile Throwable stopCause;
+
+    @CheckForNull
+    private transient volatile Thread creating;
+
+    @CheckForNull
+    private transient volatile BodyExecution body;
+
+    ProvisionExecution(
+            final StepContext context, @CheckForNull final String spec, final ProvisionEnvironmentStep.Task create) {
+        super(context);
+        this.spec = spec;
+        this.create = create;
+        this.teardown = create.teardown();
+    }
+
+    @Override
+    public boolean start() throws Exception {
+        if (getContext().hasBody()) {
+            if (!create.isEphemeral() || create.isPlanOnly()) {
+                throw new AbortException(ConsoleProgress.PREFIX + "The block form of provisionEnvironment "
+                        + "needs ephemeral: true (and no planOnly): it destroys the environment after the body.");
+            }
+            run(this::createAndRunBody);
+        } else {
+            run(this::applyPlain);
+        }
+        return false;
+    }
+
+    private void applyPlain() throws Exception {
+        enter(Phase.APPLYING);
+        Map<String, Object> value = StepRunner.run(getContext(), spec, create);
+        enter(Phase.DONE);
+        getContext().onSuccess(value);
+    }
+
+    private void createAndRunBody() throws Exception {
+        StepContext context = getContext();
+        StepRunner.Target target = StepRunner.Target.of(context);
+        creating = Thread.currentThread();
+        enter(Phase.CREATING);
+        try {
+            StepRunner.run(target, spec, create);
+        } catch (EngineFailureException e) {
+            if (e.isRecorded()) {
+                destroyAfterFailure(target, e); // the engine started creating: it may have got half way
+            }
+            throw e;
+        } catch (AbortException e) {
+            throw e; // refused before the engine ran (spec, credentials rules): nothing was created
+        } catch (Exception e) {
+            destroyAfterFailure(target, e); // interrupted by a second abort, or the agent was lost
+            throw e;
+        } finally {
+            creating = null;
+        }
+        Throwable aborted = stopCause;
+        if (aborted != null) { // aborted while creating: the creation has finished; destroy, then fail
+            Exception failure = aborted instanceof Exception e ? e : new AbortException(String.valueOf(aborted));
+            destroyAfterFailure(target, failure);
+            throw failure;
+        }
+        enter(Phase.BODY);
+        EnvironmentExpander variables = EnvironmentExpander.constant(Map.of("DATAOPS_ENV", create.env()));
+        body = context.newBodyInvoker()
+                .withContext(EnvironmentExpander.merge(context.get(EnvironmentExpander.class), variables))
+                .withCallback(new Teardown())
+                .start();
+    }
+
+    /**
+     * Destroys the environment after its creation failed or was stopped, with the build objects resolved before
+     * (an aborted step's context may have completed). StepRunner has collected the creation's records by then,
+     * which waits while the agent's call still runs, so the destroy does not race the creation.
+     */
+    private void destroyAfterFailure(final StepRunner.Target target, final Exception failure) {
+        boolean interrupted = Thread.interrupted(); // a second abort interrupted this thread: destroy anyway
+        try {
+            enter(Phase.DESTROYING);
+            StepRunner.run(target, spec, teardown);
+            enter(Phase.DONE);
+        } catch (Exception e) {
+            failure.addSuppressed(e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public void stop(final Throwable cause) throws Exception {
+        boolean again = stopCause != null;
+        if (!again) {
+            stopCause = cause;
+        }
+        switch (phase) {
+            case CREATING -> stopDuringCreation(again);
+            case DESTROYING ->
+                log("Abort requested: ephemeral environment '%s' is being destroyed; that finishes first."
+                        .formatted(create.env()));
+            case BODY -> {
+                BodyExecution running = body;
+                if (running != null) {
+                    running.cancel(cause); // the teardown runs when the body has ended
+                }
+            }
+            default -> super.stop(cause); // plain form: the call is interrupted, its records still collected
+        }
+    }
+
+    private void stopDuringCreation(final boolean again) {
+        Thread thread = creating;
+        if (again && thread != null) {
+            log("Interrupting the creation of ephemeral environment '%s'; it is destroyed once the engine call has "
+                            .formatted(create.env())
+                    + "stopped.");
+            thread.interrupt();
+        } else {
+            log("Abort requested: the creation of ephemeral environment '%s' finishes first, then it is destroyed; "
+                            .formatted(create.env())
+                    + "abort again to interrupt the creation.");
+        }
+    }
+
+    /**
+     * After a controller restart. Never {@code super.onResume()}: {@link GeneralNonBlockingStepExecution} saves
+     * its thread name (the field is not transient) and fails the step whenever a saved one is set, even while the
+     * body is still running.
+     */
+    @Override
+    public void onResume() {
+        switch (phase) {
+            case CREATING, DESTROYING ->
+                AfterRestart.whenAgentIsBack(
+                        getContext(),
+                        "destroying ephemeral environment '%s'".formatted(create.env()),
+                        this::destroyAfterRestart);
+            case APPLYING ->
+                AfterRestart.whenAgentIsBack(
+                        getContext(), "collecting the records of provisionEnvironment", this::collectAfterRestart);
+            case NONE, DONE ->
+                getContext()
+                        .onFailure(new AbortException(ConsoleProgress.PREFIX
+                                + "Jenkins restarted while provisionEnvironment was %s; run the build again."
+                                        .formatted(phase == Phase.NONE ? "starting" : "finishing")));
+            default -> {} // BODY: the body resumes, and Teardown destroys the environment after it
+        }
+    }
+
+    private void collectAfterRestart(final StepRunner.Target target) throws Exception {
+        StepLedgers.Collected collected = StepRunner.collect(target, create.ledgerId(), List.of(), RESTARTED);
+        getContext()
+                .onFailure(new AbortException(ConsoleProgress.PREFIX
+                        + "Jenkins restarted while provisionEnvironment '%s' was running; %d record(s) of its call were "
+                                .formatted(create.env(), collected.getRecords().size())
+                        + "collected. Check the environment, then run the build again."));
+    }
+
+    private void destroyAfterRestart(final StepRunner.Target target) {
+        String message = "Jenkins restarted while ephemeral environment '%s' was being %s; "
+                .formatted(create.env(), phase == Phase.CREATING ? "created" : "destroyed");
+        ProvisionEnvironmentStep.Task cut = phase == Phase.CREATING ? create : teardown;
+        try {
+            StepRunner.collect(target, cut.ledgerId(), List.of(), RESTARTED);
+            enter(Phase.DESTROYING);
+            StepRunner.run(target, spec, teardown);
+            enter(Phase.DONE);
+            message += "it has been destroyed. Run the build again.";
+        } catch (Exception e) {
+            message += "destroying it failed (%s); it expires after its time to live.".formatted(e.getMessage());
+        }
+        getContext().onFailure(new AbortException(ConsoleProgress.PREFIX + message));
+    }
+
+    /** Saves the phase with the program and waits for the save, so a restart right after sees it. */
+    private void enter(final Phase next) {
+        phase = next;
+        try {
+            getContext().saveState().get(SAVE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOGGER.log(Level.WARNING, "Could not save provisionEnvironment's phase " + next, e);
+        }
+    }
+
+    private void log(final String message) {
+        try {
+            TaskListener listener = getContext().get(TaskListener.class);
+            if (listener != null) {
+                listener.getLogger().println(ConsoleProgress.PREFIX + message);
+            }
+        } catch (Exception e) {
+            LOGGER.log(Level.FINE, "no console to say: " + message, e);
+        }
+    }
+
+    /** Destroys the ephemeral environment after the body (once its agent is back), then passes the outcome on. */
+    private final class Teardown extends TailCall {
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected void finished(final StepContext context) throws Exception {
+            StepRunner.Target target = AfterRestart.awaitWorkspace(
+                    context, "destroying ephemeral environment '%s'".formatted(create.env()));
+            enter(Phase.DESTROYING);
+            StepRunner.run(target, spec, teardown);
+            enter(Phase.DONE);
+        }
+    }
+
+    /** The stages of the step. */
+    private enum Phase {
+        NONE,
+        APPLYING,
+        CREATING,
+        BODY,
+        DESTROYING,
+        DONE
+    }
+}

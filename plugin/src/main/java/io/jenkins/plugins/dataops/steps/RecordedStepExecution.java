@@ -1,0 +1,107 @@
+package io.jenkins.plugins.dataops.steps;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.AbortException;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.dataops.util.ConsoleProgress;
+import java.io.Serial;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+
+/**
+ * The execution of a step whose engine call changes an environment ({@code migrateSchema}, {@code rollback}).
+ * An abort lets the call in flight finish, because cutting a schema change off in the middle helps nobody; the
+ * step then fails with the abort, its records stored. A second abort interrupts the call; its records are still
+ * collected from the step ledger. After a controller restart (which cuts the call off: remoting cancels every call
+ * of a closing channel) the records are collected from the agent, open intents become {@code interrupted}, and
+ * the step fails saying so.
+ */
+abstract class RecordedStepExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private static final Logger LOGGER = Logger.getLogger(RecordedStepExecution.class.getName());
+
+    @CheckForNull
+    private final String spec;
+
+    private final EngineTask task;
+    private final String stepName;
+
+    /** The first abort, while the call is allowed to finish. */
+    @CheckForNull
+    private transient volatile Throwable stopRequested;
+
+    RecordedStepExecution(
+            final StepContext context, @CheckForNull final String spec, final EngineTask task, final String stepName) {
+        super(context);
+        this.spec = spec;
+        this.task = task;
+        this.stepName = stepName;
+    }
+
+    @Override
+    protected final Map<String, Object> run() throws Exception {
+        failIfStopped();
+        Map<String, Object> value = StepRunner.run(getContext(), spec, task);
+        failIfStopped(); // aborted while the call ran: it finished and its records are stored; the step fails
+        return value;
+    }
+
+    private void failIfStopped() throws Exception {
+        Throwable cause = stopRequested;
+        if (cause instanceof Exception e) {
+            throw e;
+        }
+        if (cause != null) {
+            throw new AbortException(ConsoleProgress.PREFIX + stepName + " was aborted: " + cause);
+        }
+    }
+
+    @Override
+    public void stop(final Throwable cause) throws Exception {
+        if (stopRequested == null) {
+            stopRequested = cause;
+            log("Abort requested: the %s call in progress may be changing the environment, so it finishes first and "
+                            .formatted(stepName)
+                    + "its records are stored; abort again to interrupt it.");
+            return;
+        }
+        super.stop(cause); // interrupts the call; StepRunner still collects its records from the step ledger
+    }
+
+    @Override
+    public void onResume() {
+        StepContext context = getContext();
+        AfterRestart.whenAgentIsBack(context, "collecting the records of " + stepName, target -> {
+            StepLedgers.Collected collected = StepRunner.collect(
+                    target, task.ledgerId(), List.of(), "Jenkins restarted while the call was running");
+            context.onFailure(new AbortException(ConsoleProgress.PREFIX
+                    + "Jenkins restarted while %s was running, which cut its engine call off; %d record(s) of the call "
+                            .formatted(stepName, collected.getRecords().size())
+                    + "were collected from the agent (%d recorded as interrupted). Check the environment, then run "
+                            .formatted(collected.getInterrupted())
+                    + "the build again."));
+        });
+    }
+
+    @Override
+    public String getStatus() {
+        return stopRequested == null ? super.getStatus() : "finishing its engine call after an abort";
+    }
+
+    private void log(final String message) {
+        try {
+            TaskListener listener = getContext().get(TaskListener.class);
+            if (listener != null) {
+                listener.getLogger().println(ConsoleProgress.PREFIX + message);
+            }
+        } catch (Exception e) {
+            LOGGER.log(Level.FINE, "no console to say: " + message, e);
+        }
+    }
+}
