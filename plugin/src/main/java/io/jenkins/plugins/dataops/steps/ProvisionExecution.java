@@ -96,20 +96,19 @@ final class ProvisionExecution extends GeneralNonBlockingStepExecution {
             if (e.isRecorded()) {
                 destroyAfterFailure(target, e); // the engine started creating: it may have got half way
             }
-            throw e;
+            throw abortOr(e);
         } catch (AbortException e) {
-            throw e; // refused before the engine ran (spec, credentials rules): nothing was created
+            throw abortOr(e); // refused before the engine ran (spec, credentials rules): nothing was created
         } catch (Exception e) {
             destroyAfterFailure(target, e); // interrupted by a second abort, or the agent was lost
-            throw e;
+            throw abortOr(e);
         } finally {
             creating = null;
         }
-        Throwable aborted = stopCause;
-        if (aborted != null) { // aborted while creating: the creation has finished; destroy, then fail
-            Exception failure = aborted instanceof Exception e ? e : new AbortException(String.valueOf(aborted));
-            destroyAfterFailure(target, failure);
-            throw failure;
+        if (stopCause != null) { // aborted while creating: the creation has finished; destroy, then fail
+            Exception aborted = abortOr(null);
+            destroyAfterFailure(target, aborted);
+            throw aborted;
         }
         enter(Phase.BODY);
         EnvironmentExpander variables = EnvironmentExpander.constant(Map.of("DATAOPS_ENV", create.env()));
@@ -117,6 +116,19 @@ final class ProvisionExecution extends GeneralNonBlockingStepExecution {
                 .withContext(EnvironmentExpander.merge(context.get(EnvironmentExpander.class), variables))
                 .withCallback(new Teardown())
                 .start();
+    }
+
+    /** An abort during the creation is what the build ends with (ABORTED), the creation's failure beside it. */
+    private Exception abortOr(@CheckForNull final Exception failure) {
+        Throwable aborted = stopCause;
+        if (aborted == null) {
+            return failure;
+        }
+        Exception cause = aborted instanceof Exception e ? e : new AbortException(String.valueOf(aborted));
+        if (failure != null && failure != cause) {
+            cause.addSuppressed(failure);
+        }
+        return cause;
     }
 
     /**
