@@ -36,6 +36,9 @@ abstract class RecordedStepExecution extends SynchronousNonBlockingStepExecution
     @CheckForNull
     private transient volatile Throwable stopRequested;
 
+    /** True while the engine call runs: only then does an abort wait for it. */
+    private transient volatile boolean inCall;
+
     RecordedStepExecution(
             final StepContext context, @CheckForNull final String spec, final EngineTask task, final String stepName) {
         super(context);
@@ -47,7 +50,13 @@ abstract class RecordedStepExecution extends SynchronousNonBlockingStepExecution
     @Override
     protected final Map<String, Object> run() throws Exception {
         failIfStopped();
-        Map<String, Object> value = StepRunner.run(getContext(), spec, task);
+        inCall = true;
+        Map<String, Object> value;
+        try {
+            value = StepRunner.run(getContext(), spec, task);
+        } finally {
+            inCall = false;
+        }
         failIfStopped(); // aborted while the call ran: it finished and its records are stored; the step fails
         return value;
     }
@@ -64,14 +73,15 @@ abstract class RecordedStepExecution extends SynchronousNonBlockingStepExecution
 
     @Override
     public void stop(final Throwable cause) throws Exception {
-        if (stopRequested == null) {
+        if (stopRequested == null && inCall) {
             stopRequested = cause;
             log("Abort requested: the %s call in progress may be changing the environment, so it finishes first and "
                             .formatted(stepName)
                     + "its records are stored; abort again to interrupt it.");
             return;
         }
-        super.stop(cause); // interrupts the call; StepRunner still collects its records from the step ledger
+        // A second abort, or no call in flight: interrupt (StepRunner still collects the call's records).
+        super.stop(cause);
     }
 
     @Override
