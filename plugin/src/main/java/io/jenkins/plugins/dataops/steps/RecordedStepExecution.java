@@ -15,8 +15,8 @@ import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 /**
  * The execution of a step whose engine call changes an environment ({@code migrateSchema}, {@code rollback}).
  * An abort lets the call in flight finish, because cutting a schema change off in the middle helps nobody; the
- * step then fails with the abort, its records stored. A second abort interrupts the call; its records are still
- * collected from the step ledger. After a controller restart (which cuts the call off: remoting cancels every call
+ * step then fails with the abort, its records stored. A second abort interrupts the call; the step fails once its
+ * records are collected from the step ledger (a third abort interrupts that wait). After a controller restart (which cuts the call off: remoting cancels every call
  * of a closing channel) the records are collected from the agent, open intents become {@code interrupted}, and
  * the step fails saying so.
  */
@@ -36,8 +36,9 @@ abstract class RecordedStepExecution extends SynchronousNonBlockingStepExecution
     @CheckForNull
     private transient volatile Throwable stopRequested;
 
-    /** True while the engine call runs: only then does an abort wait for it. */
-    private transient volatile boolean inCall;
+    /** The thread that makes the engine call, while it runs: only then does an abort wait for it. */
+    @CheckForNull
+    private transient volatile Thread callThread;
 
     RecordedStepExecution(
             final StepContext context, @CheckForNull final String spec, final EngineTask task, final String stepName) {
@@ -50,38 +51,56 @@ abstract class RecordedStepExecution extends SynchronousNonBlockingStepExecution
     @Override
     protected final Map<String, Object> run() throws Exception {
         failIfStopped();
-        inCall = true;
+        callThread = Thread.currentThread();
         Map<String, Object> value;
         try {
             value = StepRunner.run(getContext(), spec, task);
+        } catch (Exception e) {
+            if (stopRequested != null) { // interrupted by a second abort, its records collected: fail with the abort
+                Thread.interrupted();
+                failIfStopped(e);
+            }
+            throw e;
         } finally {
-            inCall = false;
+            callThread = null;
         }
         failIfStopped(); // aborted while the call ran: it finished and its records are stored; the step fails
         return value;
     }
 
     private void failIfStopped() throws Exception {
+        failIfStopped(null);
+    }
+
+    private void failIfStopped(@CheckForNull final Exception failure) throws Exception {
         Throwable cause = stopRequested;
-        if (cause instanceof Exception e) {
-            throw e;
+        if (cause == null) {
+            return;
         }
-        if (cause != null) {
-            throw new AbortException(ConsoleProgress.PREFIX + stepName + " was aborted: " + cause);
+        Exception abort = cause instanceof Exception e
+                ? e
+                : new AbortException(ConsoleProgress.PREFIX + stepName + " was aborted: " + cause);
+        if (failure != null && failure != abort) {
+            abort.addSuppressed(failure);
         }
+        throw abort;
     }
 
     @Override
     public void stop(final Throwable cause) throws Exception {
-        if (stopRequested == null && inCall) {
+        Thread thread = callThread;
+        if (thread == null) {
+            super.stop(cause); // no call in flight: nothing to wait for
+        } else if (stopRequested == null) {
             stopRequested = cause;
             log("Abort requested: the %s call in progress may be changing the environment, so it finishes first and "
                             .formatted(stepName)
                     + "its records are stored; abort again to interrupt it.");
-            return;
+        } else {
+            // The step fails once the interrupted call's records are collected (StepRunner waits for them).
+            log("Interrupting the %s call; its records are collected before the step fails.".formatted(stepName));
+            thread.interrupt();
         }
-        // A second abort, or no call in flight: interrupt (StepRunner still collects the call's records).
-        super.stop(cause);
     }
 
     @Override
