@@ -126,9 +126,9 @@ final class StepRunner {
                     credentials.getMasks(),
                     task,
                     ledger.getRemote()));
-        } catch (Exception e) {
-            // Aborted, or the agent's channel went away: the call may have changed something, and what it recorded
-            // (intent before change) is in its step ledger on the agent.
+        } catch (Exception | Error e) {
+            // Aborted, the agent's channel went away, or an Error on the built-in node: the call may have changed
+            // something, and what it recorded (intent before change) is in its step ledger on the agent.
             collectAfter(target, task.ledgerId(), credentials.getMasks(), e);
             throw e;
         }
@@ -181,7 +181,7 @@ final class StepRunner {
     }
 
     private static void collectAfter(
-            final Target target, final String ledgerId, final List<String> masks, final Exception failure) {
+            final Target target, final String ledgerId, final List<String> masks, final Throwable failure) {
         boolean interrupted = Thread.interrupted(); // an abort interrupted this thread: collect all the same
         try {
             collect(
