@@ -45,6 +45,8 @@ class AbortDuringCreationITest {
 
             run.doStop();
             j.waitForMessage("finishes first, then it is destroyed", run);
+            assertThat(run.isBuilding()).as("the step waits for the creation").isTrue();
+            assertThat(StepRestartITest.actions(run)).doesNotContain("ephemeral-destroy:intent");
             server.release.countDown();
 
             j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(run));
