@@ -102,8 +102,13 @@ class StepRestartITest {
         });
     }
 
+    /** The build's records as {@code action:outcome}, oldest first; none before the first is stored. */
     static List<String> actions(final WorkflowRun run) {
-        return run.getAction(GovernanceRunAction.class).getEntries().stream()
+        GovernanceRunAction action = run.getAction(GovernanceRunAction.class);
+        if (action == null) {
+            return List.of();
+        }
+        return action.getEntries().stream()
                 .map(e -> e.getAction() + ":" + e.getOutcome())
                 .toList();
     }
