@@ -52,6 +52,9 @@ public final class StepLedgerCollector {
             final StepLedger ledger, final String ledgerId, final String reason, final Duration patience)
             throws InterruptedException {
         boolean stillRunning = awaitEnd(ledger, patience);
+        if (!stillRunning && ledger.dropTornEnd()) {
+            progress.warn("The step ledger ended in a line cut off by a crash; the records before it are collected.");
+        }
         List<GovernanceRecord> open = ledger.openIntents();
         for (GovernanceRecord intent : open) {
             GovernanceEvent was = intent.event();

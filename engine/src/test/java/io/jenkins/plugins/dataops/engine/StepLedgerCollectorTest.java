@@ -178,6 +178,32 @@ class StepLedgerCollectorTest {
     }
 
     @Test
+    void shouldCollectTheRecordsBeforeALineACrashCutOffAndSettleTheirIntent() throws Exception {
+        StepLedger ledger = ledger();
+        ledger.append(intent());
+        String complete = Files.readString(ledger.file());
+        Files.writeString(ledger.file(), complete + complete.substring(0, complete.length() / 2));
+
+        StepLedgerCollector.Collected collected = collect(ledger, Duration.ZERO);
+
+        assertThat(collected.records())
+                .extracting(r -> r.sequence() + ":" + r.event().outcome())
+                .containsExactly("1:intent", "2:interrupted");
+        assertThat(console).anyMatch(line -> line.contains("ended in a line cut off by a crash"));
+        assertThat(ledger.verify().intact()).isTrue();
+    }
+
+    @Test
+    void shouldKeepALastRecordThatOnlyLostItsLineBreak() throws Exception {
+        StepLedger ledger = ledger();
+        ledger.append(intent());
+        Files.writeString(ledger.file(), Files.readString(ledger.file()).strip());
+
+        assertThat(ledger.dropTornEnd()).isFalse();
+        assertThat(collect(ledger, Duration.ZERO).records()).hasSize(2);
+    }
+
+    @Test
     void shouldCollectNothingFromALedgerThatWasNeverWritten() throws Exception {
         StepLedgerCollector.Collected collected = collect(ledger(), Duration.ZERO);
 

@@ -111,6 +111,49 @@ public final class StepLedger implements Ledger {
     }
 
     /**
+     * Cuts off a last line that a crash left incomplete (the machine went down in the middle of an append), so
+     * that the records before it can be collected and the intent among them settled. A complete last record that
+     * only lost its line break is kept. Only for a ledger no call writes any more.
+     *
+     * @return true when a torn line was cut off
+     * @throws DataOpsException when the file cannot be read or cut
+     */
+    public boolean dropTornEnd() {
+        Path file = file();
+        try {
+            if (!Files.exists(file) || Files.size(file) == 0) {
+                return false;
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            if (bytes[bytes.length - 1] == '\n') {
+                return false;
+            }
+            int start = lastLineBreak(bytes) + 1;
+            try {
+                RecordCodec.read(bytes, start, bytes.length, null);
+                return false;
+            } catch (IllegalArgumentException torn) {
+                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                    channel.truncate(start);
+                    channel.force(false);
+                }
+                return true;
+            }
+        } catch (IOException e) {
+            throw new DataOpsException("Cannot repair the step ledger '%s': %s".formatted(file, e.getMessage()), e);
+        }
+    }
+
+    private static int lastLineBreak(final byte[] bytes) {
+        for (int i = bytes.length - 1; i >= 0; i--) {
+            if (bytes[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
      * Deletes the ledger and its companion files (head, lock, running mark).
      *
      * @throws DataOpsException when a file cannot be deleted
