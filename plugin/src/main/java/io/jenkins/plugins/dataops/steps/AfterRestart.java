@@ -79,7 +79,7 @@ final class AfterRestart {
                             + e.getMessage() + "), so " + what + " was not done; check the environment, then run "
                             + "the build again.");
                 }
-                log(
+                console(
                         context,
                         "Waiting for the agent to come back before %s (attempt %d of %d, next in %d s)."
                                 .formatted(what, attempt, ATTEMPTS, pause));
@@ -89,7 +89,13 @@ final class AfterRestart {
         }
     }
 
-    private static void log(final StepContext context, final String message) {
+    /**
+     * Writes one line to the step's console (the logger when there is none).
+     *
+     * @param context the step's context
+     * @param message the line, without the prefix
+     */
+    static void console(final StepContext context, final String message) {
         try {
             TaskListener listener = context.get(TaskListener.class);
             if (listener != null) {

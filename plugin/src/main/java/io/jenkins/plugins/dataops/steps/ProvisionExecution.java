@@ -2,7 +2,6 @@ package io.jenkins.plugins.dataops.steps;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
-import hudson.model.TaskListener;
 import io.jenkins.plugins.dataops.util.ConsoleProgress;
 import java.io.Serial;
 import java.util.List;
@@ -22,6 +21,8 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
  * environment, runs the body with {@code DATAOPS_ENV} set, and destroys the environment afterwards, one thing
  * after the other, never two at once:
  * <ul>
+ *   <li>an abort during the plain form's call lets it finish (its records stored), then fails the step; a second
+ *       abort interrupts it;</li>
  *   <li>an abort during the creation lets it finish, then destroys (a second abort interrupts the creation; the
  *       destroy still waits until the agent's call has stopped writing its records);</li>
  *   <li>each phase is saved with the program before it starts (blocking on {@code saveState()}), so a restart
@@ -51,7 +52,7 @@ final class ProvisionExecution extends GeneralNonBlockingStepExecution {
     private transient volatile Throwable stopCause;
 
     @CheckForNull
-    private transient volatile Thread creating;
+    private transient volatile Thread callThread;
 
     @CheckForNull
     private transient volatile BodyExecution body;
@@ -79,16 +80,27 @@ final class ProvisionExecution extends GeneralNonBlockingStepExecution {
     }
 
     private void applyPlain() throws Exception {
+        callThread = Thread.currentThread();
         enter(Phase.APPLYING);
-        Map<String, Object> value = StepRunner.run(getContext(), spec, create);
+        Map<String, Object> value;
+        try {
+            value = StepRunner.run(getContext(), spec, create);
+        } catch (Exception e) {
+            throw abortOr(e); // the records of an interrupted call are collected by now
+        } finally {
+            callThread = null;
+        }
         enter(Phase.DONE);
+        if (stopCause != null) {
+            throw abortOr(null); // aborted while the call ran: it finished, its records are stored
+        }
         getContext().onSuccess(value);
     }
 
     private void createAndRunBody() throws Exception {
         StepContext context = getContext();
         StepRunner.Target target = StepRunner.Target.of(context);
-        creating = Thread.currentThread();
+        callThread = Thread.currentThread();
         enter(Phase.CREATING);
         try {
             StepRunner.run(target, spec, create);
@@ -103,7 +115,7 @@ final class ProvisionExecution extends GeneralNonBlockingStepExecution {
             destroyAfterFailure(target, e); // interrupted by a second abort, or the agent was lost
             throw abortOr(e);
         } finally {
-            creating = null;
+            callThread = null;
         }
         if (stopCause != null) { // aborted while creating: the creation has finished; destroy, then fail
             Exception aborted = abortOr(null);
@@ -158,31 +170,37 @@ final class ProvisionExecution extends GeneralNonBlockingStepExecution {
             stopCause = cause;
         }
         switch (phase) {
-            case CREATING -> stopDuringCreation(again);
+            case CREATING ->
+                stopCall(
+                        again,
+                        "the creation of ephemeral environment '%s'".formatted(create.env()),
+                        ", then it is destroyed");
+            case APPLYING -> stopCall(again, "provisionEnvironment's engine call", ", and its records are stored");
             case DESTROYING ->
-                log("Abort requested: ephemeral environment '%s' is being destroyed; that finishes first."
-                        .formatted(create.env()));
+                AfterRestart.console(
+                        getContext(),
+                        "Abort requested: ephemeral environment '%s' is being destroyed; that finishes first."
+                                .formatted(create.env()));
             case BODY -> {
                 BodyExecution running = body;
                 if (running != null) {
                     running.cancel(cause); // the teardown runs when the body has ended
                 }
             }
-            default -> super.stop(cause); // plain form: the call is interrupted, its records still collected
+            default -> super.stop(cause); // nothing under way to wait for
         }
     }
 
-    private void stopDuringCreation(final boolean again) {
-        Thread thread = creating;
+    /** A first abort lets the engine call finish; a second interrupts its thread (its records are collected). */
+    private void stopCall(final boolean again, final String call, final String then) {
+        Thread thread = callThread;
         if (again && thread != null) {
-            log("Interrupting the creation of ephemeral environment '%s'; it is destroyed once the engine call has "
-                            .formatted(create.env())
-                    + "stopped.");
+            AfterRestart.console(getContext(), "Interrupting %s; its records are collected first.".formatted(call));
             thread.interrupt();
         } else {
-            log("Abort requested: the creation of ephemeral environment '%s' finishes first, then it is destroyed; "
-                            .formatted(create.env())
-                    + "abort again to interrupt the creation.");
+            AfterRestart.console(
+                    getContext(),
+                    "Abort requested: %s finishes first%s; abort again to interrupt it.".formatted(call, then));
         }
     }
 
@@ -245,17 +263,6 @@ final class ProvisionExecution extends GeneralNonBlockingStepExecution {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
             LOGGER.log(Level.WARNING, "Could not save provisionEnvironment's phase " + next, e);
-        }
-    }
-
-    private void log(final String message) {
-        try {
-            TaskListener listener = getContext().get(TaskListener.class);
-            if (listener != null) {
-                listener.getLogger().println(ConsoleProgress.PREFIX + message);
-            }
-        } catch (Exception e) {
-            LOGGER.log(Level.FINE, "no console to say: " + message, e);
         }
     }
 

@@ -2,13 +2,10 @@ package io.jenkins.plugins.dataops.steps;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
-import hudson.model.TaskListener;
 import io.jenkins.plugins.dataops.util.ConsoleProgress;
 import java.io.Serial;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 
@@ -23,8 +20,6 @@ import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 abstract class RecordedStepExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
     @Serial
     private static final long serialVersionUID = 1L;
-
-    private static final Logger LOGGER = Logger.getLogger(RecordedStepExecution.class.getName());
 
     @CheckForNull
     private final String spec;
@@ -93,12 +88,16 @@ abstract class RecordedStepExecution extends SynchronousNonBlockingStepExecution
             super.stop(cause); // no call in flight: nothing to wait for
         } else if (stopRequested == null) {
             stopRequested = cause;
-            log("Abort requested: the %s call in progress may be changing the environment, so it finishes first and "
-                            .formatted(stepName)
-                    + "its records are stored; abort again to interrupt it.");
+            AfterRestart.console(
+                    getContext(),
+                    "Abort requested: the %s call in progress may be changing the environment, so it finishes first and "
+                                    .formatted(stepName)
+                            + "its records are stored; abort again to interrupt it.");
         } else {
             // The step fails once the interrupted call's records are collected (StepRunner waits for them).
-            log("Interrupting the %s call; its records are collected before the step fails.".formatted(stepName));
+            AfterRestart.console(
+                    getContext(),
+                    "Interrupting the %s call; its records are collected before the step fails.".formatted(stepName));
             thread.interrupt();
         }
     }
@@ -121,16 +120,5 @@ abstract class RecordedStepExecution extends SynchronousNonBlockingStepExecution
     @Override
     public String getStatus() {
         return stopRequested == null ? super.getStatus() : "finishing its engine call after an abort";
-    }
-
-    private void log(final String message) {
-        try {
-            TaskListener listener = getContext().get(TaskListener.class);
-            if (listener != null) {
-                listener.getLogger().println(ConsoleProgress.PREFIX + message);
-            }
-        } catch (Exception e) {
-            LOGGER.log(Level.FINE, "no console to say: " + message, e);
-        }
     }
 }
