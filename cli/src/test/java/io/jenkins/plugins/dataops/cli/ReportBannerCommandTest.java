@@ -43,12 +43,10 @@ class ReportBannerCommandTest {
                 .isZero();
 
         assertThat(Files.readString(keyed))
-                .contains("Chain verified", "MAC was verified with the ledger key")
-                .doesNotContain("No ledger key is set");
+                .contains("Chain verified", "Keyed: every record&#39;s MAC matches the ledger key")
+                .doesNotContain("Unkeyed");
         assertThat(Files.readString(unkeyed))
-                .contains(
-                        "Chain verified",
-                        "No ledger key is set: the chain detects accidents, not someone with write access")
-                .doesNotContain("MAC was verified");
+                .contains("Chain verified", "Unkeyed: detects accidents, not someone with write access")
+                .doesNotContain("MAC matches");
     }
 }

@@ -155,13 +155,14 @@ public final class ReportRenderer {
     private static void writeKeyNote(final HtmlWriter html, final LedgerVerification verification) {
         if (verification.keyed()) {
             html.raw(" <span class=\"dor-key dor-keyed\">")
-                    .text("Every record's MAC was verified with the ledger key: a rewrite by someone without the key"
-                            + " would show here.")
+                    .text("Keyed: every record's MAC matches the ledger key, so a rewrite by someone without the key"
+                            + " would show.")
                     .raw("</span>");
         } else {
             html.raw(" <span class=\"dor-key dor-unkeyed\">")
-                    .text("No ledger key is set: the chain detects accidents, not someone with write access to the"
-                            + " ledger, who can recompute every hash (set DATAOPS_LEDGER_KEY to key it).")
+                    .text("Unkeyed: detects accidents, not someone with write access to the ledger, who can"
+                            + " recompute every hash (configure a ledger key: DATAOPS_LEDGER_KEY on the command line,"
+                            + " the ledger key credential in Jenkins).")
                     .raw("</span>");
         }
     }
@@ -174,13 +175,7 @@ public final class ReportRenderer {
         } else if (verification.intact()) {
             html.raw(
                             "<section class=\"dor-integrity dor-ok\" role=\"status\"><strong>&#10004; Chain verified</strong> ")
-                    .text("with " + verification.records() + " records: every hash and link is intact. ")
-                    .text(
-                            verification.keyed()
-                                    ? "Keyed: every record's MAC matches the ledger key, so a rewrite by someone "
-                                            + "without the key would show."
-                                    : "Unkeyed: detects accidents, not someone with write access (configure a "
-                                            + "ledger key).");
+                    .text("with " + verification.records() + " records: every hash and link is intact.");
         } else {
             html.raw(
                             "<section class=\"dor-integrity dor-fail\" role=\"alert\"><strong>&#10006; Chain broken at record ")

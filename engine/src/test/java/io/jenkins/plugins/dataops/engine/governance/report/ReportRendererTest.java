@@ -157,13 +157,14 @@ class ReportRendererTest {
         String brokenWithout = fragment(options.withVerification(new LedgerVerification(false, 13, 7, "edited")));
 
         assertThat(without)
-                .contains("No ledger key is set: the chain detects accidents, not someone with write access to the"
-                        + " ledger, who can recompute every hash (set DATAOPS_LEDGER_KEY to key it).")
-                .doesNotContain("MAC was verified");
+                .contains("Unkeyed: detects accidents, not someone with write access to the ledger, who can"
+                        + " recompute every hash (configure a ledger key: DATAOPS_LEDGER_KEY")
+                .doesNotContain("MAC matches");
+        assertThat(count(without, "detects accidents")).as("said once").isEqualTo(1);
         assertThat(with)
-                .contains("Every record&#39;s MAC was verified with the ledger key")
-                .doesNotContain("No ledger key is set");
-        assertThat(brokenWithout).contains("Chain broken at record 7", "No ledger key is set");
+                .contains("Keyed: every record&#39;s MAC matches the ledger key")
+                .doesNotContain("Unkeyed");
+        assertThat(brokenWithout).contains("Chain broken at record 7", "Unkeyed: detects accidents");
     }
 
     @Test
