@@ -4,6 +4,7 @@ import io.jenkins.plugins.dataops.engine.governance.GovernanceEvent;
 import io.jenkins.plugins.dataops.engine.governance.GovernanceRecord;
 import java.io.Serial;
 import java.io.Serializable;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -74,6 +75,17 @@ public record IndexRow(
                 event.outcome(),
                 event.actor(),
                 event.buildRef());
+    }
+
+    /**
+     * Returns the row as a record without evidence and hash, for summaries that count and draw records.
+     *
+     * @return the record
+     */
+    public GovernanceRecord toSummaryRecord() {
+        GovernanceEvent event =
+                new GovernanceEvent(actor, action, product, environment, release, outcome, buildRef, Map.of());
+        return new GovernanceRecord(sequence, timeMillis, event, "", "");
     }
 
     /**

@@ -119,6 +119,44 @@ public final class RecordIndex {
     }
 
     /**
+     * Returns every row the reader may see, oldest first (a snapshot: later changes do not show in it).
+     *
+     * @param readable tells whether the reader may see a job's records; asked at most once per job
+     * @return the rows
+     */
+    public synchronized List<IndexRow> visible(final Predicate<String> readable) {
+        Map<String, Boolean> mayRead = new HashMap<>();
+        return rows.stream()
+                .filter(row -> mayRead.computeIfAbsent(row.job(), readable::test))
+                .toList();
+    }
+
+    /**
+     * Returns the rows the reader may see as records without evidence or hash, for a report's summary, timelines
+     * and metrics, which need no evidence; the page loads the evidence of the rows it shows.
+     *
+     * @param readable tells whether the reader may see a job's records
+     * @return the source, read from a snapshot taken now
+     */
+    public RecordSource summarySource(final Predicate<String> readable) {
+        List<IndexRow> snapshot = visible(readable);
+        return consumer -> snapshot.forEach(row -> consumer.accept(row.toSummaryRecord()));
+    }
+
+    /**
+     * Returns every record the reader may see, oldest first, each loaded from the store when it is read, for
+     * exports that stream everything; a record whose build is gone is left out.
+     *
+     * @param readable tells whether the reader may see a job's records
+     * @param store    where the full records are read
+     * @return the source, over the rows of a snapshot taken now
+     */
+    public RecordSource exportSource(final Predicate<String> readable, final RecordStore store) {
+        List<IndexRow> snapshot = visible(readable);
+        return consumer -> snapshot.forEach(row -> store.record(row).ifPresent(consumer));
+    }
+
+    /**
      * Returns the rows of one job, oldest first.
      *
      * @param job the job's full name

@@ -114,6 +114,26 @@ class RecordIndexTest {
     }
 
     @Test
+    void shouldSummariseWithoutEvidenceAndExportEveryVisibleRecordWithItsEvidenceOldestFirst() {
+        RecordIndex index = threeJobs();
+        List<io.jenkins.plugins.dataops.engine.governance.GovernanceRecord> summary = new ArrayList<>();
+        List<io.jenkins.plugins.dataops.engine.governance.GovernanceRecord> export = new ArrayList<>();
+
+        index.summarySource(job -> !job.equals("b")).forEach(summary::add);
+        index.exportSource(job -> !job.equals("b"), jobs).forEach(export::add);
+
+        assertThat(summary)
+                .hasSize(20)
+                .allMatch(record -> record.event().evidence().isEmpty());
+        assertThat(export).hasSize(20);
+        assertThat(export.get(0)).isEqualTo(jobs.chains.get("a").get(0));
+        assertThat(export).extracting(record -> record.event().buildRef()).noneMatch(ref -> ref.contains("/job/b/"));
+        assertThat(export)
+                .isSortedAccordingTo(java.util.Comparator.comparingLong(
+                        io.jenkins.plugins.dataops.engine.governance.GovernanceRecord::timeMillis));
+    }
+
+    @Test
     void shouldReplaceTheRowsOfOneJobOnly() {
         RecordIndex index = threeJobs();
 
