@@ -76,6 +76,23 @@ public final class RecordPageJson {
         out.flush();
     }
 
+    /**
+     * Writes the answer to a request the page cannot serve, e.g. {@code {"error":"Parameter 'limit' is ..."}}.
+     *
+     * @param message the one-sentence error
+     * @param out     where the JSON goes (flushed, not closed)
+     * @throws IOException when writing fails
+     */
+    public static void writeError(final String message, final Writer out) throws IOException {
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            json.setCharacterEscapes(new ReportData.MarkupEscapes());
+            json.writeStartObject();
+            json.writeStringField("error", message);
+            json.writeEndObject();
+        }
+        out.flush();
+    }
+
     private static void writeVerification(final JsonGenerator json, final Map<String, LedgerVerification> perJob)
             throws IOException {
         LedgerVerification combined = JobVerifications.combine(perJob);

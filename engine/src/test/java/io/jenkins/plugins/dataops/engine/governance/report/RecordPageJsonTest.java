@@ -135,6 +135,31 @@ class RecordPageJsonTest {
     }
 
     @Test
+    void shouldPageAndVerifyOneBuildsRecordsWithTheSameCode() throws IOException {
+        twoJobs();
+        ChainRecords build = new ChainRecords("a", 7, jobs.chains.get("a"));
+        StringWriter out = new StringWriter();
+
+        json.write(build.index().page(RecordQuery.parse(Map.of("limit", "2")), job -> true), build, out);
+
+        JsonNode page = new ObjectMapper().readTree(out.toString());
+        assertThat(page.get("total").asLong()).isEqualTo(3);
+        assertThat(page.at("/records/0/" + BUILD).asInt()).isEqualTo(7);
+        assertThat(page.at("/verification/intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void shouldWriteAnErrorAsJsonWithoutMarkup() throws IOException {
+        StringWriter out = new StringWriter();
+
+        RecordPageJson.writeError("Parameter 'q' is '<b>'; give text.", out);
+
+        assertThat(out.toString()).doesNotContain("<", "'");
+        assertThat(new ObjectMapper().readTree(out.toString()).get("error").asText())
+                .isEqualTo("Parameter 'q' is '<b>'; give text.");
+    }
+
+    @Test
     void shouldSayThereIsNothingToVerifyOnAnEmptyPage() throws IOException {
         JsonNode page = write(RecordQuery.newest(), jobs);
 
