@@ -16,7 +16,7 @@ import java.util.Optional;
 /**
  * Writes one page of governance records as the compact JSON the report's script reads from a server:
  * <pre>{"total":N,"offset":O,"limit":L,
- *  "verification":{"intact":true,"records":R,"jobs":J,"text":"..."},
+ *  "verification":{"intact":true,"records":R,"jobs":J,"title":"...","text":"..."},
  *  "vocabulary":{...},
  *  "records":[[sequence,timeMillis,product,environment,action,release,outcome,actor,buildRef,hash,evidence,
  *              job,build,untrusted],...]}</pre>
@@ -100,6 +100,7 @@ public final class RecordPageJson {
         json.writeBooleanField("intact", combined.intact());
         json.writeNumberField("records", combined.records());
         json.writeNumberField("jobs", perJob.size());
+        json.writeStringField("title", combined.intact() ? "\u2714 Chain verified" : "\u2716 Chain broken");
         json.writeStringField("text", banner(combined, perJob.size()));
         json.writeEndObject();
     }

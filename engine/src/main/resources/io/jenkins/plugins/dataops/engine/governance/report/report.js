@@ -335,7 +335,7 @@
       banner.className = 'dor-integrity ' + (verification.intact ? 'dor-ok' : 'dor-fail');
       banner.setAttribute('role', verification.intact ? 'status' : 'alert');
       banner.textContent = '';
-      banner.appendChild(el('strong', '', verification.intact ? '\u2714 Chain verified ' : '\u2716 Chain broken '));
+      banner.appendChild(el('strong', '', verification.title + ' '));
       banner.appendChild(el('span', 'dor-integrity-text', verification.text));
     }
 

@@ -66,6 +66,7 @@ class RecordPageJsonTest {
         JsonNode page = write(RecordQuery.newest(), jobs);
 
         assertThat(page.at("/verification/intact").asBoolean()).isFalse();
+        assertThat(page.at("/verification/title").asText()).isEqualTo("\u2716 Chain broken");
         assertThat(page.at("/verification/text").asText()).startsWith("Chain broken at record 2 in 'b', ");
         for (JsonNode row : page.get("records")) {
             boolean afterBreak = row.get(JOB).asText().equals("b") && row.get(0).asLong() >= 2;
