@@ -63,9 +63,11 @@ public final class GovernanceIndex {
     public static synchronized GovernanceIndex get() {
         Jenkins jenkins = Jenkins.get();
         if (instance == null || owner.get() != jenkins) { // a new Jenkins in this JVM (tests, restarts) reloads
-            instance = new GovernanceIndex();
+            GovernanceIndex index = new GovernanceIndex();
+            boolean scan = !marker().exists();
+            index.loading = Timer.get().submit(() -> index.load(scan));
+            instance = index;
             owner = new WeakReference<>(jenkins);
-            instance.loading = Timer.get().submit(() -> instance.load(!marker().exists()));
         }
         return instance;
     }

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.runner.Description;
+import org.junit.runners.model.Statement;
 import org.jvnet.hudson.test.JenkinsRule;
 
 /**
@@ -38,39 +40,46 @@ public final class IndexBenchmark {
         int jobs = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int builds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         JenkinsRule j = new JenkinsRule();
-        j.before();
-        try {
-            List<FreeStyleProject> projects = new ArrayList<>();
-            for (int i = 0; i < jobs; i++) {
-                projects.add(j.createFreeStyleProject("job-" + i));
-            }
-            long recording = 0;
-            for (int b = 0; b < builds; b++) {
-                for (FreeStyleProject project : projects) {
-                    FreeStyleBuild build = j.buildAndAssertSuccess(project);
-                    long start = System.nanoTime();
-                    GovernanceIndex.get().record(build, twoRecords(build, b));
-                    recording += System.nanoTime() - start;
-                }
-            }
-            File file = JobRecords.file(projects.get(0)).getFile();
-            System.out.printf("jobs %d, builds %d, records %d%n", jobs, jobs * builds, jobs * builds * 2);
-            System.out.printf(
-                    "record(): %.2f ms per build; a job's index file: %d bytes%n",
-                    recording / 1e6 / (jobs * builds), file.length());
-            page("newest page", Map.of());
-            page("newest page again (verdicts cached)", Map.of());
-            page("filtered page (env=prod, q=job-7)", Map.of("env", "prod", "q", "job-7"));
-            long start = System.nanoTime();
-            GovernanceIndex.get().rebuild();
-            while (GovernanceIndex.get().isLoading()) {
-                Thread.sleep(10);
-            }
-            System.out.printf(
-                    "rebuild from every build, in the background: %.0f ms%n", (System.nanoTime() - start) / 1e6);
-        } finally {
-            j.after();
+        // JenkinsRule needs a test description (its recipe reads the test's annotations): run it as a rule would.
+        j.apply(
+                        new Statement() {
+                            @Override
+                            public void evaluate() throws Throwable {
+                                run(j, jobs, builds);
+                            }
+                        },
+                        Description.createSuiteDescription(IndexBenchmark.class))
+                .evaluate();
+    }
+
+    private static void run(final JenkinsRule j, final int jobs, final int builds) throws Exception {
+        List<FreeStyleProject> projects = new ArrayList<>();
+        for (int i = 0; i < jobs; i++) {
+            projects.add(j.createFreeStyleProject("job-" + i));
         }
+        long recording = 0;
+        for (int b = 0; b < builds; b++) {
+            for (FreeStyleProject project : projects) {
+                FreeStyleBuild build = j.buildAndAssertSuccess(project);
+                long start = System.nanoTime();
+                GovernanceIndex.get().record(build, twoRecords(build, b));
+                recording += System.nanoTime() - start;
+            }
+        }
+        File file = JobRecords.file(projects.get(0)).getFile();
+        System.out.printf("jobs %d, builds %d, records %d%n", jobs, jobs * builds, jobs * builds * 2);
+        System.out.printf(
+                "record(): %.2f ms per build; a job's index file: %d bytes%n",
+                recording / 1e6 / (jobs * builds), file.length());
+        page("newest page", Map.of());
+        page("newest page again (verdicts cached)", Map.of());
+        page("filtered page (env=prod, q=job-7)", Map.of("env", "prod", "q", "job-7"));
+        long start = System.nanoTime();
+        GovernanceIndex.get().rebuild();
+        while (GovernanceIndex.get().isLoading()) {
+            Thread.sleep(10);
+        }
+        System.out.printf("rebuild from every build, in the background: %.0f ms%n", (System.nanoTime() - start) / 1e6);
     }
 
     private static void page(final String what, final Map<String, String> query) throws Exception {
