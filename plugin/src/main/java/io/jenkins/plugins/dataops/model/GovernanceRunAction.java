@@ -3,12 +3,17 @@ package io.jenkins.plugins.dataops.model;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Item;
 import hudson.model.Run;
+import io.jenkins.plugins.dataops.credentials.LedgerKeys;
 import io.jenkins.plugins.dataops.engine.governance.Action;
 import io.jenkins.plugins.dataops.engine.governance.EvidenceKeys;
+import io.jenkins.plugins.dataops.engine.governance.LedgerKey;
+import io.jenkins.plugins.dataops.engine.policy.KeyedChains;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import jenkins.model.RunAction2;
 import org.kohsuke.stapler.StaplerRequest2;
@@ -24,6 +29,14 @@ public class GovernanceRunAction implements RunAction2 {
     public static final String URL_NAME = "dataops";
 
     private final List<GovernanceEntry> entries = new ArrayList<>();
+
+    /**
+     * Record hash to its HMAC under the ledger key, for records chained while a key was configured. Concurrent:
+     * {@code Run.save()} serializes it under the run's lock, not this action's. Null in builds saved before.
+     */
+    @CheckForNull
+    private ConcurrentHashMap<String, String> macs;
+
     private transient Run<?, ?> run;
 
     /**
@@ -48,7 +61,15 @@ public class GovernanceRunAction implements RunAction2 {
      * @throws IOException when the build cannot be saved
      */
     public void add(final List<GovernanceEntry> added) throws IOException {
+        LedgerKey key = LedgerKeys.configured();
         synchronized (entries) {
+            if (key != null) {
+                if (macs == null) {
+                    macs = new ConcurrentHashMap<>();
+                }
+                macs.putAll(KeyedChains.macs(
+                        key, added.stream().map(GovernanceEntry::toRecord).toList()));
+            }
             entries.addAll(added);
         }
         if (run != null) {
@@ -152,7 +173,18 @@ public class GovernanceRunAction implements RunAction2 {
         String job = run == null ? "this job" : run.getParent().getFullName();
         int build = run == null ? 0 : run.getNumber();
         ReportFragments.serveRecords(
-                req, rsp, (query, out) -> ReportFragments.writeBuildPage(job, build, getEntries(), query, out));
+                req,
+                rsp,
+                (query, out) -> ReportFragments.writeBuildPage(job, build, getEntries(), getMacs(), query, out));
+    }
+
+    /**
+     * Returns the MACs of this build's records (record hash to HMAC under the ledger key), for verification.
+     *
+     * @return a copy; empty when no record was chained with a key
+     */
+    public Map<String, String> getMacs() {
+        return macs == null ? Map.of() : Map.copyOf(macs);
     }
 
     /**

@@ -128,6 +128,7 @@ public final class ReportFragments {
      * @param job     the job's full name
      * @param build   the build number
      * @param entries the build's records, oldest first
+     * @param macs    the build's record MACs (hash to MAC)
      * @param query   the query
      * @param out     where the JSON goes
      * @throws IOException when writing fails
@@ -136,12 +137,14 @@ public final class ReportFragments {
             final String job,
             final int build,
             final List<GovernanceEntry> entries,
+            final Map<String, String> macs,
             final RecordQuery query,
             final Writer out)
             throws IOException {
         ChainRecords records = new ChainRecords(
                 job, build, entries.stream().map(GovernanceEntry::toRecord).toList());
-        new RecordPageJson(new JobVerifications()).write(records.index().page(query, name -> true), records, out);
+        new RecordPageJson(new JobVerifications(JobChain.keyedCheck(name -> macs)))
+                .write(records.index().page(query, name -> true), records, out);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dataops.report;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Job;
 import hudson.model.Run;
 import io.jenkins.plugins.dataops.engine.governance.GovernanceRecord;
@@ -11,7 +12,9 @@ import io.jenkins.plugins.dataops.model.GovernanceRunAction;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import jenkins.model.Jenkins;
 
@@ -46,6 +49,24 @@ final class BuildRecordStore implements RecordStore {
         return entries.stream().map(GovernanceEntry::toRecord).toList();
     }
 
+    /**
+     * Returns the MACs of a job's records (record hash to MAC under the ledger key) from the builds its index
+     * names.
+     *
+     * @param job the job's full name
+     * @return the MACs
+     */
+    Map<String, String> macs(final String job) {
+        Map<String, String> macs = new HashMap<>();
+        index.jobRows(job).stream().map(IndexRow::build).distinct().forEach(build -> {
+            GovernanceRunAction action = action(job, build);
+            if (action != null) {
+                macs.putAll(action.getMacs());
+            }
+        });
+        return macs;
+    }
+
     /** The job's index file changes whenever a record is added or a build removed: a cheap state to compare. */
     @Override
     public String chainState(final String job) {
@@ -58,9 +79,14 @@ final class BuildRecordStore implements RecordStore {
     }
 
     private static List<GovernanceEntry> entries(final String job, final int build) {
+        GovernanceRunAction action = action(job, build);
+        return action == null ? List.of() : action.getEntries();
+    }
+
+    @CheckForNull
+    private static GovernanceRunAction action(final String job, final int build) {
         Job<?, ?> item = Jenkins.get().getItemByFullName(job, Job.class);
         Run<?, ?> run = item == null ? null : item.getBuildByNumber(build);
-        GovernanceRunAction action = run == null ? null : run.getAction(GovernanceRunAction.class);
-        return action == null ? List.of() : action.getEntries();
+        return run == null ? null : run.getAction(GovernanceRunAction.class);
     }
 }

@@ -49,7 +49,10 @@ public final class GovernanceIndex {
     private static WeakReference<Jenkins> owner = new WeakReference<>(null);
 
     private final RecordIndex rows = new RecordIndex();
-    private final JobVerifications verifications = new JobVerifications();
+    /** Each job's chain verdict, by the ledger's rules and, with a ledger key, every record's MAC. */
+    private final JobVerifications verifications =
+            new JobVerifications(JobChain.keyedCheck(job -> new BuildRecordStore(rows).macs(job)));
+
     private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
     private volatile Future<?> loading;
 

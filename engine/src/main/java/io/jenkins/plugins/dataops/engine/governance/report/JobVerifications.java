@@ -18,6 +18,45 @@ import java.util.function.Supplier;
  */
 public final class JobVerifications {
     private final ConcurrentHashMap<String, Verdict> verdicts = new ConcurrentHashMap<>();
+    private final ChainCheck check;
+
+    /** How a job's chain is verified (a front end adds its own checks, such as MACs under a ledger key). */
+    @FunctionalInterface
+    public interface ChainCheck {
+        /**
+         * Verifies a job's chain.
+         *
+         * @param job   the job's full name
+         * @param chain its records, oldest first
+         * @return the verification; when broken, {@code firstBroken} is the sequence of the first broken record
+         */
+        LedgerVerification verify(String job, List<GovernanceRecord> chain);
+    }
+
+    /** Verifies with the ledger's rules only ({@link #verifyChain}). */
+    public JobVerifications() {
+        this((job, chain) -> verifyChain(chain));
+    }
+
+    /**
+     * Verifies with a check of the caller's.
+     *
+     * @param check the check, e.g. {@link #verifyChain} followed by a MAC check
+     */
+    public JobVerifications(final ChainCheck check) {
+        this.check = check;
+    }
+
+    /**
+     * Verifies records as a chain with the ledger's rules (every record present links to the one before it;
+     * records older than the oldest present one are not required).
+     *
+     * @param chain the records, oldest first
+     * @return the verification; when broken, {@code firstBroken} is the sequence of the first broken record
+     */
+    public static LedgerVerification verifyChain(final List<GovernanceRecord> chain) {
+        return bySequence(RecordChains.verifySegment(chain), chain);
+    }
 
     private record Verdict(String state, LedgerVerification verification) {}
 
@@ -36,8 +75,7 @@ public final class JobVerifications {
         if (known != null && known.state().equals(state)) {
             return known.verification();
         }
-        List<GovernanceRecord> chain = records.get();
-        LedgerVerification verification = bySequence(RecordChains.verifySegment(chain), chain);
+        LedgerVerification verification = check.verify(job, records.get());
         verdicts.put(job, new Verdict(state, verification));
         return verification;
     }
@@ -74,10 +112,13 @@ public final class JobVerifications {
         for (Map.Entry<String, LedgerVerification> job : new LinkedHashMap<>(perJob).entrySet()) {
             LedgerVerification result = job.getValue();
             if (!result.intact()) {
-                return new LedgerVerification(
-                        false, total, result.firstBroken(), "in '" + job.getKey() + "', " + result.problem());
+                String problem = result.problem().startsWith("in '")
+                        ? result.problem()
+                        : "in '" + job.getKey() + "', " + result.problem();
+                return new LedgerVerification(false, total, result.firstBroken(), problem);
             }
         }
-        return new LedgerVerification(true, total, 0, "");
+        boolean keyed = !perJob.isEmpty() && perJob.values().stream().allMatch(LedgerVerification::keyed);
+        return new LedgerVerification(true, total, 0, "", keyed);
     }
 }

@@ -98,6 +98,7 @@ public final class RecordPageJson {
         LedgerVerification combined = JobVerifications.combine(perJob);
         json.writeObjectFieldStart("verification");
         json.writeBooleanField("intact", combined.intact());
+        json.writeBooleanField("keyed", combined.keyed());
         json.writeNumberField("records", combined.records());
         json.writeNumberField("jobs", perJob.size());
         json.writeStringField("title", combined.intact() ? "\u2714 Chain verified" : "\u2716 Chain broken");
@@ -111,8 +112,11 @@ public final class RecordPageJson {
             return "No records on this page, so no chain to verify.";
         }
         if (combined.intact()) {
-            return "Chain verified for the %d job(s) on this page: %d records, every hash and link intact."
-                    .formatted(jobs, combined.records());
+            return "Chain verified for the %d job(s) on this page: %d records, every hash and link intact%s."
+                    .formatted(
+                            jobs,
+                            combined.records(),
+                            combined.keyed() ? ", every MAC checked with the ledger key" : "");
         }
         return "Chain broken at record %d %s; that record and every later one of its job cannot be trusted."
                 .formatted(combined.firstBroken(), combined.problem());

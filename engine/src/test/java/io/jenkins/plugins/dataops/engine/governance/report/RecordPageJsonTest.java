@@ -150,6 +150,32 @@ class RecordPageJsonTest {
     }
 
     @Test
+    void shouldUseTheCallersChainCheckAndSayWhenEveryMacWasChecked() throws IOException {
+        twoJobs();
+        RecordPageJson keyed = new RecordPageJson(new JobVerifications((job, chain) -> job.equals("b")
+                ? new io.jenkins.plugins.dataops.engine.governance.LedgerVerification(
+                        false, chain.size(), 3, "in 'b', record 3's MAC does not match", true)
+                : JobVerifications.verifyChain(chain).keyed(true)));
+        StringWriter out = new StringWriter();
+
+        keyed.write(jobs.index().page(RecordQuery.newest(), job -> true), jobs, out);
+
+        JsonNode page = new ObjectMapper().readTree(out.toString());
+        assertThat(page.at("/verification/text").asText())
+                .isEqualTo("Chain broken at record 3 in 'b', record 3's MAC does not match; that record and every"
+                        + " later one of its job cannot be trusted.");
+        StringWriter intact = new StringWriter();
+        new RecordPageJson(new JobVerifications(
+                        (job, chain) -> JobVerifications.verifyChain(chain).keyed(true)))
+                .write(jobs.index().page(RecordQuery.newest(), job -> true), jobs, intact);
+        assertThat(new ObjectMapper()
+                        .readTree(intact.toString())
+                        .at("/verification/text")
+                        .asText())
+                .endsWith("every hash and link intact, every MAC checked with the ledger key.");
+    }
+
+    @Test
     void shouldWriteAnErrorAsJsonWithoutMarkup() throws IOException {
         StringWriter out = new StringWriter();
 
