@@ -223,7 +223,7 @@ final class IncrementalRun {
             TestWatermarks.Mark before = range.isIncremental() ? used.get(range.suite()) : null;
             marks.add(new TestWatermarks.Mark(
                     range.suite(),
-                    range.column(),
+                    suite.get().incremental(), // as written: a changed spelling in the suite is a changed suite
                     range.next(),
                     suite.get().checksum(),
                     release,
