@@ -23,25 +23,19 @@ final class SqlCompiler {
         this.now = now;
     }
 
-    /**
-     * Compiles the one aggregate query of a table: its row count, then per folded check its value and, when it
-     * has a filter, the number of rows the filter keeps.
-     *
-     * @param table   the table
-     * @param members the checks to fold in (aggregate checks, and other row-counting checks with a filter)
-     * @return the query with its slots
-     */
+    /** Compiles the one aggregate query of a table without an incremental column (see the overload). */
     CompiledQuery aggregate(final TableInfo table, final List<PlannedCheck> members) {
         return aggregate(table, members, Optional.empty(), false);
     }
 
     /**
-     * Compiles an aggregate query of a table that also reads the newest value of the incremental column, over
-     * the changed rows only or over the whole table. The newest value comes from the same query (one snapshot)
+     * Compiles an aggregate query of a table: its row count, then per folded check its value and, when it has a
+     * filter, the number of rows the filter keeps; for an incremental suite also the newest value of its column,
+     * over the changed rows only or over the whole table. The newest value comes from the same query (one snapshot)
      * as the counts, so a row that arrives during the run is either counted or newer than the next watermark.
      *
      * @param table       the table
-     * @param members     the checks to fold in
+     * @param members     the checks to fold in (aggregate checks, and other row-counting checks with a filter)
      * @param increment   the incremental column and watermark; empty for a suite without one
      * @param changedOnly true to read only the rows after the watermark
      * @return the query with its slots and the column of the newest value (0 when none)
@@ -81,14 +75,7 @@ final class SqlCompiler {
                 "SELECT " + String.join(", ", select) + " FROM " + table(table) + where, binds, slots, newest);
     }
 
-    /**
-     * Returns the predicate of a changed row, adding the watermark's bind value.
-     *
-     * @param alias     the table's alias with its dot, or empty
-     * @param increment the incremental column and watermark
-     * @param binds     where to add the bind value
-     * @return {@code alias.column > ?}
-     */
+    /** Returns {@code alias.column > ?}, the predicate of a changed row, adding the watermark's bind value. */
     private String changed(final String alias, final Increment increment, final List<Object> binds) {
         binds.add(increment.bindValue());
         return alias + quote(increment.column().name()) + " > ?";
@@ -142,13 +129,7 @@ final class SqlCompiler {
         }
     }
 
-    /**
-     * Compiles the query of a check that cannot be folded; it returns one number, the failing rows.
-     *
-     * @param table the checked table
-     * @param c     a unique (duplicate count), relationships or sql check
-     * @return the query
-     */
+    /** Compiles the query of a check that cannot be folded, over every row (see the overload). */
     CompiledQuery own(final TableInfo table, final PlannedCheck c) {
         return own(table, c, Optional.empty());
     }
@@ -219,26 +200,15 @@ final class SqlCompiler {
     }
 
     /**
-     * Compiles the query that fetches a few failing rows of a breached check as evidence.
-     *
-     * @param table the checked table
-     * @param c     the check
-     * @param limit the most rows to fetch
-     * @return the query
-     * @throws IllegalArgumentException for checks without sample rows (row_count, freshness, schema)
-     */
-    CompiledQuery sample(final TableInfo table, final PlannedCheck c, final int limit) {
-        return sample(table, c, limit, Optional.empty());
-    }
-
-    /**
-     * Compiles the sample query of a breached check, from the changed rows only when given a watermark.
+     * Compiles the query that fetches a few failing rows of a breached check as evidence, from the changed rows
+     * only when given a watermark.
      *
      * @param table   the checked table
      * @param c       the check
      * @param limit   the most rows to fetch
      * @param changed the watermark of an incremental run; empty to sample every row
      * @return the query
+     * @throws IllegalArgumentException for checks without sample rows (row_count, freshness, schema)
      */
     CompiledQuery sample(
             final TableInfo table, final PlannedCheck c, final int limit, final Optional<Increment> changed) {
