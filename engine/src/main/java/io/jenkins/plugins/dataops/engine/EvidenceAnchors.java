@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The {@code ledger-evidence} gate: the release-history rows the other gates read (what the source runs, how its
@@ -64,7 +63,7 @@ final class EvidenceAnchors {
                 source,
                 anchor(current),
                 anchor(test),
-                test.map(EvidenceAnchors::basesOf).orElse(Set.of()));
+                test.map(IncrementalRun::basesOf).orElse(Set.of()));
         ledger.forEach(scan::accept);
         String problem = current.map(row -> scan.schemaProblem(row, source)).orElse("");
         if (problem.isEmpty()) {
@@ -97,34 +96,6 @@ final class EvidenceAnchors {
             // details written by hand or by an older version: the row names no record
         }
         return Optional.empty();
-    }
-
-    /** The full runs an incremental test run builds on, as its history row lists them. */
-    static Set<Long> basesOf(final HistoryEntry row) {
-        Set<Long> bases = new TreeSet<>();
-        try {
-            JSON.readTree(row.details()).path(IncrementalRun.BASES_KEY).forEach(n -> {
-                if (n.canConvertToLong()) {
-                    bases.add(n.asLong());
-                }
-            });
-        } catch (IOException | RuntimeException e) {
-            // details written by hand or by an older version: the row names no base, the record decides
-        }
-        return bases;
-    }
-
-    /** The full runs an incremental test record builds on, as its evidence says. */
-    static Set<Long> basesOf(final GovernanceRecord record) {
-        Set<Long> bases = new TreeSet<>();
-        if (record.event().evidence().get(IncrementalRun.EVIDENCE_KEY) instanceof List<?> entries) {
-            for (Object entry : entries) {
-                if (entry instanceof Map<?, ?> map && map.get("base") instanceof Number base) {
-                    bases.add(base.longValue());
-                }
-            }
-        }
-        return bases;
     }
 
     record Anchor(long sequence, String hash) {}
@@ -238,7 +209,7 @@ final class EvidenceAnchors {
          * environment (and the row must list the same full runs as its record).
          */
         private String baseProblem(final HistoryEntry row, final GovernanceRecord record, final String source) {
-            Set<Long> claimed = basesOf(record);
+            Set<Long> claimed = IncrementalRun.basesOf(record);
             if (!claimed.equals(bases)) {
                 return mismatch(row, record, source, "run the data tests there again");
             }

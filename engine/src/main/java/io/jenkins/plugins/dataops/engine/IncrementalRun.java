@@ -9,7 +9,9 @@ import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
 import io.jenkins.plugins.dataops.engine.quality.CheckSuite;
 import io.jenkins.plugins.dataops.engine.quality.DataTestReport;
 import io.jenkins.plugins.dataops.engine.quality.WatermarkRange;
+import io.jenkins.plugins.dataops.engine.release.HistoryEntry;
 import io.jenkins.plugins.dataops.engine.release.TestWatermarks;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Decides, for the incremental suites of one data-test run, which may check only the rows changed since their
@@ -243,5 +247,36 @@ final class IncrementalRun {
                             + "; the next run of the incremental suites checks every row again. Let the login create"
                             + " and write " + TestWatermarks.TABLE + " in the state schema to keep the watermarks.");
         }
+    }
+
+    /** The full runs an incremental test run builds on, as its history row lists them. */
+    static Set<Long> basesOf(final HistoryEntry row) {
+        Set<Long> bases = new TreeSet<>();
+        try {
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(row.details())
+                    .path(BASES_KEY)
+                    .forEach(n -> {
+                        if (n.canConvertToLong()) {
+                            bases.add(n.asLong());
+                        }
+                    });
+        } catch (IOException | RuntimeException e) {
+            // details written by hand or by an older version: the row names no base, the record decides
+        }
+        return bases;
+    }
+
+    /** The full runs an incremental test record builds on, as its evidence says. */
+    static Set<Long> basesOf(final GovernanceRecord record) {
+        Set<Long> bases = new TreeSet<>();
+        if (record.event().evidence().get(EVIDENCE_KEY) instanceof List<?> entries) {
+            for (Object entry : entries) {
+                if (entry instanceof Map<?, ?> map && map.get("base") instanceof Number base) {
+                    bases.add(base.longValue());
+                }
+            }
+        }
+        return bases;
     }
 }
