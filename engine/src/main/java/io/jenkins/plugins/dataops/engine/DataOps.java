@@ -127,6 +127,18 @@ public final class DataOps {
     }
 
     /**
+     * Shows what creating a throw-away environment from the spec's ephemeral template would create. Changes
+     * nothing (no registry entry, no database).
+     *
+     * @param request its name; its time to live is checked as for creating it
+     * @return the plan
+     * @throws InvalidInputException when the spec has no template or the name is a declared environment or invalid
+     */
+    public PlanResult planEphemeral(final CreateEphemeralRequest request) {
+        return provisioning.planEphemeral(request);
+    }
+
+    /**
      * Creates or updates an environment's infrastructure to match the spec.
      *
      * @param request the environment

@@ -44,6 +44,12 @@ final class Provisioning {
         return new PlanResult(provisioner(context).plan(context));
     }
 
+    PlanResult planEphemeral(final CreateEphemeralRequest request) {
+        ProvisioningContext context =
+                environments.newEphemeral(request.name(), request.ttl().orElse(null));
+        return new PlanResult(provisioner(context).plan(context));
+    }
+
     DatabaseTarget target(final String environment) {
         ProvisioningContext context = environments.context(environment);
         // The product's own tables go where the spec says (stateSchema), whatever the provider.

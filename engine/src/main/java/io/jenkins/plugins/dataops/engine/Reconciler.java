@@ -58,25 +58,47 @@ final class Reconciler {
                                         was.environment(),
                                         was.actor(),
                                         applied.size()));
-        Map<String, Object> evidence = Recorder.settling(
-                Evidence.of()
-                        .with(
-                                EvidenceKeys.REASON,
-                                "no outcome was recorded for this intent (the run was killed or crashed)")
-                        .with(
-                                EvidenceKeys.CHANGE_SETS,
-                                applied.stream().map(Reconciler::changeSet).toList()),
-                intent);
         session.ledger()
-                .append(new GovernanceEvent(
+                .append(interrupted(
+                        intent,
                         session.actor(),
-                        was.action(),
-                        was.product(),
-                        was.environment(),
-                        was.release(),
-                        Outcome.INTERRUPTED.wireName(),
                         session.buildRef(),
-                        evidence));
+                        "no outcome was recorded for this intent (the run was killed or crashed)",
+                        applied.stream().map(Reconciler::changeSet).toList()));
+    }
+
+    /**
+     * Builds the {@code interrupted} record that settles an intent no outcome settled: the same action, product,
+     * environment and release, the reason, and the changesets known to have been applied since (left out when
+     * they cannot be known where the record is made).
+     *
+     * @param intent     the open intent
+     * @param actor      who settles it
+     * @param buildRef   the build that settles it
+     * @param reason     why it has no outcome
+     * @param changeSets the changesets applied since the intent, null when unknown
+     * @return the event to append
+     */
+    static GovernanceEvent interrupted(
+            final GovernanceRecord intent,
+            final String actor,
+            final String buildRef,
+            final String reason,
+            final List<Map<String, Object>> changeSets) {
+        GovernanceEvent was = intent.event();
+        Evidence evidence = Evidence.of().with(EvidenceKeys.REASON, reason);
+        if (changeSets != null) {
+            evidence.with(EvidenceKeys.CHANGE_SETS, changeSets);
+        }
+        return new GovernanceEvent(
+                actor,
+                was.action(),
+                was.product(),
+                was.environment(),
+                was.release(),
+                Outcome.INTERRUPTED.wireName(),
+                buildRef,
+                Recorder.settling(evidence, intent));
     }
 
     private static Map<String, Object> changeSet(final AppliedChangeSet c) {

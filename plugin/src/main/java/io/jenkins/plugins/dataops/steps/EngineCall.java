@@ -4,15 +4,18 @@ import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.dataops.engine.DataOps;
 import io.jenkins.plugins.dataops.engine.Session;
+import io.jenkins.plugins.dataops.engine.StepLedgerCollector;
 import io.jenkins.plugins.dataops.engine.credentials.MapCredentialsResolver;
-import io.jenkins.plugins.dataops.engine.governance.MemoryLedger;
+import io.jenkins.plugins.dataops.engine.governance.StepLedger;
 import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
-import io.jenkins.plugins.dataops.engine.policy.RecordFlattening;
-import io.jenkins.plugins.dataops.model.GovernanceEntry;
 import io.jenkins.plugins.dataops.util.ConsoleProgress;
+import java.io.Closeable;
 import java.io.File;
 import java.io.IOException;
 import java.io.Serial;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,10 +25,11 @@ import java.util.logging.Logger;
 import jenkins.MasterToSlaveFileCallable;
 
 /**
- * Runs one {@link EngineTask} on the agent that holds the workspace: opens the engine on the spec with an
- * in-memory ledger and the console as progress listener, makes the call, and returns the value, the error
- * message (never a stack trace, also for an
- * unexpected exception, which is logged on the agent instead) and the records. Records are converted to plugin classes here, so only
+ * Runs one {@link EngineTask} on the agent that holds the workspace: opens the engine on the spec with the task's
+ * step ledger (a file beside the workspace, written as the call works, so its records outlive an abort, a
+ * controller restart or a lost channel) and the console as progress listener, makes the call, and returns the
+ * value, the error message (never a stack trace, also for an unexpected exception, which is logged on the agent
+ * instead) and the records collected from the step ledger. Records are converted to plugin classes here, so only
  * plugin and whitelisted JDK classes cross back to the controller.
  */
 final class EngineCall extends MasterToSlaveFileCallable<EngineOutcome> {
@@ -41,6 +45,7 @@ final class EngineCall extends MasterToSlaveFileCallable<EngineOutcome> {
     private final ConsoleProgress progress;
     private final ArrayList<String> secrets;
     private final EngineTask task;
+    private final String ledger;
 
     @SuppressWarnings("checkstyle:ParameterNumber") // the serializable state of one agent call
     EngineCall(
@@ -50,7 +55,8 @@ final class EngineCall extends MasterToSlaveFileCallable<EngineOutcome> {
             final MapCredentialsResolver credentials,
             final TaskListener listener,
             final List<String> masks,
-            final EngineTask task) {
+            final EngineTask task,
+            final String ledger) {
         this.spec = spec;
         this.actor = actor;
         this.buildRef = buildRef;
@@ -58,15 +64,17 @@ final class EngineCall extends MasterToSlaveFileCallable<EngineOutcome> {
         this.progress = new ConsoleProgress(listener, masks);
         this.secrets = new ArrayList<>(masks);
         this.task = task;
+        this.ledger = ledger;
     }
 
     @Override
-    public EngineOutcome invoke(final File workspace, final VirtualChannel channel) throws IOException {
-        MemoryLedger ledger = new MemoryLedger();
-        Session session = new Session(actor, buildRef, credentials, progress, ledger);
+    public EngineOutcome invoke(final File workspace, final VirtualChannel channel)
+            throws IOException, InterruptedException {
+        StepLedger records = new StepLedger(Path.of(ledger), Clock.systemUTC());
+        Session session = new Session(actor, buildRef, credentials, progress, records);
         LinkedHashMap<String, Object> value = new LinkedHashMap<>();
         String error = null;
-        try {
+        try (Closeable running = records.running()) {
             value = task.run(DataOps.open(workspace.toPath().resolve(spec), session), workspace);
         } catch (DataOpsException e) {
             error = progress.mask(String.valueOf(e.getMessage()));
@@ -84,10 +92,11 @@ final class EngineCall extends MasterToSlaveFileCallable<EngineOutcome> {
         value.replaceAll((key, item) -> mask(item));
         // Records are evidence: only values that ARE a secret are masked (the engine's rule), never parts of
         // words, so a username 'sa' leaves 'sales' alone.
-        List<GovernanceEntry> records = ledger.records().stream()
-                .map(record -> GovernanceEntry.of(RecordFlattening.masked(record, secrets)))
-                .toList();
-        return new EngineOutcome(value, records, error);
+        // The call has ended, so an intent still open here lost its outcome (the ledger refused it): it is settled
+        // now rather than left for a collection that may never come.
+        StepLedgerCollector.Collected collected = new StepLedgerCollector(progress)
+                .collect(records, task.ledgerId(), "the engine call ended without recording an outcome", Duration.ZERO);
+        return new EngineOutcome(value, StepLedgers.entries(collected, secrets), error);
     }
 
     private Object mask(final Object item) {

@@ -37,8 +37,18 @@ final class EngineGateway {
 
     static LinkedHashMap<String, Object> createEphemeral(
             final DataOps dataOps, final String env, @CheckForNull final String ttl) {
-        return dataOps.createEphemeral(CreateEphemeralRequest.of(env)
-                        .withTtl(ttl == null || ttl.isBlank() ? null : DurationParser.parse(ttl)))
+        return dataOps.createEphemeral(CreateEphemeralRequest.of(env).withTtl(ttl(ttl)))
+                .toMap();
+    }
+
+    @CheckForNull
+    private static java.time.Duration ttl(@CheckForNull final String ttl) {
+        return ttl == null || ttl.isBlank() ? null : DurationParser.parse(ttl);
+    }
+
+    static LinkedHashMap<String, Object> planEphemeral(
+            final DataOps dataOps, final String env, @CheckForNull final String ttl) {
+        return dataOps.planEphemeral(CreateEphemeralRequest.of(env).withTtl(ttl(ttl)))
                 .toMap();
     }
 

@@ -6,15 +6,35 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The one engine call a step makes, shipped to the agent: serializable parameters in, a plain map out
  * (Strings, numbers, booleans, {@link java.util.ArrayList}/{@link LinkedHashMap}) that the Pipeline script
  * gets as the step's value. Implementations are static nested classes of their step, so no step instance
  * or other controller object travels with them.
+ *
+ * <p>Each task has the id of its step ledger (the file on the agent its records go to, see {@link StepLedgers}),
+ * made once and saved with the step execution that holds the task, so that after a restart the execution still
+ * knows where the cut-off call wrote its records.</p>
  */
 public abstract class EngineTask implements Serializable {
     private static final long serialVersionUID = 1L;
+
+    /** Null only in a task saved by an older version of the plugin. */
+    private String ledgerId = UUID.randomUUID().toString();
+
+    /**
+     * Returns the id of this task's step ledger.
+     *
+     * @return a random id, the same for the life of the task (also across a controller restart)
+     */
+    public final synchronized String ledgerId() {
+        if (ledgerId == null) {
+            ledgerId = UUID.randomUUID().toString();
+        }
+        return ledgerId;
+    }
 
     /**
      * Returns the environments this call touches; the credentials their spec entries name are resolved on

@@ -10,10 +10,8 @@ import java.io.File;
 import java.io.Serial;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -110,24 +108,13 @@ public class MigrateSchemaStep extends DataOpsStep {
         return new Execution(context, getSpec(), task);
     }
 
-    private static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+    /** Lets an apply in flight finish on abort and collects its records after a restart. */
+    private static final class Execution extends RecordedStepExecution {
         @Serial
         private static final long serialVersionUID = 1L;
 
-        @CheckForNull
-        private final String spec;
-
-        private final Task task;
-
         Execution(final StepContext context, @CheckForNull final String spec, final Task task) {
-            super(context);
-            this.spec = spec;
-            this.task = task;
-        }
-
-        @Override
-        protected Map<String, Object> run() throws Exception {
-            return StepRunner.run(getContext(), spec, task);
+            super(context, spec, task, "migrateSchema");
         }
     }
 

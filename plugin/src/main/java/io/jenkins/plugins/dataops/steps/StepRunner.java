@@ -8,12 +8,17 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.dataops.config.DataOpsConfiguration;
 import io.jenkins.plugins.dataops.credentials.CredentialsBridge;
+import io.jenkins.plugins.dataops.engine.StepLedgerCollector;
 import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
 import io.jenkins.plugins.dataops.engine.policy.StepDefaults;
+import io.jenkins.plugins.dataops.model.GovernanceEntry;
+import io.jenkins.plugins.dataops.model.GovernanceRunAction;
 import io.jenkins.plugins.dataops.report.GovernanceIndex;
 import io.jenkins.plugins.dataops.util.ConsoleProgress;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.steps.MissingContextVariableException;
@@ -22,8 +27,8 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 /**
  * What every step does around its one engine call, on the controller: read the credentials ids from the spec
  * (on the agent), check them against the administrator's rules, resolve them in the build's context, run the
- * call on the agent, chain and store the records, and turn an engine error into one {@link AbortException}
- * line.
+ * call on the agent, collect its records from its step ledger (also when the call is cut off), chain and store
+ * them, and turn an engine error into one {@link AbortException} line.
  */
 final class StepRunner {
     private StepRunner() {}
@@ -109,23 +114,122 @@ final class StepRunner {
         CredentialsBridge credentials = CredentialsBridge.resolve(run, ids);
         EngineTask task = factory.create(run, facts);
 
-        EngineOutcome outcome = workspace.act(new EngineCall(
-                specPath,
-                actor(run),
-                run.getExternalizableId(),
-                credentials.getResolver(),
-                listener,
-                credentials.getMasks(),
-                task));
-        if (!outcome.getRecords().isEmpty()) {
-            GovernanceIndex.get().record(run, outcome.getRecords());
+        FilePath ledger = StepLedgers.file(workspace, task.ledgerId());
+        EngineOutcome outcome;
+        try {
+            outcome = workspace.act(new EngineCall(
+                    specPath,
+                    actor(run),
+                    run.getExternalizableId(),
+                    credentials.getResolver(),
+                    listener,
+                    credentials.getMasks(),
+                    task,
+                    ledger.getRemote()));
+        } catch (Exception | Error e) {
+            // Aborted, the agent's channel went away, or an Error on the built-in node: the call may have changed
+            // something, and what it recorded (intent before change) is in its step ledger on the agent.
+            collectAfter(target, task.ledgerId(), credentials.getMasks(), e);
+            throw e;
         }
+        store(run, outcome.getRecords());
+        deleteQuietly(target, ledger);
         if (outcome.getError() != null) {
             throw new EngineFailureException(
                     ConsoleProgress.PREFIX + outcome.getError(),
                     !outcome.getRecords().isEmpty());
         }
         return outcome.getValue();
+    }
+
+    /**
+     * Collects a step ledger from its agent, stores its records on the build (those it does not hold yet) and
+     * deletes the ledger, unless its call still writes it.
+     *
+     * @param target   the build, its listener and the workspace
+     * @param ledgerId the task's step ledger
+     * @param masks    the secrets to mask, empty when the call's credentials are not at hand (after a restart)
+     * @param reason   why an intent found open has no outcome
+     * @return what was collected
+     * @throws IOException          when the agent cannot be reached or the build not saved
+     * @throws InterruptedException when the collection is interrupted (the ledger stays on the agent)
+     */
+    static StepLedgers.Collected collect(
+            final Target target, final String ledgerId, final List<String> masks, final String reason)
+            throws IOException, InterruptedException {
+        FilePath ledger = StepLedgers.file(target.workspace, ledgerId);
+        StepLedgers.Collected collected = ledger.act(new StepLedgers.Collect(ledgerId, reason, target.listener, masks));
+        List<GovernanceEntry> stored = store(target.run, collected.getRecords());
+        target.listener
+                .getLogger()
+                .printf(
+                        "%sCollected %d record(s) of the cut-off call from the agent (%d new, %d intent(s) recorded"
+                                + " as interrupted).%n",
+                        ConsoleProgress.PREFIX,
+                        collected.getRecords().size(),
+                        stored.size(),
+                        collected.getInterrupted());
+        if (collected.isStillRunning()) {
+            target.listener
+                    .getLogger()
+                    .println(ConsoleProgress.PREFIX + "The call still runs on the agent; its step ledger "
+                            + ledger.getRemote() + " is kept.");
+        } else {
+            deleteQuietly(target, ledger);
+        }
+        return collected;
+    }
+
+    private static void collectAfter(
+            final Target target, final String ledgerId, final List<String> masks, final Throwable failure) {
+        boolean interrupted = Thread.interrupted(); // an abort interrupted this thread: collect all the same
+        try {
+            collect(
+                    target,
+                    ledgerId,
+                    masks,
+                    "the step was stopped (" + failure.getClass().getSimpleName() + ")");
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            failure.addSuppressed(e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Stores the records the build does not hold yet: a crash between storing and deleting collects twice. */
+    private static List<GovernanceEntry> store(final Run<?, ?> run, final List<GovernanceEntry> collected)
+            throws IOException {
+        GovernanceRunAction action = run.getAction(GovernanceRunAction.class);
+        List<Map<String, Object>> stored = action == null
+                ? List.of()
+                : action.getEntries().stream().map(GovernanceEntry::getEvidence).toList();
+        List<GovernanceEntry> fresh =
+                StepLedgerCollector.unseen(
+                                collected.stream()
+                                        .map(GovernanceEntry::toRecord)
+                                        .toList(),
+                                stored)
+                        .stream()
+                        .map(GovernanceEntry::of)
+                        .toList();
+        if (!fresh.isEmpty()) {
+            GovernanceIndex.get().record(run, fresh);
+        }
+        return fresh;
+    }
+
+    /** The records are stored: a ledger left behind is collected again and deduplicated, so only warn. */
+    private static void deleteQuietly(final Target target, final FilePath ledger) {
+        try {
+            ledger.act(new StepLedgers.Delete());
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            target.listener
+                    .getLogger()
+                    .println(ConsoleProgress.PREFIX + "Could not delete the step ledger " + ledger.getRemote() + ": "
+                            + e.getMessage());
+        }
     }
 
     /**

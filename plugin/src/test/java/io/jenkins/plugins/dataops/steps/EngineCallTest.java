@@ -6,8 +6,10 @@ import hudson.FilePath;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.dataops.engine.DataOps;
 import io.jenkins.plugins.dataops.engine.credentials.MapCredentialsResolver;
+import io.jenkins.plugins.dataops.engine.governance.EvidenceKeys;
 import java.io.File;
 import java.io.Serial;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,6 +36,28 @@ class EngineCallTest {
     }
 
     @Test
+    void shouldWriteTheRecordsToTheStepLedgerAndReturnThemWithTheirOrigin(@TempDir final Path workspace)
+            throws Exception {
+        EngineTask provision = new Provisioning();
+
+        EngineOutcome outcome = call(workspace, provision);
+
+        assertThat(outcome.getError()).isNull();
+        assertThat(outcome.getRecords())
+                .extracting(e -> e.getAction() + ":" + e.getOutcome())
+                .containsExactly("provision:intent", "provision:success");
+        assertThat(outcome.getRecords()
+                        .get(1)
+                        .getEvidence()
+                        .get(EvidenceKeys.STEP_LEDGER)
+                        .toString())
+                .contains(provision.ledgerId());
+        assertThat(Files.readString(ledger(workspace, provision)))
+                .as("the records stay on the agent until the controller has stored them")
+                .contains("\"intent\"");
+    }
+
+    @Test
     void shouldMaskResolvedSecretsInTheValue(@TempDir final Path workspace) throws Exception {
         EngineOutcome outcome = call(workspace, new Leaking());
 
@@ -54,8 +78,16 @@ class EngineCallTest {
                 new MapCredentialsResolver(),
                 TaskListener.NULL,
                 List.of(SECRET),
-                task);
+                task,
+                ledger(workspace, task).toString());
         return call.invoke(workspace.toFile(), null);
+    }
+
+    private static Path ledger(final Path workspace, final EngineTask task) {
+        return workspace
+                .resolveSibling(workspace.getFileName() + "@tmp")
+                .resolve(StepLedgers.FOLDER)
+                .resolve(task.ledgerId() + ".jsonl");
     }
 
     /** Fails the way a driver or library bug would: not with a DataOpsException. */
@@ -71,6 +103,22 @@ class EngineCallTest {
         @Override
         public LinkedHashMap<String, Object> run(final DataOps dataOps, final File workspace) {
             throw new IllegalStateException("driver said " + SECRET + "\nline two");
+        }
+    }
+
+    /** Provisions the example's dev environment: two records. */
+    private static final class Provisioning extends EngineTask {
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public List<String> environments() {
+            return List.of("dev");
+        }
+
+        @Override
+        public LinkedHashMap<String, Object> run(final DataOps dataOps, final File workspace) {
+            return EngineGateway.provision(dataOps, "dev", false);
         }
     }
 

@@ -145,6 +145,12 @@ public final class EvidenceKeys {
      * change, the outcome of a data-test run), as {@link #SEQUENCE} and {@link #HASH}.
      */
     public static final String LEDGER = "ledger";
+    /**
+     * On a record a Jenkins step collected from its step ledger: where it comes from, as {@link #ID} (the step
+     * ledger), {@link #SEQUENCE} and {@link #HASH} (the record's place there), so that a record collected twice
+     * is stored once.
+     */
+    public static final String STEP_LEDGER = "stepLedger";
 
     // --- keys of the entries of lists (resources, changesets, gates, checks)
 

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * A ledger kept in memory: the Jenkins plugin uses one on the agent and stores its records in the build
- * afterwards; tests use it too. It chains exactly like the file ledger.
+ * A ledger kept in memory, for tests and embedders whose records need not outlive the process (a Jenkins step
+ * writes a {@link StepLedger} file instead, so its records survive an abort or a restart). It chains exactly like
+ * the file ledger.
  */
 public final class MemoryLedger implements Ledger, Serializable {
     @Serial

@@ -1,0 +1,115 @@
+package io.jenkins.plugins.dataops.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hudson.FilePath;
+import hudson.model.Result;
+import hudson.model.Slave;
+import hudson.slaves.DumbSlave;
+import hudson.slaves.WorkspaceList;
+import io.jenkins.plugins.dataops.engine.governance.EvidenceKeys;
+import io.jenkins.plugins.dataops.model.GovernanceEntry;
+import io.jenkins.plugins.dataops.model.GovernanceRunAction;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.jvnet.hudson.test.junit.jupiter.BuildWatcherExtension;
+import org.jvnet.hudson.test.junit.jupiter.JenkinsSessionExtension;
+
+/** Controller restarts in the middle of a step: what survives, what is cleaned up, what is recorded. */
+class StepRestartITest {
+    @RegisterExtension
+    static final BuildWatcherExtension BUILD_WATCHER = new BuildWatcherExtension();
+
+    @RegisterExtension
+    private final JenkinsSessionExtension sessions = new JenkinsSessionExtension();
+
+    @Test
+    void shouldDestroyTheEphemeralEnvironmentAfterABodyThatSurvivedARestart() throws Throwable {
+        sessions.then(j -> {
+            WorkflowJob job = j.createProject(WorkflowJob.class, "customer");
+            new FilePath(new File("../examples/customer")).copyRecursiveTo(j.jenkins.getWorkspaceFor(job));
+            job.setDefinition(new CpsFlowDefinition("""
+                    node('built-in') {
+                        provisionEnvironment(env: 'pr-7', ephemeral: true) {
+                            echo "body started in ${env.DATAOPS_ENV}"
+                            waitUntil { fileExists 'go' }
+                            echo 'body finished'
+                        }
+                    }
+                    """, true));
+            WorkflowRun run = job.scheduleBuild2(0).waitForStart();
+            j.waitForMessage("body started in pr-7", run);
+        });
+        sessions.then(j -> {
+            WorkflowJob job = j.jenkins.getItemByFullName("customer", WorkflowJob.class);
+            WorkflowRun run = job.getBuildByNumber(1);
+
+            j.jenkins.getWorkspaceFor(job).child("go").write("", StandardCharsets.UTF_8.name());
+
+            j.assertBuildStatusSuccess(j.waitForCompletion(run));
+            j.assertLogContains("body finished", run);
+            j.assertLogNotContains("SynchronousResumeNotSupportedException", run);
+            assertThat(actions(run))
+                    .containsSubsequence(
+                            "ephemeral-create:intent",
+                            "ephemeral-create:success",
+                            "ephemeral-destroy:intent",
+                            "ephemeral-destroy:success");
+        });
+    }
+
+    @Test
+    void shouldCollectTheRecordsOfAMigrationThatARestartCutOff() throws Throwable {
+        sessions.then(j -> {
+            DumbSlave agent = j.createSlave("remote", "agent", null);
+            j.waitOnline(agent);
+            WorkflowJob job = j.createProject(WorkflowJob.class, "slow");
+            SlowProduct.writeTo(agent.getWorkspaceFor(job));
+            job.setDefinition(new CpsFlowDefinition("""
+                    node('agent') {
+                        provisionEnvironment env: 'dev'
+                        migrateSchema env: 'dev'
+                    }
+                    """, true));
+            WorkflowRun run = job.scheduleBuild2(0).waitForStart();
+            j.waitForMessage(SlowProduct.SLOW_CHANGESET_RUNS, run);
+        });
+        sessions.then(j -> {
+            Slave agent = (Slave) j.jenkins.getNode("remote");
+            j.waitOnline(agent);
+            WorkflowJob job = j.jenkins.getItemByFullName("slow", WorkflowJob.class);
+            WorkflowRun run = job.getBuildByNumber(1);
+
+            j.assertBuildStatus(Result.FAILURE, j.waitForCompletion(run));
+
+            j.assertLogContains("Jenkins restarted while migrateSchema was running", run);
+            List<GovernanceEntry> entries =
+                    run.getAction(GovernanceRunAction.class).getEntries();
+            assertThat(actions(run))
+                    .containsExactly("provision:intent", "provision:success", "migrate:intent", "migrate:interrupted");
+            assertThat(entries.get(3).getEvidence()).containsKeys(EvidenceKeys.INTENT, EvidenceKeys.STEP_LEDGER);
+            assertThat(WorkspaceList.tempDir(agent.getWorkspaceFor(job))
+                            .child(StepLedgers.FOLDER)
+                            .list())
+                    .as("the collected step ledger is deleted")
+                    .isEmpty();
+        });
+    }
+
+    /** The build's records as {@code action:outcome}, oldest first; none before the first is stored. */
+    static List<String> actions(final WorkflowRun run) {
+        GovernanceRunAction action = run.getAction(GovernanceRunAction.class);
+        if (action == null) {
+            return List.of();
+        }
+        return action.getEntries().stream()
+                .map(e -> e.getAction() + ":" + e.getOutcome())
+                .toList();
+    }
+}
