@@ -1,23 +1,31 @@
 package io.jenkins.plugins.dataops.config;
 
+import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.Util;
+import hudson.security.ACL;
+import hudson.util.ListBoxModel;
 import io.jenkins.plugins.dataops.engine.policy.EnvironmentPolicy;
 import io.jenkins.plugins.dataops.engine.policy.StepDefaults;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import jenkins.model.GlobalConfiguration;
+import jenkins.model.Jenkins;
 import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * The administrator's DataOps settings (Manage Jenkins, System; YAML key {@code dataOps} under
- * {@code unclassified} in Configuration as Code): rules per environment and the default spec file.
+ * {@code unclassified} in Configuration as Code): rules per environment, the default spec file and the ledger
+ * key's credentials id.
  */
 @Extension
 @Symbol("dataOps")
@@ -27,6 +35,10 @@ public class DataOpsConfiguration extends GlobalConfiguration {
 
     private List<EnvironmentRule> environments = new ArrayList<>();
     private String defaultSpec = DEFAULT_SPEC;
+
+    /** The Secret text credential holding the ledger key; null for an unkeyed chain. */
+    @CheckForNull
+    private String ledgerKeyCredentialsId;
 
     /** Loads the saved settings. */
     public DataOpsConfiguration() {
@@ -71,6 +83,39 @@ public class DataOpsConfiguration extends GlobalConfiguration {
         String value = Util.fixEmptyAndTrim(defaultSpec);
         this.defaultSpec = value == null ? DEFAULT_SPEC : value;
         save();
+    }
+
+    @CheckForNull
+    public String getLedgerKeyCredentialsId() {
+        return ledgerKeyCredentialsId;
+    }
+
+    /**
+     * Chooses the Secret text credential whose value keys the records the controller chains (HMAC-SHA-256).
+     *
+     * @param ledgerKeyCredentialsId the credentials id; blank for none
+     */
+    @DataBoundSetter
+    public void setLedgerKeyCredentialsId(@CheckForNull final String ledgerKeyCredentialsId) {
+        this.ledgerKeyCredentialsId = Util.fixEmptyAndTrim(ledgerKeyCredentialsId);
+        save();
+    }
+
+    /**
+     * Lists the Secret text credentials of Jenkins for the ledger key drop-down (administrators only).
+     *
+     * @param ledgerKeyCredentialsId the current value
+     * @return the choices
+     */
+    @POST
+    public ListBoxModel doFillLedgerKeyCredentialsIdItems(@QueryParameter final String ledgerKeyCredentialsId) {
+        if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
+            return new StandardListBoxModel().includeCurrentValue(ledgerKeyCredentialsId);
+        }
+        return new StandardListBoxModel()
+                .includeEmptyValue()
+                .includeAs(ACL.SYSTEM2, Jenkins.get(), StringCredentials.class)
+                .includeCurrentValue(ledgerKeyCredentialsId);
     }
 
     /**

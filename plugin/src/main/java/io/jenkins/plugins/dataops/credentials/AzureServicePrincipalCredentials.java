@@ -6,13 +6,13 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Extension;
 import hudson.Util;
 import hudson.model.Item;
+import hudson.model.User;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import hudson.util.Secret;
 import io.jenkins.plugins.dataops.engine.credentials.ServicePrincipal;
 import io.jenkins.plugins.dataops.engine.policy.ServicePrincipalCheck;
 import java.util.List;
-import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -141,9 +141,11 @@ public class AzureServicePrincipalCredentials extends BaseStandardCredentials {
 
         /**
          * Validates the fields (format only: it does not contact Azure, so it cannot leak the secret to a
-         * URL an attacker chose). POST only, and only for users who may configure the context.
+         * URL an attacker chose). POST only, and only for users who may create or update credentials in the
+         * store the form edits (see {@link StorePermissions}): a user's own store needs no Administer.
          *
-         * @param item           the job or folder holding the credentials, null for global credentials
+         * @param item           the folder or job in the request's path, null for user and global credentials
+         * @param user           the user in the request's path (a personal store), null otherwise
          * @param tenantId       the tenant id
          * @param clientId       the client id
          * @param clientSecret   the client secret (encrypted or plain, as the form sends it)
@@ -152,18 +154,16 @@ public class AzureServicePrincipalCredentials extends BaseStandardCredentials {
          * @return ok, or every problem found
          */
         @POST
+        @SuppressWarnings("checkstyle:ParameterNumber") // Stapler binds each form field to one parameter
         public FormValidation doVerifyConfiguration(
                 @AncestorInPath @CheckForNull final Item item,
+                @AncestorInPath @CheckForNull final User user,
                 @QueryParameter final String tenantId,
                 @QueryParameter final String clientId,
                 @QueryParameter final String clientSecret,
                 @QueryParameter final String subscriptionId,
                 @QueryParameter final String cloud) {
-            if (item == null) {
-                Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-            } else {
-                item.checkPermission(Item.CONFIGURE);
-            }
+            StorePermissions.checkMayConfigureCredentialsIn(StorePermissions.context(item, user));
             String secret = Secret.fromString(Util.fixNull(clientSecret)).getPlainText();
             List<String> problems = problems(tenantId, clientId, secret, subscriptionId, cloud);
             return problems.isEmpty()

@@ -5,7 +5,10 @@ import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredenti
 import hudson.AbortException;
 import hudson.model.Run;
 import io.jenkins.plugins.dataops.engine.credentials.MapCredentialsResolver;
+import io.jenkins.plugins.dataops.engine.credentials.ServicePrincipal;
 import io.jenkins.plugins.dataops.engine.credentials.UsernamePassword;
+import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
+import io.jenkins.plugins.dataops.util.ConsoleProgress;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -14,7 +17,8 @@ import java.util.List;
  * Resolves the credentials ids a spec names, on the controller, in the context of the build (folder and job
  * credentials included, with the build's authentication), records their use on the build, and packs them for
  * the agent. Database logins are Username/Password credentials; service principals are
- * {@link AzureServicePrincipalCredentials}.
+ * {@link AzureServicePrincipalCredentials} or, when the azure-credentials plugin is installed, its "Azure Service
+ * Principal" (see {@link AzureCredentialsPluginSupport}).
  */
 public final class CredentialsBridge {
     private final MapCredentialsResolver resolver = new MapCredentialsResolver();
@@ -59,9 +63,26 @@ public final class CredentialsBridge {
             masks.add(principal.getClientSecret().getPlainText());
             return;
         }
+        if (AzureCredentialsPluginSupport.isAvailable() && addAzureCredentials(run, id)) {
+            return;
+        }
         throw new AbortException(("No Username/Password or Azure service principal credentials with id '%s' are "
                         + "visible to %s; add them (scope Global) to the job, its folder or Jenkins.")
                 .formatted(id, run.getParent().getFullName()));
+    }
+
+    private boolean addAzureCredentials(final Run<?, ?> run, final String id) throws AbortException {
+        try {
+            ServicePrincipal principal = AzureCredentialsPluginSupport.find(run, id);
+            if (principal == null) {
+                return false;
+            }
+            resolver.withServicePrincipal(id, principal);
+            masks.add(principal.clientSecret());
+            return true;
+        } catch (DataOpsException e) {
+            throw new AbortException(ConsoleProgress.PREFIX + e.getMessage());
+        }
     }
 
     public MapCredentialsResolver getResolver() {

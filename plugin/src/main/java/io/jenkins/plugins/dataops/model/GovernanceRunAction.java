@@ -2,12 +2,17 @@ package io.jenkins.plugins.dataops.model;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Run;
+import io.jenkins.plugins.dataops.credentials.LedgerKeys;
 import io.jenkins.plugins.dataops.engine.governance.Action;
 import io.jenkins.plugins.dataops.engine.governance.EvidenceKeys;
+import io.jenkins.plugins.dataops.engine.governance.LedgerKey;
+import io.jenkins.plugins.dataops.engine.policy.KeyedChains;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import jenkins.model.RunAction2;
 import org.kohsuke.stapler.StaplerRequest2;
@@ -23,6 +28,14 @@ public class GovernanceRunAction implements RunAction2 {
     public static final String URL_NAME = "dataops";
 
     private final List<GovernanceEntry> entries = new ArrayList<>();
+
+    /**
+     * Record hash to its HMAC under the ledger key, for records chained while a key was configured. Concurrent:
+     * {@code Run.save()} serializes it under the run's lock, not this action's. Null in builds saved before.
+     */
+    @CheckForNull
+    private ConcurrentHashMap<String, String> macs;
+
     private transient Run<?, ?> run;
 
     /**
@@ -47,7 +60,15 @@ public class GovernanceRunAction implements RunAction2 {
      * @throws IOException when the build cannot be saved
      */
     public void add(final List<GovernanceEntry> added) throws IOException {
+        LedgerKey key = LedgerKeys.configured();
         synchronized (entries) {
+            if (key != null) {
+                if (macs == null) {
+                    macs = new ConcurrentHashMap<>();
+                }
+                macs.putAll(KeyedChains.macs(
+                        key, added.stream().map(GovernanceEntry::toRecord).toList()));
+            }
             entries.addAll(added);
         }
         if (run != null) {
@@ -130,8 +151,12 @@ public class GovernanceRunAction implements RunAction2 {
      * @return the HTML fragment, escaped by the renderer
      */
     public String getReportHtml() {
+        List<GovernanceEntry> shown = getEntries();
+        Map<String, String> known = macs == null ? Map.of() : macs;
         return ReportFragments.render(
-                getEntries(), "DataOps governance: " + (run == null ? "this build" : run.getFullDisplayName()));
+                shown,
+                "DataOps governance: " + (run == null ? "this build" : run.getFullDisplayName()),
+                JobChain.verifySegment(shown, known, LedgerKeys.configured()));
     }
 
     /**

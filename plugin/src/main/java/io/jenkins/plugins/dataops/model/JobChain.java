@@ -1,9 +1,12 @@
 package io.jenkins.plugins.dataops.model;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.dataops.engine.governance.GovernanceRecord;
+import io.jenkins.plugins.dataops.engine.governance.LedgerKey;
 import io.jenkins.plugins.dataops.engine.governance.LedgerVerification;
 import io.jenkins.plugins.dataops.engine.governance.RecordCodec;
 import io.jenkins.plugins.dataops.engine.policy.JobChains;
+import io.jenkins.plugins.dataops.engine.policy.KeyedChains;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +58,24 @@ public final class JobChain {
      */
     public static LedgerVerification verifySegment(final List<GovernanceEntry> entries) {
         return verifyJobs(Map.of("this job", entries));
+    }
+
+    /**
+     * Verifies one build's records, with the ledger key when one is configured.
+     *
+     * @param entries the records, oldest first
+     * @param macs    record hash to MAC, as the build keeps them
+     * @param key     the ledger key, null for none
+     * @return intact (keyed or not), or where and why it breaks
+     */
+    public static LedgerVerification verifySegment(
+            final List<GovernanceEntry> entries, final Map<String, String> macs, @CheckForNull final LedgerKey key) {
+        return KeyedChains.verify(
+                Map.of(
+                        "this job",
+                        entries.stream().map(GovernanceEntry::toRecord).toList()),
+                macs,
+                key);
     }
 
     /**

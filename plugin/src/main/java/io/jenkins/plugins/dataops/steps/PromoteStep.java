@@ -22,7 +22,8 @@ import org.kohsuke.stapler.DataBoundSetter;
  * {@code promote release: '1.4.7', from: 'qat', to: 'prod'}: moves a release one step along the promotion
  * path, gated by the engine (tests passed in {@code from}, same fingerprint) and, for protected targets, by an
  * approval from Jenkins (see {@link Approvals}). {@code allowDrift: true, reason: '…'} lets a drifted target
- * through the drift gate (recorded). Returns {@code release, from, to, fingerprint, approver}.
+ * through the drift gate (recorded). {@code approvalInput: 'ReleaseProd'} lets only the approval of the
+ * {@code input id: 'ReleaseProd'} step count; without it any input approval of the build counts. Returns {@code release, from, to, fingerprint, approver}.
  */
 public class PromoteStep extends DataOpsStep {
     private final String release;
@@ -31,6 +32,9 @@ public class PromoteStep extends DataOpsStep {
 
     @CheckForNull
     private String approver;
+
+    @CheckForNull
+    private String approvalInput;
 
     private boolean allowDrift;
 
@@ -79,6 +83,22 @@ public class PromoteStep extends DataOpsStep {
         this.approver = Util.fixEmptyAndTrim(approver);
     }
 
+    @CheckForNull
+    public String getApprovalInput() {
+        return approvalInput;
+    }
+
+    /**
+     * Names the {@code input} step (its {@code id}) whose approval counts; approvals of other inputs of the build
+     * are then ignored. Without it, any input approval of the build counts.
+     *
+     * @param approvalInput the input id, as written in {@code input id: ...}
+     */
+    @DataBoundSetter
+    public void setApprovalInput(@CheckForNull final String approvalInput) {
+        this.approvalInput = Util.fixEmptyAndTrim(approvalInput);
+    }
+
     public boolean isAllowDrift() {
         return allowDrift;
     }
@@ -111,7 +131,11 @@ public class PromoteStep extends DataOpsStep {
     @Override
     public StepExecution start(final StepContext context) {
         return new Execution(
-                context, getSpec(), PromoteRequest.of(release, from, to).withAllowDrift(allowDrift, reason), approver);
+                context,
+                getSpec(),
+                PromoteRequest.of(release, from, to).withAllowDrift(allowDrift, reason),
+                approver,
+                approvalInput);
     }
 
     private static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
@@ -126,15 +150,20 @@ public class PromoteStep extends DataOpsStep {
         @CheckForNull
         private final String approver;
 
+        @CheckForNull
+        private final String approvalInput;
+
         Execution(
                 final StepContext context,
                 @CheckForNull final String spec,
                 final PromoteRequest request,
-                @CheckForNull final String approver) {
+                @CheckForNull final String approver,
+                @CheckForNull final String approvalInput) {
             super(context);
             this.spec = spec;
             this.request = request;
             this.approver = approver;
+            this.approvalInput = approvalInput;
         }
 
         @Override
@@ -144,8 +173,8 @@ public class PromoteStep extends DataOpsStep {
                     getContext(),
                     spec,
                     List.of(request.from(), to),
-                    (run, facts) -> new Task(request.withApprovedBy(
-                            Approvals.approverFor(run, StepRunner.actor(run), to, facts.isProtected(to), approver))));
+                    (run, facts) -> new Task(request.withApprovedBy(Approvals.approverFor(
+                            run, StepRunner.actor(run), to, facts.isProtected(to), approver, approvalInput))));
         }
     }
 

@@ -1,48 +1,84 @@
 package io.jenkins.plugins.dataops.steps;
 
-import edu.umd.cs.findbugs.annotations.CheckForNull;
-import hudson.remoting.VirtualChannel;
+import hudson.AbortException;
+import hudson.FilePath;
 import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
+import io.jenkins.plugins.dataops.engine.kernel.InputLimits;
 import io.jenkins.plugins.dataops.engine.spec.SpecLoader;
 import io.jenkins.plugins.dataops.util.ConsoleProgress;
-import java.io.File;
-import java.io.Serial;
-import java.io.Serializable;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import jenkins.MasterToSlaveFileCallable;
 
 /**
- * What the controller must know from the spec before the engine call: for each environment of the step,
- * the credentials ids it names and whether the spec protects it. Read on the agent (the spec is in the
- * workspace) by {@link Reader}; the reading itself is the engine's
- * ({@link io.jenkins.plugins.dataops.engine.policy.SpecFacts}). This class only carries the facts across the
- * channel in plain JDK collections.
+ * What the controller must know from the spec before the engine call: for each environment of the step, the
+ * credentials ids it names and whether the spec protects it. The controller reads the spec's bytes from the
+ * workspace and parses them itself ({@link SpecLoader#parseDeclarations}), so an agent cannot choose which
+ * credentials are resolved for it or whether a target is protected; the agent still does the full load for
+ * the engine call. The reading of the facts is the engine's
+ * ({@link io.jenkins.plugins.dataops.engine.policy.SpecFacts}).
  */
-public final class SpecFacts implements Serializable {
-    @Serial
-    private static final long serialVersionUID = 1L;
+final class SpecFacts {
+    private final io.jenkins.plugins.dataops.engine.policy.SpecFacts facts;
 
-    private final LinkedHashMap<String, ArrayList<String>> credentialIds = new LinkedHashMap<>();
-    private final ArrayList<String> protectedEnvironments = new ArrayList<>();
-
-    @CheckForNull
-    private String error;
+    private SpecFacts(final io.jenkins.plugins.dataops.engine.policy.SpecFacts facts) {
+        this.facts = facts;
+    }
 
     /**
-     * Returns the credentials ids per environment.
+     * Reads the spec from the workspace and parses its facts on the controller.
      *
-     * @return environment name to ids
+     * @param workspace    the workspace
+     * @param spec         the spec's path in the workspace
+     * @param environments the environments of the step
+     * @return the facts
+     * @throws AbortException       when the spec is missing, too large, not UTF-8 or invalid, naming it
+     * @throws IOException          when the workspace cannot be read
+     * @throws InterruptedException when the build is interrupted while reading
      */
-    public Map<String, List<String>> getCredentialIds() {
-        LinkedHashMap<String, List<String>> copy = new LinkedHashMap<>();
-        credentialIds.forEach((env, ids) -> copy.put(env, List.copyOf(ids)));
-        return copy;
+    static SpecFacts read(final FilePath workspace, final String spec, final List<String> environments)
+            throws IOException, InterruptedException {
+        String text = readText(workspace, spec);
+        try {
+            return new SpecFacts(io.jenkins.plugins.dataops.engine.policy.SpecFacts.of(
+                    SpecLoader.parseDeclarations(spec, text), environments));
+        } catch (DataOpsException e) {
+            throw new AbortException(ConsoleProgress.PREFIX + e.getMessage());
+        }
+    }
+
+    /**
+     * Reads at most the spec size limit plus one byte, whatever the agent said the length was, and decodes
+     * them strictly as UTF-8 (the engine's charset; {@code FilePath.readToString()} would use the agent's
+     * default charset and read a file of any size).
+     */
+    private static String readText(final FilePath workspace, final String spec)
+            throws IOException, InterruptedException {
+        FilePath file = workspace.child(spec);
+        if (!file.exists() || file.isDirectory()) {
+            throw new AbortException(ConsoleProgress.PREFIX
+                    + "Spec file '%s' not found in the workspace; pass spec: 'path/to/dataops.yaml' to the step or set the default spec in the DataOps configuration."
+                            .formatted(spec));
+        }
+        byte[] bytes;
+        try (InputStream in = file.read()) {
+            bytes = in.readNBytes((int) InputLimits.SPEC_BYTES + 1);
+        }
+        try {
+            InputLimits.requireLength(spec, bytes.length, InputLimits.SPEC_BYTES, "Spec");
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (DataOpsException e) {
+            throw new AbortException(ConsoleProgress.PREFIX + e.getMessage());
+        } catch (CharacterCodingException e) {
+            throw new AbortException(
+                    ConsoleProgress.PREFIX + "Spec '%s' is not UTF-8 text; save it as UTF-8.".formatted(spec));
+        }
     }
 
     /**
@@ -51,8 +87,8 @@ public final class SpecFacts implements Serializable {
      * @param environment the environment
      * @return true when the spec says {@code protected: true}
      */
-    public boolean isProtected(final String environment) {
-        return protectedEnvironments.contains(environment);
+    boolean isProtected(final String environment) {
+        return facts.isProtected(environment);
     }
 
     /**
@@ -60,48 +96,7 @@ public final class SpecFacts implements Serializable {
      *
      * @return the facts
      */
-    public io.jenkins.plugins.dataops.engine.policy.SpecFacts toPolicyFacts() {
-        return new io.jenkins.plugins.dataops.engine.policy.SpecFacts(
-                getCredentialIds(), new LinkedHashSet<>(protectedEnvironments));
-    }
-
-    @CheckForNull
-    public String getError() {
-        return error;
-    }
-
-    /** Reads the facts on the agent; an invalid spec becomes the error message. */
-    static final class Reader extends MasterToSlaveFileCallable<SpecFacts> {
-        @Serial
-        private static final long serialVersionUID = 1L;
-
-        private static final Logger LOGGER = Logger.getLogger(Reader.class.getName());
-
-        private final String spec;
-        private final ArrayList<String> environments;
-
-        Reader(final String spec, final List<String> environments) {
-            this.spec = spec;
-            this.environments = new ArrayList<>(environments);
-        }
-
-        @Override
-        public SpecFacts invoke(final File workspace, final VirtualChannel channel) {
-            SpecFacts facts = new SpecFacts();
-            try {
-                io.jenkins.plugins.dataops.engine.policy.SpecFacts read =
-                        io.jenkins.plugins.dataops.engine.policy.SpecFacts.of(
-                                SpecLoader.load(workspace.toPath().resolve(spec)), environments);
-                read.credentialIds().forEach((name, ids) -> facts.credentialIds.put(name, new ArrayList<>(ids)));
-                facts.protectedEnvironments.addAll(read.protectedEnvironments());
-            } catch (DataOpsException e) {
-                facts.error = ConsoleProgress.PREFIX + e.getMessage();
-            } catch (RuntimeException e) {
-                // only the message crosses the channel, never the exception (see EngineCall)
-                LOGGER.log(Level.WARNING, "Cannot read the DataOps spec " + spec, e);
-                facts.error = ConsoleProgress.PREFIX + EngineCall.unexpected(e);
-            }
-            return facts;
-        }
+    io.jenkins.plugins.dataops.engine.policy.SpecFacts toPolicyFacts() {
+        return facts;
     }
 }

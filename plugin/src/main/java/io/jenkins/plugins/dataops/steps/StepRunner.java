@@ -25,10 +25,10 @@ import org.jenkinsci.plugins.workflow.steps.MissingContextVariableException;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
- * What every step does around its one engine call, on the controller: read the credentials ids from the spec
- * (on the agent), check them against the administrator's rules, resolve them in the build's context, run the
- * call on the agent, collect its records from its step ledger (also when the call is cut off), chain and store
- * them, and turn an engine error into one {@link AbortException} line.
+ * What every step does around its one engine call, on the controller: read the spec's bytes from the workspace
+ * and parse its credentials ids on the controller, check them against the administrator's rules, resolve them in
+ * the build's context, run the call on the agent, collect its records from its step ledger (also when the call is
+ * cut off), chain and store them, and turn an engine error into one {@link AbortException} line.
  */
 final class StepRunner {
     private StepRunner() {}
@@ -106,10 +106,7 @@ final class StepRunner {
         FilePath workspace = target.workspace;
         String specPath = specPath(spec);
 
-        SpecFacts facts = workspace.act(new SpecFacts.Reader(specPath, environments));
-        if (facts.getError() != null) {
-            throw new AbortException(facts.getError());
-        }
+        SpecFacts facts = SpecFacts.read(workspace, specPath, environments);
         Set<String> ids = allowedIds(facts);
         CredentialsBridge credentials = CredentialsBridge.resolve(run, ids);
         EngineTask task = factory.create(run, facts);

@@ -8,6 +8,7 @@ import io.jenkins.plugins.casc.misc.ConfiguredWithCode;
 import io.jenkins.plugins.casc.misc.JenkinsConfiguredWithCodeRule;
 import io.jenkins.plugins.casc.misc.Util;
 import io.jenkins.plugins.casc.misc.junit.jupiter.WithJenkinsConfiguredWithCode;
+import io.jenkins.plugins.dataops.credentials.LedgerKeys;
 import org.junit.jupiter.api.Test;
 
 /** The global configuration is read from and exported to Configuration as Code. */
@@ -25,6 +26,8 @@ class ConfigurationAsCodeTest {
         assertThat(prod.groups()).containsExactly("release-managers");
         assertThat(prod.allowedIds()).containsExactly("azure-prod", "prod-sql");
         assertThat(configuration.ruleFor("pr-42")).isPresent();
+        assertThat(configuration.getLedgerKeyCredentialsId()).isEqualTo("dataops-ledger-key");
+        assertThat(LedgerKeys.configured()).isNotNull();
 
         ConfigurationContext context = new ConfigurationContext(ConfiguratorRegistry.get());
         String exported = Util.toYamlString(Util.getUnclassifiedRoot(context).get("dataOps"));
@@ -33,6 +36,7 @@ class ConfigurationAsCodeTest {
                         "defaultSpec: \"data/dataops.yaml\"",
                         "name: \"prod\"",
                         "protectedEnvironment: true",
-                        "approverGroups: \"release-managers\"");
+                        "approverGroups: \"release-managers\"",
+                        "ledgerKeyCredentialsId: \"dataops-ledger-key\"");
     }
 }

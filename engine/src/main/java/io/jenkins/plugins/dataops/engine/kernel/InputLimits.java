@@ -36,10 +36,23 @@ public final class InputLimits {
         } catch (IOException e) {
             return; // a missing or unreadable file is reported by the reader with its own message
         }
-        if (size > limit) {
+        requireLength(file.toString(), size, limit, what);
+    }
+
+    /**
+     * Refuses an input already in memory, or about to be read, that is larger than the limit.
+     *
+     * @param name   the input's name for the message, e.g. its path
+     * @param length its length in bytes
+     * @param limit  the largest size allowed, in bytes
+     * @param what   what the input is, e.g. {@code Spec}, for the message
+     * @throws InvalidInputException naming the input, its size and the limit
+     */
+    public static void requireLength(final String name, final long length, final long limit, final String what) {
+        if (length > limit) {
             throw new InvalidInputException(
                     "%s '%s' is %d bytes, more than the limit of %d bytes; split it or remove what it does not need."
-                            .formatted(what, file, size, limit));
+                            .formatted(what, name, length, limit));
         }
     }
 }

@@ -9,8 +9,10 @@ import java.util.Objects;
  * @param target        the target environment
  * @param requesters    everyone who started the run (directly or upstream); none of them may approve; the
  *                      first is named in messages
- * @param candidates    the user ids that approved for this promotion, oldest first
+ * @param candidates    the approvals given in this run, oldest first
  * @param named         the approver the script named (only selects among the candidates), null for none
+ * @param input         the approval prompt the script named (for Jenkins the {@code input} id, normalized by the
+ *                      front end): only approvals given there count; null lets every approval of the run count
  * @param isProtected   whether the spec or the administrator protects the target
  * @param groups        the groups whose members may approve; empty means any known user
  * @param howToApprove  one sentence telling the user how to obtain an approval in this front end
@@ -18,8 +20,9 @@ import java.util.Objects;
 public record ApprovalRequest(
         String target,
         List<String> requesters,
-        List<String> candidates,
+        List<Approval> candidates,
         String named,
+        String input,
         boolean isProtected,
         List<String> groups,
         String howToApprove) {
@@ -29,6 +32,7 @@ public record ApprovalRequest(
         requesters = List.copyOf(requesters);
         candidates = List.copyOf(candidates);
         named = named == null || named.isBlank() ? null : named.trim();
+        input = input == null || input.isBlank() ? null : input.trim();
         groups = List.copyOf(groups);
         Objects.requireNonNull(howToApprove, "howToApprove");
         if (requesters.isEmpty()) {

@@ -7,10 +7,11 @@ import io.jenkins.plugins.dataops.engine.kernel.Suggestions;
 import io.jenkins.plugins.dataops.engine.spec.SpecKeys.Type;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -38,9 +39,13 @@ public final class SpecLoader {
     private final Path file;
     private final YamlValues values;
 
-    private SpecLoader(final Path file) {
+    /** Whether the paths the spec names are checked on disk; false only for {@link #parseDeclarations}. */
+    private final boolean checkFiles;
+
+    private SpecLoader(final Path file, final String source, final boolean checkFiles) {
         this.file = file;
-        this.values = new YamlValues(file);
+        this.values = new YamlValues(source);
+        this.checkFiles = checkFiles;
     }
 
     /**
@@ -57,29 +62,55 @@ public final class SpecLoader {
                     "Spec file '%s' not found; pass --spec FILE or create dataops.yaml.".formatted(absolute));
         }
         InputLimits.requireSize(absolute, InputLimits.SPEC_BYTES, "Spec");
-        return new SpecLoader(absolute).read(compose(absolute));
+        String source = absolute.toString();
+        try (Reader reader = Files.newBufferedReader(absolute, StandardCharsets.UTF_8)) {
+            return new SpecLoader(absolute, source, true).read(compose(reader, source));
+        } catch (IOException e) {
+            throw new InvalidInputException("Cannot read spec '%s': %s".formatted(absolute, e.getMessage()), e);
+        }
     }
 
-    private static Node compose(final Path file) {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    /**
+     * Parses a spec's text for its declarations only, without touching the file system: keys, values, names,
+     * environments and the template are validated as {@link #load} does, with the same messages and lines, but
+     * the files the spec names (changelog, checks, search path, extensions) are neither looked for nor checked
+     * against links. For a caller that must decide from the spec without trusting whoever read it, e.g. a
+     * Jenkins controller choosing which credentials a build may have; running the spec needs {@link #load}.
+     *
+     * @param name the spec's name for messages, e.g. its path in the workspace
+     * @param text the spec's text
+     * @return the spec; its paths are resolved against {@code name}'s folder and were not checked
+     * @throws InvalidInputException naming the spec, line and key for every problem found, or the size limit
+     */
+    public static DataProductSpec parseDeclarations(final String name, final String text) {
+        InputLimits.requireLength(name, text.getBytes(StandardCharsets.UTF_8).length, InputLimits.SPEC_BYTES, "Spec");
+        Path nominal;
+        try {
+            nominal = Path.of(name).normalize();
+        } catch (InvalidPathException e) {
+            throw new InvalidInputException(
+                    "Spec name '%s' is not a valid path; pass the spec's path in the workspace.".formatted(name), e);
+        }
+        return new SpecLoader(nominal, name, false).read(compose(new StringReader(text), name));
+    }
+
+    private static Node compose(final Reader reader, final String source) {
+        try {
             Node root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(reader);
             if (root == null) {
                 throw new InvalidInputException(
-                        ("Spec '%s' is empty; declare at least product, changelog and " + "environments.")
-                                .formatted(file));
+                        "Spec '%s' is empty; declare at least product, changelog and environments.".formatted(source));
             }
             return root;
         } catch (YAMLException e) {
             throw new InvalidInputException(
                     "Spec '%s' is not valid YAML: %s"
                             .formatted(
-                                    file,
+                                    source,
                                     e.getMessage()
                                             .replace(System.lineSeparator(), " ")
                                             .replace('\n', ' ')),
                     e);
-        } catch (IOException e) {
-            throw new InvalidInputException("Cannot read spec '%s': %s".formatted(file, e.getMessage()), e);
         }
     }
 
@@ -97,8 +128,8 @@ public final class SpecLoader {
         EnvironmentSpec ephemeral =
                 top.containsKey("ephemeral") ? environment("ephemeral", top.get("ephemeral"), true) : null;
         List<String> promotion = promotion(top.get("promotion"), environments);
-        SpecPolicy policy = policy(top);
-        MigrationSettings migration = new MigrationSettingsReader(values, file.getParent()).read(top);
+        SpecPolicy policy = new SpecPolicyReader(values).read(top);
+        MigrationSettings migration = new MigrationSettingsReader(values, base(), checkFiles).read(top);
         values.throwIfAny();
         return new DataProductSpec(file, product, changelog, checks, promotion, environments, ephemeral, policy)
                 .withMigration(migration);
@@ -120,13 +151,16 @@ public final class SpecLoader {
 
     private Path changelog(final Node node) {
         if (node == null) {
-            return file.getParent();
+            return base();
         }
         String text = values.string(node, "changelog");
         if (text == null) {
-            return file.getParent();
+            return base();
         }
-        Path changelog = file.getParent().resolve(text).normalize();
+        Path changelog = base().resolve(text).normalize();
+        if (!checkFiles) {
+            return changelog;
+        }
         if (!isInsideProduct(changelog)) {
             values.problem(
                     node,
@@ -141,8 +175,8 @@ public final class SpecLoader {
 
     private Path checks(final Node node) {
         String text = node == null ? null : values.string(node, "checks");
-        Path checks = file.getParent().resolve(text == null ? "checks" : text).normalize();
-        if (node != null && !isInsideProduct(checks)) {
+        Path checks = base().resolve(text == null ? "checks" : text).normalize();
+        if (checkFiles && node != null && !isInsideProduct(checks)) {
             values.problem(
                     node,
                     "'checks' value '%s' leaves the product's folder (also through a link); keep the check suites "
@@ -157,7 +191,7 @@ public final class SpecLoader {
      * files are fingerprinted and read from there, so nothing may reach beyond it.
      */
     private boolean isInsideProduct(final Path path) {
-        Path base = file.getParent();
+        Path base = base();
         if (!path.startsWith(base)) {
             return false;
         }
@@ -166,6 +200,12 @@ public final class SpecLoader {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** The spec's folder; for a parsed name without folder, the empty path. */
+    private Path base() {
+        Path parent = file.getParent();
+        return parent == null ? Path.of("") : parent;
     }
 
     private Map<String, EnvironmentSpec> environments(final Node node) {
@@ -265,60 +305,5 @@ public final class SpecLoader {
             }
         }
         return promotion;
-    }
-
-    private SpecPolicy policy(final Map<String, Node> top) {
-        boolean noRollback = false;
-        boolean destructive = false;
-        if (top.containsKey("allow")) {
-            Map<String, Node> allow = values.mapping(top.get("allow"), "'allow'", SpecKeys.ALLOW.keySet());
-            noRollback = flag(allow, "noRollback");
-            destructive = flag(allow, "destructive");
-        }
-        Duration maxTestAge = SpecPolicy.DEFAULT_MAX_TEST_AGE;
-        DriftGate driftGate = DriftGate.REFUSE;
-        if (top.containsKey("gates")) {
-            Map<String, Node> gates = values.mapping(top.get("gates"), "'gates'", SpecKeys.GATES.keySet());
-            if (gates.containsKey("maxTestAge")) {
-                Object text = values.value(gates.get("maxTestAge"), "maxTestAge", Type.DURATION);
-                maxTestAge = text == null ? maxTestAge : DurationParser.parse((String) text);
-            }
-            driftGate = driftGate(gates);
-        }
-        boolean rollbackOnFailure = true;
-        if (top.containsKey("onFailure")) {
-            String onFailure = values.string(top.get("onFailure"), "onFailure");
-            if (onFailure != null && !SpecKeys.ON_FAILURE.contains(onFailure)) {
-                values.problem(
-                        top.get("onFailure"),
-                        "'onFailure' must be one of " + SpecKeys.ON_FAILURE
-                                + Suggestions.hint(onFailure, SpecKeys.ON_FAILURE));
-            }
-            rollbackOnFailure = !"keep".equals(onFailure);
-        }
-        Duration lockTimeout = SpecPolicy.DEFAULT_LOCK_TIMEOUT;
-        if (top.containsKey("lockTimeout")) {
-            Object text = values.value(top.get("lockTimeout"), "lockTimeout", Type.DURATION);
-            lockTimeout = text == null ? lockTimeout : DurationParser.parse((String) text);
-        }
-        return new SpecPolicy(noRollback, destructive, maxTestAge, rollbackOnFailure, lockTimeout, driftGate);
-    }
-
-    private DriftGate driftGate(final Map<String, Node> gates) {
-        String drift = gates.containsKey("drift") ? values.string(gates.get("drift"), "drift") : null;
-        if (drift == null) {
-            return DriftGate.REFUSE;
-        }
-        if (!DriftGate.keys().contains(drift)) {
-            values.problem(
-                    gates.get("drift"),
-                    "'gates.drift' must be one of " + DriftGate.keys() + Suggestions.hint(drift, DriftGate.keys()));
-            return DriftGate.REFUSE;
-        }
-        return DriftGate.valueOf(drift.toUpperCase(java.util.Locale.ROOT));
-    }
-
-    private boolean flag(final Map<String, Node> entries, final String key) {
-        return entries.containsKey(key) && Boolean.TRUE.equals(values.value(entries.get(key), key, Type.BOOLEAN));
     }
 }

@@ -4,7 +4,6 @@ import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
 import io.jenkins.plugins.dataops.engine.kernel.Suggestions;
 import io.jenkins.plugins.dataops.engine.spec.SpecKeys.Type;
 import io.jenkins.plugins.dataops.engine.yaml.YamlProblems;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,10 +24,12 @@ import org.yaml.snakeyaml.nodes.Tag;
 final class YamlValues {
     private static final Set<String> TRUE_WORDS = Set.of("true", "yes", "on");
 
-    private final Path file;
+    /** The spec's name in messages: its path, or the name a caller gave to text it parsed. */
+    private final String file;
+
     private final YamlProblems problems = new YamlProblems();
 
-    YamlValues(final Path file) {
+    YamlValues(final String file) {
         this.file = file;
     }
 

@@ -19,7 +19,20 @@ class ApprovalDecisionTest {
 
     private static ApprovalRequest request(
             final boolean prot, final List<String> candidates, final String named, final List<String> groups) {
-        return new ApprovalRequest("prod", List.of("alice"), candidates, named, prot, groups, "Approve the input.");
+        return new ApprovalRequest(
+                "prod",
+                List.of("alice"),
+                candidates.stream().map(Approval::of).toList(),
+                named,
+                null,
+                prot,
+                groups,
+                "Approve the input.");
+    }
+
+    private static ApprovalRequest inputRequest(final boolean prot, final String input, final Approval... approvals) {
+        return new ApprovalRequest(
+                "prod", List.of("alice"), List.of(approvals), null, input, prot, List.of(), "Approve the input.");
     }
 
     @Test
@@ -69,5 +82,50 @@ class ApprovalDecisionTest {
     void shouldNotAcceptANamedApproverWhoDidNotApproveAnUnprotectedTarget() {
         assertThatThrownBy(() -> decision.approver(request(false, List.of(), "bob", List.of())))
                 .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void shouldCountOnlyTheApprovalOfTheNamedInput() {
+        // Given: bob approved an unrelated input after carol approved the release input
+        ApprovalRequest request = inputRequest(
+                true, "ReleaseProd", new Approval("carol", "ReleaseProd"), new Approval("bob", "RunSmokeTests"));
+
+        // Then
+        assertThat(decision.approver(request)).contains("carol");
+    }
+
+    @Test
+    void shouldRefuseWhenOnlyAnUnrelatedInputWasApproved() {
+        // Given
+        ApprovalRequest request =
+                inputRequest(true, "ReleaseProd", new Approval("bob", "RunSmokeTests"), Approval.of("carol"));
+
+        // Then
+        assertThatThrownBy(() -> decision.approver(request))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageEndingWith("Approve the input. Only an approval of the input 'ReleaseProd' counts.");
+    }
+
+    @Test
+    void shouldNotLetTheRequesterApproveTheNamedInput() {
+        // Given
+        ApprovalRequest request = inputRequest(true, "ReleaseProd", new Approval("Alice", "ReleaseProd"));
+
+        // Then
+        assertThatThrownBy(() -> decision.approver(request)).hasMessageContaining("other than 'alice'");
+    }
+
+    @Test
+    void shouldRequireTheNamedInputEvenForATargetThatIsNotProtected() {
+        assertThat(decision.approver(inputRequest(false, "ReleaseProd", new Approval("bob", "ReleaseProd"))))
+                .contains("bob");
+        assertThatThrownBy(() -> decision.approver(inputRequest(false, "ReleaseProd", new Approval("bob", "Other"))))
+                .hasMessageContaining("Only an approval of the input 'ReleaseProd' counts.");
+    }
+
+    @Test
+    void shouldLetAnyApprovalOfTheRunCountWhenNoInputIsNamed() {
+        assertThat(decision.approver(inputRequest(true, null, new Approval("bob", "RunSmokeTests"))))
+                .contains("bob");
     }
 }

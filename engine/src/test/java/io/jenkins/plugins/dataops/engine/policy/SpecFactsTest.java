@@ -85,4 +85,19 @@ class SpecFactsTest {
                 .isInstanceOf(DataOpsException.class)
                 .hasMessageContaining("qa");
     }
+
+    @Test
+    void shouldReadTheSameFactsFromTheSpecsTextAsFromTheFullLoad() throws IOException {
+        // Given
+        DataProductSpec loaded = spec();
+        String text = Files.readString(dir.resolve("dataops.yaml"));
+        List<String> environments = List.of("dev", "prod", "pr-7");
+
+        // When
+        SpecFacts fromText = SpecFacts.of(SpecLoader.parseDeclarations("dataops.yaml", text), environments);
+
+        // Then
+        assertThat(fromText).isEqualTo(SpecFacts.of(loaded, environments));
+        assertThat(fromText.credentialIds().get("pr-7")).containsExactly("azure-sp", "sql-admin");
+    }
 }

@@ -156,7 +156,13 @@ public final class ReportRenderer {
         } else if (verification.intact()) {
             html.raw(
                             "<section class=\"dor-integrity dor-ok\" role=\"status\"><strong>&#10004; Chain verified</strong> ")
-                    .text("with " + verification.records() + " records: every hash and link is intact.");
+                    .text("with " + verification.records() + " records: every hash and link is intact. ")
+                    .text(
+                            verification.keyed()
+                                    ? "Keyed: every record's MAC matches the ledger key, so a rewrite by someone "
+                                            + "without the key would show."
+                                    : "Unkeyed: detects accidents, not someone with write access (configure a "
+                                            + "ledger key).");
         } else {
             html.raw(
                             "<section class=\"dor-integrity dor-fail\" role=\"alert\"><strong>&#10006; Chain broken at record ")

@@ -48,6 +48,23 @@ class ReportRendererTest {
     }
 
     @Test
+    void shouldSayInTheBannerWhetherTheChainWasVerifiedWithTheLedgerKey() throws IOException {
+        // When
+        String unkeyed = fragment(options.withVerification(new LedgerVerification(true, 13, 0, "")));
+        String keyed = fragment(options.withVerification(new LedgerVerification(true, 13, 0, "", true)));
+
+        // Then
+        assertThat(unkeyed)
+                .contains("Chain verified")
+                .contains("Unkeyed: detects accidents, not someone with write access")
+                .doesNotContain("Keyed:");
+        assertThat(keyed)
+                .contains("Chain verified")
+                .contains("Keyed: every record&#39;s MAC matches the ledger key")
+                .doesNotContain("Unkeyed");
+    }
+
+    @Test
     void shouldEscapeHostileNamesEverywhere() throws IOException {
         String fragment = fragment(options);
 
