@@ -63,6 +63,14 @@ final class Environments {
         return context(template.withName(name), expiresAt);
     }
 
+    /**
+     * The ephemeral template as a context (its provider, server and credentials), for finding the product's
+     * ephemeral environments where they live.
+     */
+    Optional<ProvisioningContext> ephemeralTemplate() {
+        return spec.ephemeral().map(template -> context(template, null));
+    }
+
     boolean isEphemeral(final String name) {
         return !spec.environments().containsKey(name)
                 && ephemeral.find(validName(name)).isPresent();

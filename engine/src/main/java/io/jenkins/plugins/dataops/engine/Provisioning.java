@@ -12,6 +12,9 @@ import io.jenkins.plugins.dataops.engine.provision.ProvisioningPlan;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Infrastructure as code for {@link DataOps}: provisioning and destroying declared and ephemeral environments
@@ -123,7 +126,7 @@ final class Provisioning {
     GcResult gc(final GcRequest request) {
         Instant now = session.clock().instant();
         List<String> destroyed = new ArrayList<>();
-        for (EphemeralRegistry.Entry entry : environments.ephemeral().list()) {
+        for (EphemeralRegistry.Entry entry : ephemeralEnvironments()) {
             if (entry.expiresAt().isBefore(now)) {
                 session.progress()
                         .info("Ephemeral environment '%s' of %s expired at %s: destroying it."
@@ -134,5 +137,27 @@ final class Provisioning {
         }
         session.progress().info("gc: %d expired ephemeral environment(s) destroyed.".formatted(destroyed.size()));
         return new GcResult(destroyed);
+    }
+
+    /**
+     * The registry's environments and those the provider finds where they live; one the registry lost (a new
+     * workspace, a fresh cloud agent) is registered again from its mark, so that destroy can resolve it.
+     */
+    private List<EphemeralRegistry.Entry> ephemeralEnvironments() {
+        Map<String, EphemeralRegistry.Entry> entries = new TreeMap<>();
+        environments.ephemeral().list().forEach(entry -> entries.put(entry.name(), entry));
+        Optional<ProvisioningContext> template = environments.ephemeralTemplate();
+        if (template.isPresent()) {
+            for (EphemeralRegistry.Entry found : provisioner(template.get()).findEphemeral(template.get())) {
+                if (!entries.containsKey(found.name())) {
+                    session.progress()
+                            .info("Ephemeral environment '%s' is not in this workspace's registry; found by its mark."
+                                    .formatted(found.name()));
+                    environments.ephemeral().save(found);
+                    entries.put(found.name(), found);
+                }
+            }
+        }
+        return List.copyOf(entries.values());
     }
 }

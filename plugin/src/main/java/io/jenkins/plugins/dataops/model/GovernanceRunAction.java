@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dataops.model;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.model.Item;
 import hudson.model.Run;
 import io.jenkins.plugins.dataops.credentials.LedgerKeys;
 import io.jenkins.plugins.dataops.engine.governance.Action;
@@ -151,12 +152,39 @@ public class GovernanceRunAction implements RunAction2 {
      * @return the HTML fragment, escaped by the renderer
      */
     public String getReportHtml() {
-        List<GovernanceEntry> shown = getEntries();
-        Map<String, String> known = macs == null ? Map.of() : macs;
-        return ReportFragments.render(
-                shown,
-                "DataOps governance: " + (run == null ? "this build" : run.getFullDisplayName()),
-                JobChain.verifySegment(shown, known, LedgerKeys.configured()));
+        return ReportFragments.renderPaged(
+                ReportFragments.source(getEntries()),
+                "DataOps governance: " + (run == null ? "this build" : run.getFullDisplayName()));
+    }
+
+    /**
+     * Serves a page of this build's records as JSON ({@code records?offset=&limit=&env=&action=&outcome=&actor=
+     * &from=&to=&q=}), newest first, verified as this build's part of the job's chain. Reaching the build's
+     * action already needs {@code Item.READ} on its job; checked again here, as every endpoint checks its own.
+     *
+     * @param req the request
+     * @param rsp the response
+     * @throws IOException when the response cannot be written
+     */
+    public void doRecords(final StaplerRequest2 req, final StaplerResponse2 rsp) throws IOException {
+        if (run != null) {
+            run.getParent().checkPermission(Item.READ);
+        }
+        String job = run == null ? "this job" : run.getParent().getFullName();
+        int build = run == null ? 0 : run.getNumber();
+        ReportFragments.serveRecords(
+                req,
+                rsp,
+                (query, out) -> ReportFragments.writeBuildPage(job, build, getEntries(), getMacs(), query, out));
+    }
+
+    /**
+     * Returns the MACs of this build's records (record hash to HMAC under the ledger key), for verification.
+     *
+     * @return a copy; empty when no record was chained with a key
+     */
+    public Map<String, String> getMacs() {
+        return macs == null ? Map.of() : Map.copyOf(macs);
     }
 
     /**

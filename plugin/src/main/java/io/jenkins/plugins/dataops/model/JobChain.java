@@ -1,15 +1,18 @@
 package io.jenkins.plugins.dataops.model;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.dataops.credentials.LedgerKeys;
 import io.jenkins.plugins.dataops.engine.governance.GovernanceRecord;
 import io.jenkins.plugins.dataops.engine.governance.LedgerKey;
 import io.jenkins.plugins.dataops.engine.governance.LedgerVerification;
 import io.jenkins.plugins.dataops.engine.governance.RecordCodec;
+import io.jenkins.plugins.dataops.engine.governance.report.JobVerifications;
 import io.jenkins.plugins.dataops.engine.policy.JobChains;
 import io.jenkins.plugins.dataops.engine.policy.KeyedChains;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Re-chains the records a step produced on the agent (each call starts its own in-memory chain there) into
@@ -100,5 +103,23 @@ public final class JobChain {
      */
     public static ChainHead headAfter(final ChainHead head, final List<GovernanceEntry> chained) {
         return chained.isEmpty() ? head : new ChainHead(chained.get(chained.size() - 1));
+    }
+
+    /**
+     * The check a report page runs on each job's chain: the ledger's rules, then, with a ledger key configured,
+     * every record's MAC.
+     *
+     * @param macs the MACs of a job's records (record hash to MAC), loaded only when a key is configured
+     * @return the check
+     */
+    public static JobVerifications.ChainCheck keyedCheck(final Function<String, Map<String, String>> macs) {
+        return (job, chain) -> {
+            LedgerKey key = LedgerKeys.configured();
+            LedgerVerification chained = JobVerifications.verifyChain(chain);
+            if (key == null || !chained.intact()) {
+                return chained.keyed(key != null);
+            }
+            return KeyedChains.verify(Map.of(job, chain), macs.apply(job), key);
+        };
     }
 }

@@ -3,21 +3,13 @@ package io.jenkins.plugins.dataops.report;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Extension;
 import hudson.model.RootAction;
-import io.jenkins.plugins.dataops.engine.governance.LedgerVerification;
 import io.jenkins.plugins.dataops.engine.governance.report.CsvExporter;
 import io.jenkins.plugins.dataops.engine.governance.report.JsonExporter;
 import io.jenkins.plugins.dataops.engine.governance.report.RecordFilter;
-import io.jenkins.plugins.dataops.model.GovernanceEntry;
-import io.jenkins.plugins.dataops.model.JobChain;
 import io.jenkins.plugins.dataops.model.ReportFragments;
 import jakarta.servlet.ServletException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import jenkins.model.Jenkins;
 import org.kohsuke.stapler.StaplerProxy;
 import org.kohsuke.stapler.StaplerRequest2;
@@ -31,9 +23,6 @@ import org.kohsuke.stapler.interceptor.RequirePOST;
  */
 @Extension
 public class GovernanceRootAction implements RootAction, StaplerProxy {
-    /** The most records a page or an export shows. */
-    static final int LIMIT = 5_000;
-
     @Override
     @CheckForNull
     public String getIconFileName() {
@@ -57,31 +46,36 @@ public class GovernanceRootAction implements RootAction, StaplerProxy {
     }
 
     /**
-     * Returns the rows the current user may read, newest first.
-     *
-     * @return the rows
-     */
-    public List<IndexedEntry> getRows() {
-        return GovernanceIndex.get().visibleRows(LIMIT);
-    }
-
-    /**
-     * Renders the visible records with the engine's report renderer.
+     * Renders the page: summary, timelines and metrics of the records the viewer may read, and a table that the
+     * report's script fills from {@link #doRecords}, page by page.
      *
      * @return the HTML fragment (escaped by the renderer)
      */
     public String getReportHtml() {
-        return ReportFragments.render(entries(), "DataOps governance: all jobs", verification());
+        return ReportFragments.renderPaged(GovernanceIndex.get().summary(), "DataOps governance: all jobs");
     }
 
-    /** Verifies each visible job's chain (its shown rows as the newest part of it), for the banner. */
-    private LedgerVerification verification() {
-        Map<String, List<GovernanceEntry>> perJob = new TreeMap<>();
-        getRows()
-                .forEach(row -> perJob.computeIfAbsent(row.getJob(), job -> new ArrayList<>())
-                        .add(row.getEntry()));
-        perJob.values().forEach(entries -> entries.sort(Comparator.comparingLong(GovernanceEntry::getSequence)));
-        return JobChain.verifyJobs(perJob);
+    /**
+     * Tells whether the index is still loading after a start or a rebuild.
+     *
+     * @return true while loading (the page says some records may be missing)
+     */
+    public boolean isIndexLoading() {
+        return GovernanceIndex.get().isLoading();
+    }
+
+    /**
+     * Serves a page of the records the viewer may read as JSON ({@code records?offset=&limit=&env=&action=
+     * &outcome=&actor=&from=&to=&q=}), newest first, filtered and paged on the server, each row's job checked for
+     * {@code Item.READ}, evidence loaded from the page's builds and each job's chain verified.
+     *
+     * @param req the request
+     * @param rsp the response
+     * @throws IOException when the response cannot be written
+     */
+    public void doRecords(final StaplerRequest2 req, final StaplerResponse2 rsp) throws IOException {
+        Jenkins.get().checkPermission(GovernancePermissions.AUDIT);
+        ReportFragments.serveRecords(req, rsp, GovernanceIndex.get()::writePage);
     }
 
     /**
@@ -96,7 +90,7 @@ public class GovernanceRootAction implements RootAction, StaplerProxy {
         rsp.setContentType("text/csv;charset=UTF-8");
         rsp.setHeader("Content-Disposition", "attachment; filename=\"dataops-governance.csv\"");
         PrintWriter writer = rsp.getWriter();
-        new CsvExporter().export(ReportFragments.source(entries()), RecordFilter.all(), writer);
+        new CsvExporter().export(GovernanceIndex.get().export(), RecordFilter.all(), writer);
         writer.flush();
     }
 
@@ -111,7 +105,7 @@ public class GovernanceRootAction implements RootAction, StaplerProxy {
         Jenkins.get().checkPermission(GovernancePermissions.AUDIT);
         rsp.setContentType("application/json;charset=UTF-8");
         PrintWriter writer = rsp.getWriter();
-        new JsonExporter().export(ReportFragments.source(entries()), RecordFilter.all(), writer);
+        new JsonExporter().export(GovernanceIndex.get().export(), RecordFilter.all(), writer);
         writer.flush();
     }
 
@@ -137,12 +131,8 @@ public class GovernanceRootAction implements RootAction, StaplerProxy {
         ReportFragments.serveStylesheet(rsp);
     }
 
-    private List<GovernanceEntry> entries() {
-        return getRows().stream().map(IndexedEntry::getEntry).toList();
-    }
-
     /**
-     * Rebuilds the index from the build records (after restoring builds from a backup, for example).
+     * Rebuilds the index from the build records in the background (after restoring builds from a backup).
      *
      * @param req the request
      * @param rsp the response

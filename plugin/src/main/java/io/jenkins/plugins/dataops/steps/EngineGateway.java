@@ -5,6 +5,7 @@ import io.jenkins.plugins.dataops.engine.CreateEphemeralRequest;
 import io.jenkins.plugins.dataops.engine.DataOps;
 import io.jenkins.plugins.dataops.engine.DestroyRequest;
 import io.jenkins.plugins.dataops.engine.DriftRequest;
+import io.jenkins.plugins.dataops.engine.GcRequest;
 import io.jenkins.plugins.dataops.engine.MigrateRequest;
 import io.jenkins.plugins.dataops.engine.PlanRequest;
 import io.jenkins.plugins.dataops.engine.PromoteRequest;
@@ -92,6 +93,10 @@ final class EngineGateway {
 
     static LinkedHashMap<String, Object> drift(final DataOps dataOps, final String env) {
         return dataOps.drift(DriftRequest.of(env)).toMap();
+    }
+
+    static LinkedHashMap<String, Object> gc(final DataOps dataOps) {
+        return dataOps.gc(GcRequest.expired()).toMap();
     }
 
     static LinkedHashMap<String, Object> rollback(

@@ -11,6 +11,7 @@ import io.jenkins.plugins.dataops.engine.governance.Action;
 import io.jenkins.plugins.dataops.engine.governance.GovernanceEvent;
 import io.jenkins.plugins.dataops.engine.governance.Outcome;
 import io.jenkins.plugins.dataops.engine.governance.RecordCodec;
+import io.jenkins.plugins.dataops.engine.governance.report.RecordQuery;
 import io.jenkins.plugins.dataops.model.GovernanceEntry;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,14 +46,47 @@ class GovernancePermissionTest {
         bob.assertFails("dataops-governance/", 403);
         bob.assertFails("dataops-governance/exportCsv", 403);
         bob.assertFails("dataops-governance/exportJson", 403);
+        bob.assertFails("dataops-governance/records", 403);
 
         try (ACLContext ignored = ACL.as2(User.getById("auditor", true).impersonate2())) {
             GovernanceRootAction action = (GovernanceRootAction) new GovernanceRootAction().getTarget();
-            assertThat(action.getRows()).extracting(IndexedEntry::getJob).containsExactly("visible");
+            assertThat(page(RecordQuery.newest())).contains("\"visible\"").doesNotContain("secret-env");
             assertThat(action.getReportHtml()).contains("qat").doesNotContain("secret-env");
         }
         // the pages render for the auditor (CSP is enforced under JenkinsRule: no inline scripts)
-        j.createWebClient().login("auditor").goTo("dataops-governance/exportJson", "application/json");
+        JenkinsRule.WebClient auditor = j.createWebClient().login("auditor");
+        auditor.goTo("dataops-governance/exportJson", "application/json");
+        String records = auditor.goTo("dataops-governance/records?env=qat", "application/json")
+                .getWebResponse()
+                .getContentAsString();
+        assertThat(records).contains("\"total\":1").contains("Chain verified").doesNotContain("secret-env");
+        auditor.goTo("dataops-governance/");
+    }
+
+    @Test
+    void shouldAnswerABadQueryWithFourHundredAndOneSentence(final JenkinsRule j) throws Exception {
+        record(j.buildAndAssertSuccess(j.createFreeStyleProject("customer")), "qat");
+        JenkinsRule.WebClient admin = j.createWebClient().withThrowExceptionOnFailingStatusCode(false);
+
+        var response = admin.goTo("dataops-governance/records?limit=100000", "application/json")
+                .getWebResponse();
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(response.getContentAsString())
+                .contains("Parameter 'limit' is '100000'; give a whole number from 1 to 500.");
+    }
+
+    @Test
+    void shouldServeTheBuildsRecordsToReadersOfTheJob(final JenkinsRule j) throws Exception {
+        FreeStyleBuild build = j.buildAndAssertSuccess(j.createFreeStyleProject("customer"));
+        record(build, "qat");
+
+        String records = j.createWebClient()
+                .goTo(build.getUrl() + "dataops/records", "application/json")
+                .getWebResponse()
+                .getContentAsString();
+
+        assertThat(records).contains("\"total\":1").contains("\"qat\"").contains("Chain verified");
     }
 
     @Test
@@ -60,14 +94,33 @@ class GovernancePermissionTest {
         FreeStyleProject old = j.createFreeStyleProject("customer");
         record(j.buildAndAssertSuccess(old), "prod");
         old.renameTo("customer-renamed");
-        assertThat(GovernanceIndex.get().visibleRows(10))
-                .extracting(IndexedEntry::getJob)
-                .containsExactly("customer-renamed");
+        assertThat(page(RecordQuery.newest())).contains("\"customer-renamed\"").contains("\"total\":1");
 
         j.jenkins.getItemByFullName("customer-renamed", FreeStyleProject.class).delete();
         j.createFreeStyleProject("customer-renamed");
 
-        assertThat(GovernanceIndex.get().visibleRows(10)).isEmpty();
+        assertThat(page(RecordQuery.newest())).contains("\"total\":0");
+    }
+
+    @Test
+    void shouldKeepEachJobsChainHeadAndRowsInASmallFileNextToTheJob(final JenkinsRule j) throws Exception {
+        FreeStyleProject job = j.createFreeStyleProject("customer");
+        record(j.buildAndAssertSuccess(job), "qat");
+
+        JobRecords records = JobRecords.read(job);
+
+        assertThat(records).isNotNull();
+        assertThat(records.head().getSequence()).isEqualTo(1);
+        assertThat(records.rows("customer")).singleElement().satisfies(row -> {
+            assertThat(row.environment()).isEqualTo("qat");
+            assertThat(row.build()).isEqualTo(1);
+        });
+    }
+
+    private static String page(final RecordQuery query) throws java.io.IOException {
+        java.io.StringWriter out = new java.io.StringWriter();
+        GovernanceIndex.get().writePage(query, out);
+        return out.toString();
     }
 
     private static void record(final FreeStyleBuild build, final String environment) throws Exception {
@@ -81,6 +134,5 @@ class GovernancePermissionTest {
                 build.getExternalizableId(),
                 new LinkedHashMap<>());
         GovernanceIndex.get().record(build, List.of(GovernanceEntry.of(RecordCodec.chain(null, event, 1L))));
-        GovernanceIndex.get().index(build);
     }
 }

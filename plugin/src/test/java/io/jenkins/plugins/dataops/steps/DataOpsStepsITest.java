@@ -96,6 +96,27 @@ class DataOpsStepsITest {
     }
 
     @Test
+    void shouldCollectAnExpiredEphemeralEnvironmentEvenWhenTheWorkspaceRegistryIsGone(final JenkinsRule j)
+            throws Exception {
+        WorkflowJob job = jobWithExample(j, """
+                provisionEnvironment env: 'pr-7', ephemeral: true, ttl: '1s'
+                provisionEnvironment env: 'pr-8', ephemeral: true, ttl: '4h'
+                dir('.dataops/ephemeral') { deleteDir() }
+                sleep 2
+                def g = dataOpsGc()
+                echo "destroyed=${g.destroyed}"
+                """);
+
+        WorkflowRun run = j.buildAndAssertSuccess(job);
+
+        j.assertLogContains("destroyed=[pr-7]", run);
+        assertThat(run.getAction(GovernanceRunAction.class).getEntries())
+                .extracting(e -> e.getAction() + ":" + e.getEnvironment())
+                .contains("ephemeral-destroy:pr-7")
+                .doesNotContain("ephemeral-destroy:pr-8");
+    }
+
+    @Test
     void shouldRefuseTheBlockFormWithoutEphemeral(final JenkinsRule j) throws Exception {
         WorkflowJob job = jobWithExample(j, "provisionEnvironment(env: 'dev') { echo 'never' }");
 

@@ -39,13 +39,17 @@ class StepConfigRoundTripTest {
         RollbackStep rollback = new RollbackStep("prod");
         rollback.setRelease("1.4.6");
 
-        for (Step step : List.of(provision, migrate, brokenChecks, tests, promote, drifted, rollback)) {
+        GcStep gc = new GcStep();
+        gc.setSpec("products/customer/dataops.yaml");
+
+        for (Step step : List.of(provision, migrate, brokenChecks, tests, promote, drifted, rollback, gc)) {
             assertRoundTrip(j, step);
         }
         assertThat(Snippetizer.object2Groovy(migrate))
                 .isEqualTo("migrateSchema allowDestructive: true, env: 'qat', spec: 'products/customer/dataops.yaml', "
                         + "tag: '1.4.7'");
         assertThat(Snippetizer.object2Groovy(new RollbackStep("prod"))).isEqualTo("rollback 'prod'");
+        assertThat(Snippetizer.object2Groovy(new GcStep())).isEqualTo("dataOpsGc()");
         assertThat(Snippetizer.object2Groovy(drifted))
                 .isEqualTo("promote allowDrift: true, from: 'qat', reason: 'hotfix index, INC-42', release: '1.4.7', "
                         + "to: 'prod'");

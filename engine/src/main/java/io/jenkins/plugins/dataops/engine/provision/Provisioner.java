@@ -2,6 +2,7 @@ package io.jenkins.plugins.dataops.engine.provision;
 
 import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
 import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
+import java.util.List;
 
 /**
  * The provisioning port: makes an environment's infrastructure match the spec. Every method is idempotent.
@@ -49,4 +50,17 @@ public interface Provisioner {
      * @return the database target
      */
     DatabaseTarget target(ProvisioningContext context);
+
+    /**
+     * Finds the product's ephemeral environments where they live (the provider's own marks, see
+     * {@link EphemeralMarks}), so that {@code gc} needs no registry in the workspace. Providers that cannot list
+     * their environments find none.
+     *
+     * @param template the product's ephemeral template, as a context (its credentials and server)
+     * @return the environments found, with their owner and expiry
+     * @throws DataOpsException when the provider's state cannot be read
+     */
+    default List<EphemeralRegistry.Entry> findEphemeral(final ProvisioningContext template) {
+        return List.of();
+    }
 }

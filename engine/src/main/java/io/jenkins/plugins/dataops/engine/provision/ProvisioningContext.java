@@ -45,4 +45,15 @@ public record ProvisioningContext(
     public Optional<Instant> expiry() {
         return Optional.ofNullable(expiresAt);
     }
+
+    /**
+     * Returns this context for another environment of the same template (the ephemeral template's server and
+     * credentials, another name), without an expiry.
+     *
+     * @param name the environment's name
+     * @return the context
+     */
+    public ProvisioningContext withEnvironment(final String name) {
+        return new ProvisioningContext(spec, environment.withName(name), credentials, progress, owner, buildRef, null);
+    }
 }

@@ -62,6 +62,11 @@ final class RecordTable {
                             + " records; narrow the report or use the CSV or JSON export for all of them.")
                     .raw("</p>\n");
         }
+        writeTable(newest, summary);
+    }
+
+    /** Writes the table with these rows and nothing above it (a server's page fills an empty table by script). */
+    void writeTable(final ArrayDeque<GovernanceRecord> newest, final ReportSummary summary) {
         html.raw("<div class=\"dor-table-wrap\"><table class=\"dor-table\"><thead><tr>")
                 .raw("<th>#</th><th>Time (UTC)</th><th>Product</th><th>Environment</th><th>Action</th>")
                 .raw("<th>Release</th><th>Outcome</th><th>Actor</th><th>Build</th><th></th></tr></thead>\n");

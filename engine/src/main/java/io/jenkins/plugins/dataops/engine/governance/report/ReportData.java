@@ -91,7 +91,7 @@ final class ReportData implements AutoCloseable {
     }
 
     /** Escapes the characters that mean something to an HTML parser, so the JSON never ends its element. */
-    private static final class MarkupEscapes extends CharacterEscapes {
+    static final class MarkupEscapes extends CharacterEscapes {
         private static final long serialVersionUID = 1L;
         private final int[] escapes = standardAsciiEscapesForJSON();
 

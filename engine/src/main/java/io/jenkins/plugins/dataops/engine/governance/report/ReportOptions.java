@@ -31,6 +31,7 @@ public final class ReportOptions {
     private final Instant generatedAt;
     private final int timelineLimit;
     private final long rowLimit;
+    private final String recordsUrl;
 
     @SuppressWarnings("checkstyle:ParameterNumber") // private, called only by the with-methods
     private ReportOptions(
@@ -40,7 +41,8 @@ public final class ReportOptions {
             final RecordFilter filter,
             final Instant generatedAt,
             final int timelineLimit,
-            final long rowLimit) {
+            final long rowLimit,
+            final String recordsUrl) {
         this.title = title;
         this.verification = verification;
         this.promotionPaths = Map.copyOf(promotionPaths);
@@ -48,6 +50,7 @@ public final class ReportOptions {
         this.generatedAt = generatedAt;
         this.timelineLimit = timelineLimit;
         this.rowLimit = rowLimit;
+        this.recordsUrl = recordsUrl;
     }
 
     /**
@@ -64,7 +67,8 @@ public final class ReportOptions {
                 RecordFilter.all(),
                 Instant.now(),
                 DEFAULT_TIMELINE_LIMIT,
-                Long.MAX_VALUE);
+                Long.MAX_VALUE,
+                "");
     }
 
     /**
@@ -76,7 +80,7 @@ public final class ReportOptions {
      */
     public ReportOptions withVerification(final LedgerVerification result) {
         return new ReportOptions(
-                title, Optional.of(result), promotionPaths, filter, generatedAt, timelineLimit, rowLimit);
+                title, Optional.of(result), promotionPaths, filter, generatedAt, timelineLimit, rowLimit, recordsUrl);
     }
 
     /**
@@ -90,7 +94,7 @@ public final class ReportOptions {
     public ReportOptions withPromotionPath(final String product, final List<String> path) {
         Map<String, List<String>> paths = new LinkedHashMap<>(promotionPaths);
         paths.put(product, List.copyOf(path));
-        return new ReportOptions(title, verification, paths, filter, generatedAt, timelineLimit, rowLimit);
+        return new ReportOptions(title, verification, paths, filter, generatedAt, timelineLimit, rowLimit, recordsUrl);
     }
 
     /**
@@ -107,7 +111,8 @@ public final class ReportOptions {
                 Objects.requireNonNull(recordFilter),
                 generatedAt,
                 timelineLimit,
-                rowLimit);
+                rowLimit,
+                recordsUrl);
     }
 
     /**
@@ -118,7 +123,14 @@ public final class ReportOptions {
      */
     public ReportOptions withGeneratedAt(final Instant time) {
         return new ReportOptions(
-                title, verification, promotionPaths, filter, Objects.requireNonNull(time), timelineLimit, rowLimit);
+                title,
+                verification,
+                promotionPaths,
+                filter,
+                Objects.requireNonNull(time),
+                timelineLimit,
+                rowLimit,
+                recordsUrl);
     }
 
     /**
@@ -132,7 +144,7 @@ public final class ReportOptions {
         if (limit < 1) {
             throw new IllegalArgumentException("Timeline limit '%d' must be at least 1.".formatted(limit));
         }
-        return new ReportOptions(title, verification, promotionPaths, filter, generatedAt, limit, rowLimit);
+        return new ReportOptions(title, verification, promotionPaths, filter, generatedAt, limit, rowLimit, recordsUrl);
     }
 
     /**
@@ -147,7 +159,30 @@ public final class ReportOptions {
         if (limit < 1) {
             throw new IllegalArgumentException("Row limit '%d' must be at least 1.".formatted(limit));
         }
-        return new ReportOptions(title, verification, promotionPaths, filter, generatedAt, timelineLimit, limit);
+        return new ReportOptions(
+                title, verification, promotionPaths, filter, generatedAt, timelineLimit, limit, recordsUrl);
+    }
+
+    /**
+     * Makes the fragment a page of a server ({@link RecordPageJson}): no records are written into it, the
+     * report's element names the URL its script asks for pages of records, filtered and paged on the server.
+     *
+     * @param url the URL of the records endpoint, relative to the page, e.g. {@code records}
+     * @return new options
+     * @throws IllegalArgumentException when the URL is blank or not a plain relative path
+     */
+    public ReportOptions withRecordsUrl(final String url) {
+        if (!url.matches("[A-Za-z0-9._/-]+") || url.startsWith("/") || url.contains("//")) {
+            throw new IllegalArgumentException(
+                    "Records URL '%s' is not a plain relative path; give one like 'records'.".formatted(url));
+        }
+        return new ReportOptions(
+                title, verification, promotionPaths, filter, generatedAt, timelineLimit, rowLimit, url);
+    }
+
+    /** @return the records endpoint the fragment's script pages through, empty when the records are embedded */
+    public String recordsUrl() {
+        return recordsUrl;
     }
 
     /** @return the most rows the HTML table shows ({@link Long#MAX_VALUE} when unlimited) */

@@ -86,6 +86,7 @@ public final class ReportRenderer {
             final ReportOptions options,
             final boolean standalone,
             final long rowLimit) {
+        boolean remote = !standalone && !options.recordsUrl().isEmpty();
         RecordSource source = allRecords.filter(options.filter());
         ReportSummary summary = new ReportSummary(options.timelineLimit());
         ArrayDeque<GovernanceRecord> newest = new ArrayDeque<>();
@@ -93,10 +94,16 @@ public final class ReportRenderer {
         source.forEach(record -> {
             summary.accept(record);
             metrics.accept(record);
-            RecordTable.keep(newest, record, rowLimit);
+            if (!remote) {
+                RecordTable.keep(newest, record, rowLimit);
+            }
         });
 
-        html.raw("<div class=\"dataops-report\">\n<header class=\"dor-header\">")
+        html.raw("<div class=\"dataops-report\"");
+        if (remote) {
+            html.attr("data-records", options.recordsUrl());
+        }
+        html.raw(">\n<header class=\"dor-header\">")
                 .element("h2", "dor-title", options.title())
                 .raw("<p class=\"dor-meta\">Generated ")
                 .text(options.generatedAt().toString())
@@ -110,7 +117,11 @@ public final class ReportRenderer {
                             + Instant.ofEpochMilli(summary.lastMillis()));
         }
         html.raw("</p></header>\n");
-        writeIntegrity(html, options, summary);
+        if (remote) {
+            writePendingIntegrity(html);
+        } else {
+            writeIntegrity(html, options, summary);
+        }
         writeTimelines(html, options, summary);
         DeliveryMetrics delivery = metrics.result();
         MetricsHtml metricsHtml = new MetricsHtml(html);
@@ -118,10 +129,16 @@ public final class ReportRenderer {
         html.raw("<section class=\"dor-section dor-records\"><h3>Records</h3>\n");
         new FilterForm(html).write(summary);
         RecordTable table = new RecordTable(html, standalone, untrustedFrom(options));
-        table.writeRows(newest, summary);
+        if (remote) {
+            table.writeTable(newest, summary);
+        } else {
+            table.writeRows(newest, summary);
+        }
         html.raw("</section>\n");
         if (!standalone) {
-            table.writeData(source);
+            if (!remote) {
+                table.writeData(source);
+            }
             metricsHtml.writeData(delivery, false);
         }
         html.raw("</div>\n");
@@ -146,6 +163,13 @@ public final class ReportRenderer {
                 .filter(verification -> !verification.intact())
                 .map(LedgerVerification::firstBroken)
                 .orElse(Long.MAX_VALUE);
+    }
+
+    /** A server's page verifies the chains of the jobs each page of records shows; its script says the verdict. */
+    private static void writePendingIntegrity(final HtmlWriter html) {
+        html.raw("<section class=\"dor-integrity dor-warn\" role=\"status\"><strong>Chain not verified yet.</strong>")
+                .raw(" <span class=\"dor-integrity-text\">Each page of records verifies the chains of its jobs")
+                .raw(" when it loads.</span></section>\n");
     }
 
     private void writeIntegrity(final HtmlWriter html, final ReportOptions options, final ReportSummary summary) {

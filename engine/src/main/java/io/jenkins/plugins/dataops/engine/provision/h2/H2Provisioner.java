@@ -5,6 +5,8 @@ import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
 import io.jenkins.plugins.dataops.engine.kernel.OperationRefusedException;
 import io.jenkins.plugins.dataops.engine.kernel.StatePaths;
 import io.jenkins.plugins.dataops.engine.provision.ChangeAction;
+import io.jenkins.plugins.dataops.engine.provision.EphemeralMarks;
+import io.jenkins.plugins.dataops.engine.provision.EphemeralRegistry;
 import io.jenkins.plugins.dataops.engine.provision.Provisioner;
 import io.jenkins.plugins.dataops.engine.provision.ProvisioningContext;
 import io.jenkins.plugins.dataops.engine.provision.ProvisioningPlan;
@@ -13,8 +15,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The embedded default: each environment is one H2 database file, {@code .dataops/h2/<env>.mv.db} beside the
@@ -61,9 +67,12 @@ public final class H2Provisioner implements Provisioner {
                             .formatted(context.environment().name(), relative(context)));
             try {
                 Files.createDirectories(folder(context));
-                try (Connection ignored =
+                try (Connection created =
                         new DatabaseTarget(context.environment().name(), baseUrl(context), USER, "").open()) {
-                    // opening the file creates the database
+                    // opening the file creates the database; an ephemeral one carries its expiry inside it
+                    if (context.expiry().isPresent()) {
+                        mark(created, EphemeralMarks.of(context));
+                    }
                 }
             } catch (IOException | SQLException e) {
                 throw new DataOpsException(
@@ -96,6 +105,61 @@ public final class H2Provisioner implements Provisioner {
             }
         }
         return plan(context, exists ? ChangeAction.DELETE : ChangeAction.NO_OP, exists ? "" : "already absent");
+    }
+
+    /**
+     * The database files of the state folder that are not declared environments, each opened to read the mark
+     * it carries (a remark on its {@code PUBLIC} schema, written when it was created).
+     */
+    @Override
+    public List<EphemeralRegistry.Entry> findEphemeral(final ProvisioningContext template) {
+        Path folder = folder(template);
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        List<EphemeralRegistry.Entry> found = new ArrayList<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file :
+                    files.filter(H2Provisioner::isDatabaseFile).sorted().toList()) {
+                String name = file.getFileName().toString().replace(".mv.db", "");
+                if (!template.spec().environments().containsKey(name)) {
+                    EphemeralMarks.parse(
+                                    readMark(template.withEnvironment(name)),
+                                    template.spec().product())
+                            .filter(entry -> entry.name().equals(name))
+                            .ifPresent(found::add);
+                }
+            }
+        } catch (IOException e) {
+            throw new DataOpsException(
+                    "Cannot list the embedded databases in '%s': %s".formatted(folder, e.getMessage()), e);
+        }
+        return found;
+    }
+
+    private static boolean isDatabaseFile(final Path file) {
+        return file.getFileName().toString().endsWith(".mv.db") && !Files.isSymbolicLink(file);
+    }
+
+    private static void mark(final Connection connection, final String mark) throws SQLException {
+        try (Statement sql = connection.createStatement()) {
+            sql.execute("COMMENT ON SCHEMA PUBLIC IS '" + mark.replace("'", "''") + "'");
+        }
+    }
+
+    private static String readMark(final ProvisioningContext context) {
+        String url = baseUrl(context) + ";IFEXISTS=TRUE";
+        try (Connection connection = new DatabaseTarget(context.environment().name(), url, USER, "").open();
+                Statement sql = connection.createStatement();
+                ResultSet rows = sql.executeQuery(
+                        "SELECT REMARKS FROM INFORMATION_SCHEMA.SCHEMATA WHERE SCHEMA_NAME = 'PUBLIC'")) {
+            return rows.next() ? rows.getString(1) : null;
+        } catch (SQLException e) {
+            context.progress()
+                    .warn("Cannot read the mark of embedded database '%s'; gc leaves it alone: %s"
+                            .formatted(relative(context), e.getMessage()));
+            return null;
+        }
     }
 
     @Override

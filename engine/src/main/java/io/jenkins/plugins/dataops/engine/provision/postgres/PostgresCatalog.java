@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Reads what the PostgreSQL server has: databases, roles, their owners and comments. Names go as parameters. */
 final class PostgresCatalog {
@@ -41,6 +43,20 @@ final class PostgresCatalog {
     /** Returns the comment, an empty string for none, or null when the role does not exist. */
     String roleComment(final String name) throws SQLException {
         return single("SELECT COALESCE(shobj_description(oid, 'pg_authid'), '') FROM pg_roles WHERE rolname = ?", name);
+    }
+
+    /** Returns the comments of every database that carries a DataOps mark. */
+    List<String> managedDatabaseComments() throws SQLException {
+        List<String> comments = new ArrayList<>();
+        try (PreparedStatement query =
+                        connection.prepareStatement("SELECT shobj_description(oid, 'pg_database') FROM pg_database"
+                                + " WHERE shobj_description(oid, 'pg_database') LIKE 'dataops-managed %'");
+                ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                comments.add(rows.getString(1));
+            }
+        }
+        return comments;
     }
 
     private String single(final String sql, final String parameter) throws SQLException {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.dataops.engine.provision.postgres;
 import io.jenkins.plugins.dataops.engine.credentials.UsernamePassword;
 import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
 import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
+import io.jenkins.plugins.dataops.engine.provision.EphemeralMarks;
 import io.jenkins.plugins.dataops.engine.provision.ProvisioningContext;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -129,9 +130,7 @@ final class PostgresLayout {
 
     /** The ownership comment: who made it, for which product and environment, and for ephemeral ones the expiry. */
     String comment(final String kind, final String quotedName, final String how) {
-        String text = "dataops-" + how + " product=" + context.spec().product() + " environment=" + environment()
-                + " owner=" + context.owner()
-                + context.expiry().map(e -> " expires=" + e).orElse("");
+        String text = EphemeralMarks.of(context).replaceFirst("^dataops-managed", "dataops-" + how);
         return "COMMENT ON " + kind + quotedName + " IS '" + text.replace("'", "''") + "'";
     }
 }

@@ -4,6 +4,8 @@ import io.jenkins.plugins.dataops.engine.db.DatabaseTarget;
 import io.jenkins.plugins.dataops.engine.db.SecretScrubber;
 import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
 import io.jenkins.plugins.dataops.engine.provision.ChangeAction;
+import io.jenkins.plugins.dataops.engine.provision.EphemeralMarks;
+import io.jenkins.plugins.dataops.engine.provision.EphemeralRegistry;
 import io.jenkins.plugins.dataops.engine.provision.Provisioner;
 import io.jenkins.plugins.dataops.engine.provision.ProvisioningContext;
 import io.jenkins.plugins.dataops.engine.provision.ProvisioningPlan;
@@ -89,6 +91,21 @@ public final class PostgresProvisioner implements Provisioner {
     @Override
     public DatabaseTarget target(final ProvisioningContext context) {
         return PostgresLayout.of(context).target();
+    }
+
+    /** The databases of the server whose comment marks them as this product's ephemeral environments. */
+    @Override
+    public List<EphemeralRegistry.Entry> findEphemeral(final ProvisioningContext template) {
+        PostgresLayout layout = PostgresLayout.of(template);
+        try (Connection admin = layout.admin().open()) {
+            List<EphemeralRegistry.Entry> found = new ArrayList<>();
+            for (String comment : new PostgresCatalog(admin).managedDatabaseComments()) {
+                EphemeralMarks.parse(comment, template.spec().product()).ifPresent(found::add);
+            }
+            return found;
+        } catch (SQLException e) {
+            throw failure(layout, "list the ephemeral environments of", e);
+        }
     }
 
     private static ResourceChange roleChange(final PostgresLayout layout, final PostgresCatalog catalog)

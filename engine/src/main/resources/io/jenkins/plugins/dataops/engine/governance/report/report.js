@@ -222,6 +222,212 @@
     return isNaN(millis) ? null : millis;
   }
 
+  function buildCell(ref) {
+    if (!/^https?:\/\//.test(ref)) {
+      return document.createTextNode(ref);
+    }
+    var link = el('a', '', buildLabel(ref));
+    link.rel = 'noopener noreferrer';
+    link.href = ref;
+    link.title = ref;
+    return link;
+  }
+
+  /* One record as a table body: its row, and a detail row filled when the record is opened. */
+  function recordRow(record, untrusted, i) {
+    var outcome = kind(record[OUTCOME]);
+    var iso = isoTime(record[TIME]);
+    var body = el('tbody', 'dor-rec ' + outcome + (untrusted ? ' dor-untrusted' : ''));
+    var line = body.appendChild(el('tr', 'dor-row'));
+    var time = el('time', '', shownTime(iso));
+    body.id = 'record-' + record[SEQ];
+    body.setAttribute('data-seq', String(record[SEQ]));
+    body.setAttribute('data-index', String(i));
+    line.appendChild(el('td', '', String(record[SEQ])));
+    time.setAttribute('datetime', iso);
+    line.appendChild(el('td')).appendChild(time);
+    [PRODUCT, ENV, ACTION, RELEASE].forEach(function (f) { line.appendChild(el('td', '', record[f])); });
+    var outcomeCell = line.appendChild(el('td'));
+    outcomeCell.appendChild(el('span', 'dor-badge ' + outcome, record[OUTCOME]));
+    if (untrusted) {
+      outcomeCell.appendChild(document.createTextNode(' '));
+      outcomeCell.appendChild(el('span', 'dor-badge dor-fail dor-untrusted-badge', 'untrusted'));
+    }
+    line.appendChild(el('td', '', record[ACTOR]));
+    line.appendChild(el('td')).appendChild(buildCell(record[BUILD]));
+    var toggleButton = line.appendChild(el('td')).appendChild(el('button', 'dor-toggle', 'Evidence'));
+    toggleButton.type = 'button';
+    toggleButton.setAttribute('aria-expanded', 'false');
+    var detail = body.appendChild(el('tr', 'dor-detail')).appendChild(el('td'));
+    detail.colSpan = 10;
+    detail.appendChild(el('div', 'dor-detail-body'));
+    return body;
+  }
+
+  /* Opens or closes a record's evidence, rendering it the first time it is opened. */
+  function toggleRecord(body, record, evidence, open) {
+    var button = body.querySelector('.dor-toggle');
+    var isOpen = open === undefined ? !body.classList.contains('dor-open') : open;
+    var detail = body.querySelector('.dor-detail-body');
+    if (isOpen && detail && !detail.firstChild) {
+      var chain = detail.appendChild(el('dl', 'dor-ev dor-chain'));
+      chain.appendChild(el('dt', '', 'Hash'));
+      chain.appendChild(el('dd')).appendChild(el('code', '', record[HASH]));
+      detail.appendChild(evidence.render(record[EVIDENCE]));
+    }
+    body.classList.toggle('dor-open', isOpen);
+    if (button) {
+      button.setAttribute('aria-expanded', String(isOpen));
+    }
+  }
+
+  function newPager(table) {
+    var pager = el('nav', 'dor-pager');
+    var parts = {
+      pager: pager,
+      previous: pager.appendChild(el('button', 'dor-page-prev', '\u2039 Older')),
+      position: pager.appendChild(el('span', 'dor-page-pos')),
+      next: pager.appendChild(el('button', 'dor-page-next', 'Newer \u203a'))
+    };
+    parts.previous.type = 'button';
+    parts.next.type = 'button';
+    pager.setAttribute('aria-label', 'Record pages');
+    table.parentNode.parentNode.insertBefore(pager, table.parentNode.nextSibling);
+    return parts;
+  }
+
+  /*
+   * A server's page (the Jenkins plugin): the element names a records endpoint; every filter change asks it for
+   * the newest page of matching records (filtered, paged, permission-checked and chain-verified on the server),
+   * the pager moves the offset, the banner shows the server's verification of the jobs on the page.
+   */
+  function initRemote(root, url) {
+    var form = root.querySelector('.dor-filters');
+    var table = root.querySelector('.dor-table');
+    var count = root.querySelector('.dor-count');
+    var empty = root.querySelector('.dor-empty');
+    var banner = root.querySelector('.dor-integrity');
+    var parts = newPager(table);
+    var evidence = new Evidence({});
+    var current = [];
+    var total = 0;
+    var offset = 0;
+    var limit = PAGE;
+    var asked = 0;
+    var applied = null;
+    root.classList.add('dor-js');
+
+    function query() {
+      var params = new URLSearchParams();
+      ['env', 'action', 'outcome', 'actor', 'from', 'to', 'q'].forEach(function (name) {
+        var value = field(form, name);
+        if (value) {
+          params.set(name, value);
+        }
+      });
+      return params;
+    }
+
+    function showBanner(verification) {
+      if (!banner || !verification) {
+        return;
+      }
+      banner.className = 'dor-integrity ' + (verification.intact ? 'dor-ok' : 'dor-fail');
+      banner.setAttribute('role', verification.intact ? 'status' : 'alert');
+      banner.textContent = '';
+      banner.appendChild(el('strong', '', verification.title + ' '));
+      banner.appendChild(el('span', 'dor-integrity-text', verification.text));
+    }
+
+    function render(data) {
+      var rows = document.createDocumentFragment();
+      current = data.records.slice().reverse(); // the server sends newest first; the table reads oldest first
+      total = data.total;
+      current.forEach(function (record, i) { rows.appendChild(recordRow(record, record[13] === 1, i)); });
+      Array.prototype.forEach.call(table.querySelectorAll('tbody.dor-rec'), function (body) {
+        body.parentNode.removeChild(body);
+      });
+      table.appendChild(rows);
+      var pages = Math.max(1, Math.ceil(total / limit));
+      var first = total - offset - current.length + 1;
+      parts.position.textContent = current.length === 0 ? '' : 'Records ' + first + '\u2013' + (total - offset)
+        + ' of ' + total + ' (page ' + (pages - Math.floor(offset / limit)) + ' of ' + pages + ')';
+      parts.previous.disabled = offset + limit >= total;
+      parts.next.disabled = offset === 0;
+      parts.pager.hidden = pages === 1;
+      if (count) {
+        count.textContent = total + ' records';
+      }
+      if (empty) {
+        empty.textContent = 'No records match.';
+        empty.hidden = total > 0;
+      }
+      showBanner(data.verification);
+    }
+
+    function failed(message) {
+      if (empty) {
+        empty.textContent = message;
+        empty.hidden = false;
+      }
+    }
+
+    function load() {
+      var params = query();
+      var ticket = ++asked;
+      params.set('offset', String(offset));
+      params.set('limit', String(limit));
+      window.fetch(url + '?' + params.toString(), {
+        credentials: 'same-origin',
+        headers: { Accept: 'application/json' }
+      }).then(function (response) {
+        return response.json().then(function (body) { return { ok: response.ok, body: body }; });
+      }).then(function (answer) {
+        if (ticket !== asked) {
+          return; // a newer request was sent: its answer wins
+        }
+        if (!answer.ok) {
+          failed(answer.body && answer.body.error ? answer.body.error : 'The records could not be loaded.');
+          return;
+        }
+        evidence = new Evidence(answer.body.vocabulary || {});
+        render(answer.body);
+      }).catch(function () {
+        if (ticket === asked) {
+          failed('The records could not be loaded; reload the page.');
+        }
+      });
+    }
+
+    function apply() {
+      var key = query().toString();
+      if (key === applied) {
+        return;
+      }
+      applied = key;
+      offset = 0;
+      load();
+    }
+
+    if (form) {
+      form.addEventListener('input', apply);
+      form.addEventListener('change', apply);
+      form.addEventListener('submit', function (event) { event.preventDefault(); });
+      form.addEventListener('reset', function () { window.setTimeout(apply, 0); });
+    }
+    parts.previous.addEventListener('click', function () { offset += limit; load(); });
+    parts.next.addEventListener('click', function () { offset = Math.max(0, offset - limit); load(); });
+    root.addEventListener('click', function (event) {
+      var target = event.target instanceof Element ? event.target : null;
+      var button = target && target.closest('.dor-toggle');
+      var body = button && button.closest('tbody.dor-rec');
+      if (body) {
+        toggleRecord(body, current[Number(body.getAttribute('data-index'))], evidence);
+      }
+    });
+    apply();
+  }
+
   /* The data block follows the report's element in the standalone page and sits inside it in the fragment. */
   function readData(root) {
     var after = root.nextElementSibling;
@@ -235,6 +441,11 @@
   }
 
   function init(root) {
+    var url = root.getAttribute('data-records');
+    if (url) {
+      initRemote(root, url);
+      return;
+    }
     var data = readData(root);
     var records = data.records;
     var untrustedFrom = typeof data.untrustedFrom === 'number' ? data.untrustedFrom : Infinity;
@@ -243,19 +454,13 @@
     var table = root.querySelector('.dor-table');
     var count = root.querySelector('.dor-count');
     var empty = root.querySelector('.dor-empty');
-    var pager = el('nav', 'dor-pager');
-    var previous = pager.appendChild(el('button', 'dor-page-prev', '\u2039 Older'));
-    var position = pager.appendChild(el('span', 'dor-page-pos'));
-    var next = pager.appendChild(el('button', 'dor-page-next', 'Newer \u203a'));
     var texts = null;
     var resetByReveal = false;
     var applied = null;
     var shown = [];
     var page = 0;
-    previous.type = 'button';
-    next.type = 'button';
-    pager.setAttribute('aria-label', 'Record pages');
-    table.parentNode.parentNode.insertBefore(pager, table.parentNode.nextSibling);
+    var parts = newPager(table);
+    var pager = parts.pager, previous = parts.previous, position = parts.position, next = parts.next;
     root.classList.add('dor-js');
 
     function index() {
@@ -301,46 +506,7 @@
     }
 
     function row(i) {
-      var record = records[i];
-      var outcome = kind(record[OUTCOME]);
-      var iso = isoTime(record[TIME]);
-      var untrusted = record[SEQ] >= untrustedFrom;
-      var body = el('tbody', 'dor-rec ' + outcome + (untrusted ? ' dor-untrusted' : ''));
-      var line = body.appendChild(el('tr', 'dor-row'));
-      var time = el('time', '', shownTime(iso));
-      body.id = 'record-' + record[SEQ];
-      body.setAttribute('data-seq', String(record[SEQ]));
-      body.setAttribute('data-index', String(i));
-      line.appendChild(el('td', '', String(record[SEQ])));
-      time.setAttribute('datetime', iso);
-      line.appendChild(el('td')).appendChild(time);
-      [PRODUCT, ENV, ACTION, RELEASE].forEach(function (f) { line.appendChild(el('td', '', record[f])); });
-      var outcomeCell = line.appendChild(el('td'));
-      outcomeCell.appendChild(el('span', 'dor-badge ' + outcome, record[OUTCOME]));
-      if (untrusted) {
-        outcomeCell.appendChild(document.createTextNode(' '));
-        outcomeCell.appendChild(el('span', 'dor-badge dor-fail dor-untrusted-badge', 'untrusted'));
-      }
-      line.appendChild(el('td', '', record[ACTOR]));
-      line.appendChild(el('td')).appendChild(buildCell(record[BUILD]));
-      var toggleButton = line.appendChild(el('td')).appendChild(el('button', 'dor-toggle', 'Evidence'));
-      toggleButton.type = 'button';
-      toggleButton.setAttribute('aria-expanded', 'false');
-      var detail = body.appendChild(el('tr', 'dor-detail')).appendChild(el('td'));
-      detail.colSpan = 10;
-      detail.appendChild(el('div', 'dor-detail-body'));
-      return body;
-    }
-
-    function buildCell(ref) {
-      if (!/^https?:\/\//.test(ref)) {
-        return document.createTextNode(ref);
-      }
-      var link = el('a', '', buildLabel(ref));
-      link.rel = 'noopener noreferrer';
-      link.href = ref;
-      link.title = ref;
-      return link;
+      return recordRow(records[i], records[i][SEQ] >= untrustedFrom, i);
     }
 
     function render() {
@@ -379,20 +545,7 @@
     }
 
     function toggle(body, open) {
-      var button = body.querySelector('.dor-toggle');
-      var isOpen = open === undefined ? !body.classList.contains('dor-open') : open;
-      var detail = body.querySelector('.dor-detail-body');
-      if (isOpen && detail && !detail.firstChild) {
-        var record = records[Number(body.getAttribute('data-index'))];
-        var chain = detail.appendChild(el('dl', 'dor-ev dor-chain'));
-        chain.appendChild(el('dt', '', 'Hash'));
-        chain.appendChild(el('dd')).appendChild(el('code', '', record[HASH]));
-        detail.appendChild(evidence.render(record[EVIDENCE]));
-      }
-      body.classList.toggle('dor-open', isOpen);
-      if (button) {
-        button.setAttribute('aria-expanded', String(isOpen));
-      }
+      toggleRecord(body, records[Number(body.getAttribute('data-index'))], evidence, open);
     }
 
     function search(list, value, key) {

@@ -223,6 +223,25 @@ class ReportRendererTest {
     }
 
     @Test
+    void shouldLeaveTheRecordsToTheServerWhenTheFragmentNamesARecordsEndpoint() throws IOException {
+        String fragment = fragment(options.withRecordsUrl("records"));
+
+        assertThat(fragment)
+                .startsWith("<div class=\"dataops-report\" data-records=\"records\">")
+                .doesNotContain("dor-data")
+                .doesNotContain("<tbody class=\"dor-rec")
+                .doesNotContain("Showing the newest")
+                .contains("Chain not verified yet.")
+                .contains("13 records</output>");
+        assertThat(count(fragment, "class=\"dor-marker ")).isEqualTo(9);
+        assertThatThrownBy(() -> options.withRecordsUrl("javascript:alert(1)"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Records URL 'javascript:alert(1)' is not a plain relative path; give one like 'records'.");
+        assertThatThrownBy(() -> options.withRecordsUrl("//evil.example.com/x"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void shouldLabelBuildLinksShortly() {
         assertThat(RecordTable.buildLabel("https://ci.example.com/job/customer/job/main/103/"))
                 .isEqualTo("customer \u00bb main #103");
