@@ -7,10 +7,8 @@ import java.io.File;
 import java.io.Serial;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 
 /**
@@ -37,21 +35,13 @@ public class GcStep extends DataOpsStep {
         return new Execution(context, getSpec());
     }
 
-    private static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+    /** Lets the destroys in flight finish on abort and collects their records after a restart. */
+    private static final class Execution extends RecordedStepExecution {
         @Serial
         private static final long serialVersionUID = 1L;
 
-        @CheckForNull
-        private final String spec;
-
         Execution(final StepContext context, @CheckForNull final String spec) {
-            super(context);
-            this.spec = spec;
-        }
-
-        @Override
-        protected Map<String, Object> run() throws Exception {
-            return StepRunner.run(getContext(), spec, new Task());
+            super(context, spec, new Task(), "dataOpsGc");
         }
     }
 
