@@ -15,7 +15,8 @@ import org.kohsuke.stapler.DataBoundConstructor;
  * {@code dataOpsGc()}: destroys every ephemeral environment of the spec's product whose expiry has passed. The
  * engine finds them where they live (the provider's own marks: PostgreSQL comments, the H2 database itself), so
  * a fresh workspace on a new cloud agent still finds what earlier builds created. Each destroy is recorded in
- * this build. Returns {@code destroyed}: the names destroyed. Run it from a job with a {@code cron} trigger.
+ * this build. Returns {@code destroyed}: the names destroyed. Run it from a job of its own, named in the global
+ * configuration's {@code gcJobs} (built every {@code gcIntervalMinutes}) or with a {@code cron} trigger.
  */
 public class GcStep extends DataOpsStep {
     /**
