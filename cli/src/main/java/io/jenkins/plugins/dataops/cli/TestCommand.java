@@ -61,6 +61,12 @@ final class TestCommand implements Callable<Integer> {
                     + "; default: 1 on H2, 4 on a database server).")
     private int threads;
 
+    @Option(
+            names = "--full",
+            description = "Check every row of incremental suites this time, whatever their watermark"
+                    + " (a passing run sets it anew).")
+    private boolean full;
+
     @Override
     public Integer call() throws IOException {
         FailOn level =
@@ -76,7 +82,8 @@ final class TestCommand implements Callable<Integer> {
                         .withSuite(suite)
                         .withFailOn(level)
                         .withSampleSize(sampleSize)
-                        .withThreads(threads));
+                        .withThreads(threads)
+                        .withFull(full));
         if (junit != null) {
             JunitXmlWriter.write(outcome.report(), junit);
         }

@@ -26,6 +26,7 @@ import io.jenkins.plugins.dataops.engine.spec.DataProductSpec;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -106,18 +107,24 @@ final class DataTests {
                 .orElse("");
         ChangeLogFiles changeLog = migrator.readChangeLog(Fingerprints.sources(spec));
         String fingerprint = Fingerprints.releaseFingerprint(spec, changeLog);
+        IncrementalRun incremental =
+                new IncrementalRun(spec.product(), target, applicable, release, session, options.isFull());
         DataTestReport report = new DataTestRunner(target, session.progress())
                 .run(
                         applicable,
                         DataTestOptions.defaults()
                                 .withSampleSize(options.sampleSize())
                                 .withThreads(options.threads())
-                                .withNow(session.clock().instant()));
+                                .withNow(session.clock().instant())
+                                .withWatermarks(incremental.watermarks()));
         boolean breached = report.isBreached(options.failOn());
         Outcome outcome = breached ? Outcome.FAILED : Outcome.PASSED;
         Evidence recordEvidence = Evidence.of()
                 .withChecks(report, skipped, options.sampleSize())
                 .with(EvidenceKeys.FINGERPRINT, fingerprint);
+        if (!report.watermarks().isEmpty()) {
+            recordEvidence.with(IncrementalRun.EVIDENCE_KEY, incremental.evidence(report));
+        }
         new SampleFiles(spec.stateDir())
                 .write(
                         target.environment(),
@@ -135,7 +142,13 @@ final class DataTests {
                 outcome,
                 report,
                 options,
+                incremental.bases(report),
                 recorded);
+        if (outcome == Outcome.PASSED) {
+            // after the ledger record (which vouches for the new watermarks) and the history row: a run killed
+            // before this line leaves the old watermarks, so the next run checks these rows again
+            incremental.advance(report, recorded);
+        }
         return new TestResult(report, release, fingerprint, skipped, breached);
     }
 
@@ -167,21 +180,17 @@ final class DataTests {
             final Outcome outcome,
             final DataTestReport report,
             final TestRequest options,
+            final List<Long> incrementalBases,
             final GovernanceRecord recorded) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put(EvidenceKeys.SUMMARY, report.summary());
+        details.put(EvidenceKeys.FAIL_ON, options.failOn().name().toLowerCase(Locale.ROOT));
+        if (!incrementalBases.isEmpty()) {
+            // the promotion gate looks these full runs up in the ledger before it takes this run as evidence
+            details.put(IncrementalRun.BASES_KEY, new ArrayList<>(incrementalBases));
+        }
         try {
-            recorder.history(
-                    target,
-                    Action.TEST,
-                    release,
-                    fingerprint,
-                    changelogChecksum,
-                    outcome,
-                    Map.of(
-                            EvidenceKeys.SUMMARY,
-                            report.summary(),
-                            EvidenceKeys.FAIL_ON,
-                            options.failOn().name().toLowerCase(Locale.ROOT)),
-                    recorded);
+            recorder.history(target, Action.TEST, release, fingerprint, changelogChecksum, outcome, details, recorded);
         } catch (DataOpsException e) {
             session.progress()
                     .warn(("The test run is recorded in the ledger but not in the release history of environment "

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The {@code ledger-evidence} gate: the release-history rows the other gates read (what the source runs, how its
@@ -57,7 +58,12 @@ final class EvidenceAnchors {
         }
         Optional<HistoryEntry> current = ReleaseHistory.current(history);
         Optional<HistoryEntry> test = ReleaseHistory.last(history, Action.TEST);
-        Scan scan = new Scan(product, source, anchor(current), anchor(test));
+        Scan scan = new Scan(
+                product,
+                source,
+                anchor(current),
+                anchor(test),
+                test.map(IncrementalRun::basesOf).orElse(Set.of()));
         ledger.forEach(scan::accept);
         String problem = current.map(row -> scan.schemaProblem(row, source)).orElse("");
         if (problem.isEmpty()) {
@@ -100,7 +106,9 @@ final class EvidenceAnchors {
         private final String environment;
         private final Optional<Anchor> schemaAnchor;
         private final Optional<Anchor> testAnchor;
+        private final Set<Long> bases;
         private final Map<Long, GovernanceRecord> anchored = new HashMap<>();
+        private final Map<Long, GovernanceRecord> baseRecords = new HashMap<>();
         private GovernanceRecord settlement;
         private GovernanceRecord lastTest;
         private GovernanceRecord lastSchemaChange;
@@ -109,7 +117,9 @@ final class EvidenceAnchors {
                 final String product,
                 final String environment,
                 final Optional<Anchor> schemaAnchor,
-                final Optional<Anchor> testAnchor) {
+                final Optional<Anchor> testAnchor,
+                final Set<Long> bases) {
+            this.bases = bases;
             this.product = product;
             this.environment = environment;
             this.schemaAnchor = schemaAnchor;
@@ -120,6 +130,9 @@ final class EvidenceAnchors {
             if (schemaAnchor.filter(a -> a.sequence() == record.sequence()).isPresent()
                     || testAnchor.filter(a -> a.sequence() == record.sequence()).isPresent()) {
                 anchored.put(record.sequence(), record);
+            }
+            if (bases.contains(record.sequence())) {
+                baseRecords.put(record.sequence(), record);
             }
             GovernanceEvent event = record.event();
             if (!event.product().equals(product) || !event.environment().equals(environment)) {
@@ -186,6 +199,33 @@ final class EvidenceAnchors {
             }
             if (lastTest != null && lastTest.sequence() > record.sequence()) {
                 return later(row, lastTest, source, "data test run", "run the data tests there again");
+            }
+            return baseProblem(row, record, source);
+        }
+
+        /**
+         * An incremental run checked only the rows changed since a full run; it is evidence of the whole table
+         * only together with that full run, so the passing full run must be in the ledger, unedited, in the same
+         * environment (and the row must list the same full runs as its record).
+         */
+        private String baseProblem(final HistoryEntry row, final GovernanceRecord record, final String source) {
+            Set<Long> claimed = IncrementalRun.basesOf(record);
+            if (!claimed.equals(bases)) {
+                return mismatch(row, record, source, "run the data tests there again");
+            }
+            for (long base : claimed) {
+                GovernanceRecord full = baseRecords.get(base);
+                if (full == null
+                        || !RecordCodec.hash(full).equals(full.hash())
+                        || !Action.TEST.matches(full.event().action())
+                        || !Outcome.PASSED.matches(full.event().outcome())
+                        || !full.event().product().equals(product)
+                        || !full.event().environment().equals(environment)) {
+                    return ("%s is an incremental run built on the full run of ledger record #%d, which the ledger"
+                                    + " does not hold as a passing data test of '%s'; run the data tests there with"
+                                    + " full: true.")
+                            .formatted(describe(row, source), base, source);
+                }
             }
             return "";
         }

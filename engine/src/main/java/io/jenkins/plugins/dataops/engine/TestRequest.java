@@ -16,13 +16,15 @@ public final class TestRequest implements Serializable {
     private final FailOn failOn;
     private final int sampleSize;
     private final int threads;
+    private final boolean full;
 
     private TestRequest(
             final String environment,
             final String suite,
             final FailOn failOn,
             final int sampleSize,
-            final int threads) {
+            final int threads,
+            final boolean full) {
         this.environment = Arguments.requireText("environment", environment);
         this.suite = Arguments.optionalText(suite);
         this.failOn = Arguments.requireValue("failOn", failOn);
@@ -37,6 +39,7 @@ public final class TestRequest implements Serializable {
                             .formatted(threads, DataTestOptions.MAX_THREADS));
         }
         this.threads = threads;
+        this.full = full;
     }
 
     /**
@@ -46,7 +49,7 @@ public final class TestRequest implements Serializable {
      * @return the request
      */
     public static TestRequest of(final String environment) {
-        return new TestRequest(environment, "", FailOn.ERROR, DataTestOptions.DEFAULT_SAMPLE_SIZE, 0);
+        return new TestRequest(environment, "", FailOn.ERROR, DataTestOptions.DEFAULT_SAMPLE_SIZE, 0, false);
     }
 
     /**
@@ -56,7 +59,7 @@ public final class TestRequest implements Serializable {
      * @return a copy
      */
     public TestRequest withSuite(final String name) {
-        return new TestRequest(environment, name, failOn, sampleSize, threads);
+        return new TestRequest(environment, name, failOn, sampleSize, threads, full);
     }
 
     /**
@@ -66,7 +69,7 @@ public final class TestRequest implements Serializable {
      * @return a copy
      */
     public TestRequest withFailOn(final FailOn level) {
-        return new TestRequest(environment, suite, level, sampleSize, threads);
+        return new TestRequest(environment, suite, level, sampleSize, threads, full);
     }
 
     /**
@@ -76,7 +79,7 @@ public final class TestRequest implements Serializable {
      * @return a copy
      */
     public TestRequest withSampleSize(final int rows) {
-        return new TestRequest(environment, suite, failOn, rows, threads);
+        return new TestRequest(environment, suite, failOn, rows, threads, full);
     }
 
     /**
@@ -86,7 +89,27 @@ public final class TestRequest implements Serializable {
      * @return a copy
      */
     public TestRequest withThreads(final int count) {
-        return new TestRequest(environment, suite, failOn, sampleSize, count);
+        return new TestRequest(environment, suite, failOn, sampleSize, count, full);
+    }
+
+    /**
+     * Makes the incremental suites check every row this time, whatever their watermark; the passing run sets
+     * their watermarks anew.
+     *
+     * @param everyRow true for a full run
+     * @return a copy
+     */
+    public TestRequest withFull(final boolean everyRow) {
+        return new TestRequest(environment, suite, failOn, sampleSize, threads, everyRow);
+    }
+
+    /**
+     * Tells whether incremental suites check every row.
+     *
+     * @return true for a forced full run
+     */
+    public boolean isFull() {
+        return full;
     }
 
     public String environment() {

@@ -67,7 +67,8 @@ final class EngineGateway {
             final Path workspace,
             final String junitReport,
             final boolean failOnWarnings,
-            final int threads)
+            final int threads,
+            final boolean full)
             throws IOException {
         Path report = workspace.resolve(junitReport).normalize();
         if (!report.startsWith(workspace.normalize())) {
@@ -76,8 +77,10 @@ final class EngineGateway {
         // The engine records the run as passed or failed under this policy, and promotion gates read that record,
         // so it must be the step's own: failOn 'warning' fails on warnings here and in the record.
         FailOnPolicy policy = failOnWarnings ? FailOnPolicy.WARNING : FailOnPolicy.ERROR;
-        TestResult outcome = dataOps.test(
-                TestRequest.of(env).withFailOn(policy.engineFailOn()).withThreads(threads));
+        TestResult outcome = dataOps.test(TestRequest.of(env)
+                .withFailOn(policy.engineFailOn())
+                .withThreads(threads)
+                .withFull(full));
         JunitXmlWriter.write(outcome.report(), report);
         LinkedHashMap<String, Object> value = outcome.toMap();
         value.put("report", junitReport);

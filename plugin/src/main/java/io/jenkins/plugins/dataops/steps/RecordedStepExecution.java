@@ -158,7 +158,7 @@ abstract class RecordedStepExecution extends SynchronousNonBlockingStepExecution
     private String advice() {
         return changesEnvironment()
                 ? "Check the environment, then run the build again."
-                : "The call changes nothing in the environment; run the build again.";
+                : "The call changes only history rows and records, not the schema or the data; run the build again.";
     }
 
     @Override

@@ -30,7 +30,8 @@ import org.kohsuke.stapler.DataBoundSetter;
 /**
  * {@code runDataTests env: 'qat'}: runs the spec's data quality checks in an environment, writes JUnit XML
  * into the workspace (for the {@code junit} step), marks the stage UNSTABLE on warnings and fails on errors
- * (see {@code failOn}). Returns {@code environment, total, passed, warnings, errors, report}.
+ * (see {@code failOn}). Incremental suites check only the rows changed since their last passing run unless
+ * {@code full: true}. Returns {@code environment, total, passed, warnings, errors, report}.
  */
 public class RunDataTestsStep extends DataOpsStep {
     /** When the step fails the build: on errors (default), on warnings too, or never. */
@@ -44,6 +45,9 @@ public class RunDataTestsStep extends DataOpsStep {
 
     /** How many queries run at once; 0 keeps the target's default. */
     private int threads;
+
+    /** Whether incremental suites check every row this time. */
+    private boolean full; // @since 1.1
 
     /**
      * Creates the step.
@@ -108,12 +112,26 @@ public class RunDataTestsStep extends DataOpsStep {
         }
     }
 
+    public boolean isFull() {
+        return full;
+    }
+
+    /**
+     * Makes incremental suites check every row this time, whatever their watermark.
+     *
+     * @param full true for a full run
+     */
+    @DataBoundSetter
+    public void setFull(final boolean full) {
+        this.full = full;
+    }
+
     @Override
     public StepExecution start(final StepContext context) {
         String report = junitReport == null ? "dataops-reports/TEST-dataops-" + env + ".xml" : junitReport;
         FailOnPolicy policy = FailOnPolicy.parse(failOn);
         return new Execution(
-                context, getSpec(), new Task(env, report, policy.engineFailOn() == FailOn.WARN, threads), failOn);
+                context, getSpec(), new Task(env, report, policy.engineFailOn() == FailOn.WARN, threads, full), failOn);
     }
 
     /** Interrupted by an abort (it changes nothing in the environment); collects its records after a restart. */
@@ -172,12 +190,19 @@ public class RunDataTestsStep extends DataOpsStep {
         private final String report;
         private final boolean failOnWarnings;
         private final int threads;
+        private final boolean full;
 
-        Task(final String env, final String report, final boolean failOnWarnings, final int threads) {
+        Task(
+                final String env,
+                final String report,
+                final boolean failOnWarnings,
+                final int threads,
+                final boolean full) {
             this.env = env;
             this.report = report;
             this.failOnWarnings = failOnWarnings;
             this.threads = threads;
+            this.full = full;
         }
 
         @Override
@@ -187,7 +212,7 @@ public class RunDataTestsStep extends DataOpsStep {
 
         @Override
         public LinkedHashMap<String, Object> run(final DataOps dataOps, final File workspace) throws IOException {
-            return EngineGateway.test(dataOps, env, workspace.toPath(), report, failOnWarnings, threads);
+            return EngineGateway.test(dataOps, env, workspace.toPath(), report, failOnWarnings, threads, full);
         }
     }
 

@@ -37,10 +37,10 @@ class RunDataTestsFailOnITest {
         EngineGateway.provision(dataOps, "dev", false);
         EngineGateway.migrate(dataOps, MigrateRequest.of("dev").withTag("1.0.0"));
 
-        EngineGateway.test(dataOps, "dev", workspace, "warning.xml", true, 0);
+        EngineGateway.test(dataOps, "dev", workspace, "warning.xml", true, 0, false);
         assertThat(lastTest(dataOps).details()).contains("\"failOn\":\"warn\"");
 
-        EngineGateway.test(dataOps, "dev", workspace, "error.xml", false, 2);
+        EngineGateway.test(dataOps, "dev", workspace, "error.xml", false, 2, false);
         assertThat(lastTest(dataOps).details()).contains("\"failOn\":\"error\"");
         assertThat(workspace.resolve("warning.xml")).exists();
     }

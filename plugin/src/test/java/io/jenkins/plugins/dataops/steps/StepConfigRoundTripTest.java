@@ -28,6 +28,7 @@ class StepConfigRoundTripTest {
         RunDataTestsStep tests = new RunDataTestsStep("qat");
         tests.setFailOn("warning");
         tests.setThreads(4);
+        tests.setFull(true);
         PromoteStep promote = new PromoteStep("1.4.7", "qat", "prod");
         promote.setApprover("carol");
         PromoteStep drifted = new PromoteStep("1.4.7", "qat", "prod");

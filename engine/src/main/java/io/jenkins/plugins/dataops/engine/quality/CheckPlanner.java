@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -20,13 +21,24 @@ final class CheckPlanner {
     private final Dialect dialect;
     private final Instant now;
     private final String environment;
+    private final Map<String, String> watermarks;
     private final List<String> problems = new ArrayList<>();
 
     CheckPlanner(final LiveSchema schema, final Dialect dialect, final Instant now, final String environment) {
+        this(schema, dialect, now, environment, Map.of());
+    }
+
+    CheckPlanner(
+            final LiveSchema schema,
+            final Dialect dialect,
+            final Instant now,
+            final String environment,
+            final Map<String, String> watermarks) {
         this.schema = schema;
         this.dialect = dialect;
         this.now = now;
         this.environment = environment;
+        this.watermarks = watermarks;
     }
 
     /**
@@ -67,7 +79,7 @@ final class CheckPlanner {
             for (Check check : suite.checks()) {
                 plan(suite, table.get(), check).ifPresent(checks::add);
             }
-            plans.add(new TablePlan(suite, table.get(), checks));
+            plans.add(new TablePlan(suite, table.get(), checks, increment(suite, table.get())));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(
@@ -76,6 +88,45 @@ final class CheckPlanner {
                             : problems.size() + " problems in the check suites:\n  " + String.join("\n  ", problems));
         }
         return plans;
+    }
+
+    /**
+     * Resolves the incremental column of a suite. A stored watermark that no longer fits the column (its type
+     * changed, or the row was edited) is not used: the run checks every row, which is always safe.
+     */
+    private Optional<Increment> increment(final CheckSuite suite, final TableInfo table) {
+        if (!suite.isIncremental()) {
+            return Optional.empty();
+        }
+        String where = "Check suite '%s', key 'incremental': ".formatted(suite.file());
+        Optional<ColumnInfo> column = table.column(suite.incremental());
+        if (column.isEmpty()) {
+            problems.add(where
+                    + "column '%s' does not exist in table '%s'%s; the columns are: %s."
+                            .formatted(
+                                    suite.incremental(),
+                                    table.displayName(),
+                                    Suggestions.didYouMean(suite.incremental(), table.columnNames()),
+                                    String.join(", ", table.columnNames())));
+            return Optional.empty();
+        }
+        if (!Increment.fits(column.get())) {
+            problems.add(where
+                    + ("column '%s' is %s, which cannot carry a watermark; name a date, timestamp or integer/decimal"
+                                    + " id column that grows with every change.")
+                            .formatted(column.get().name(), column.get().describeType()));
+            return Optional.empty();
+        }
+        Optional<String> after = Optional.ofNullable(watermarks.get(suite.name()))
+                .filter(mark -> {
+                    try {
+                        Increment.parse(column.get(), mark);
+                        return true;
+                    } catch (IllegalArgumentException unfit) {
+                        return false; // a full run instead; the caller sees it in the report's watermark range
+                    }
+                });
+        return Optional.of(new Increment(column.get(), after));
     }
 
     private Optional<PlannedCheck> plan(final CheckSuite suite, final TableInfo table, final Check check)

@@ -31,6 +31,8 @@ public final class CheckResult implements Serializable {
     private final List<Map<String, String>> sample;
     private final String message;
     private final long durationMillis;
+    private final boolean incremental;
+    private final String checkedRange;
 
     CheckResult(final CheckResultBuilder b) {
         this.suite = Objects.requireNonNull(b.suite, "suite");
@@ -49,6 +51,8 @@ public final class CheckResult implements Serializable {
         this.sample = Collections.unmodifiableList(rows);
         this.message = Objects.requireNonNull(b.message, "message");
         this.durationMillis = b.durationMillis;
+        this.incremental = b.incremental;
+        this.checkedRange = Objects.requireNonNull(b.checkedRange, "checkedRange");
     }
 
     /** @return the suite name */
@@ -118,6 +122,21 @@ public final class CheckResult implements Serializable {
         return durationMillis;
     }
 
+    /** @return true when the check looked only at the rows changed since its suite's watermark */
+    public boolean incremental() {
+        return incremental;
+    }
+
+    /**
+     * Returns which rows a check of an incremental suite looked at.
+     *
+     * @return e.g. {@code rows with updated_at > '2026-01-01T00:00' (up to '2026-01-02T08:00')} or
+     *     {@code all rows}; empty for a suite without an incremental column
+     */
+    public String checkedRange() {
+        return checkedRange;
+    }
+
     @Override
     public String toString() {
         return "%s.%s [%s] %s: %s".formatted(suite, name, type.key(), status.key(), message);
@@ -138,7 +157,9 @@ public final class CheckResult implements Serializable {
                 && checkedRows == other.checkedRows
                 && sample.equals(other.sample)
                 && message.equals(other.message)
-                && durationMillis == other.durationMillis;
+                && durationMillis == other.durationMillis
+                && incremental == other.incremental
+                && checkedRange.equals(other.checkedRange);
     }
 
     @Override
@@ -156,6 +177,8 @@ public final class CheckResult implements Serializable {
                 checkedRows,
                 sample,
                 message,
-                durationMillis);
+                durationMillis,
+                incremental,
+                checkedRange);
     }
 }

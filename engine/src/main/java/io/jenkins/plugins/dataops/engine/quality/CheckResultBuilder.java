@@ -28,6 +28,8 @@ public final class CheckResultBuilder {
     List<Map<String, String>> sample = new ArrayList<>();
     String message = "";
     long durationMillis;
+    boolean incremental;
+    String checkedRange = "";
 
     /**
      * Sets the suite.
@@ -158,6 +160,20 @@ public final class CheckResultBuilder {
      */
     public CheckResultBuilder message(final String value) {
         message = value;
+        return this;
+    }
+
+    /**
+     * Says which rows the check looked at in an incremental suite.
+     *
+     * @param changedOnly true when only the rows changed since the watermark were checked
+     * @param range       the rows, e.g. {@code rows with updated_at > '2026-01-01T00:00' (up to '...')}; empty for
+     *                    a suite without an incremental column
+     * @return this
+     */
+    public CheckResultBuilder incremental(final boolean changedOnly, final String range) {
+        incremental = changedOnly;
+        checkedRange = range;
         return this;
     }
 

@@ -14,8 +14,12 @@ import java.util.Objects;
  * @param since    the release tag from which on the suite applies (its table appears then); empty: always
  * @param checks   the checks, in file order
  * @param checksum the SHA-256 (hex) of the file's bytes
+ * @param incremental the column of {@code incremental: { column: ... }} (a timestamp or a monotonic number) whose
+ *                 watermark limits the row-level checks to the rows changed since the last passing run; empty: the
+ *                 suite always checks the whole table
  */
-public record CheckSuite(String name, String file, String table, String since, List<Check> checks, String checksum)
+public record CheckSuite(
+        String name, String file, String table, String since, List<Check> checks, String checksum, String incremental)
         implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
@@ -28,5 +32,35 @@ public record CheckSuite(String name, String file, String table, String since, L
         Objects.requireNonNull(since, "since");
         checks = List.copyOf(checks);
         Objects.requireNonNull(checksum, "checksum");
+        Objects.requireNonNull(incremental, "incremental");
+    }
+
+    /**
+     * Creates a suite that always checks the whole table.
+     *
+     * @param name     the suite name
+     * @param file     the file name
+     * @param table    the table
+     * @param since    the release from which on it applies, or empty
+     * @param checks   the checks
+     * @param checksum the SHA-256 of the file's bytes
+     */
+    public CheckSuite(
+            final String name,
+            final String file,
+            final String table,
+            final String since,
+            final List<Check> checks,
+            final String checksum) {
+        this(name, file, table, since, checks, checksum, "");
+    }
+
+    /**
+     * Tells whether the suite declares an incremental column.
+     *
+     * @return true when it has {@code incremental: { column: ... }}
+     */
+    public boolean isIncremental() {
+        return !incremental.isEmpty();
     }
 }

@@ -13,15 +13,21 @@ import java.util.Map;
  * @param sql   the SQL text; identifiers are resolved and quoted, values are {@code ?} parameters
  * @param binds the values of the parameters, in order
  * @param slots for an aggregate query: per check, its result columns
+ * @param newest for an aggregate query of an incremental suite: the result column of the incremental column's
+ *               newest value; 0 when it has none
  */
-record CompiledQuery(String sql, List<Object> binds, Map<PlannedCheck, Slot> slots) {
+record CompiledQuery(String sql, List<Object> binds, Map<PlannedCheck, Slot> slots, int newest) {
     CompiledQuery {
         binds = Collections.unmodifiableList(new ArrayList<>(binds));
         slots = Collections.unmodifiableMap(new IdentityHashMap<>(slots));
     }
 
     CompiledQuery(final String sql, final List<Object> binds) {
-        this(sql, binds, Map.of());
+        this(sql, binds, Map.of(), 0);
+    }
+
+    CompiledQuery(final String sql, final List<Object> binds, final Map<PlannedCheck, Slot> slots) {
+        this(sql, binds, slots, 0);
     }
 
     /**

@@ -2,6 +2,8 @@ package io.jenkins.plugins.dataops.engine.quality;
 
 import io.jenkins.plugins.dataops.engine.db.Dialect;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -11,8 +13,10 @@ import java.util.Objects;
  * @param now        the time of the run, for freshness and {@code now}-relative range bounds
  * @param threads    the most queries run at once, each on its own connection; 0 for the target's default
  *                   ({@link #threadsFor(Dialect)})
+ * @param watermarks per incremental suite (by name), the watermark its run starts from: its row-level checks see
+ *                   only the rows whose incremental column is greater; a suite not named here checks every row
  */
-public record DataTestOptions(int sampleSize, Instant now, int threads) {
+public record DataTestOptions(int sampleSize, Instant now, int threads, Map<String, String> watermarks) {
     /** The default number of sample rows per breached check. */
     public static final int DEFAULT_SAMPLE_SIZE = 5;
     /** The most sample rows per check that can be asked for. */
@@ -32,6 +36,18 @@ public record DataTestOptions(int sampleSize, Instant now, int threads) {
         }
         requireThreads(threads);
         Objects.requireNonNull(now, "now");
+        watermarks = Map.copyOf(watermarks);
+    }
+
+    /**
+     * Creates options that check every row.
+     *
+     * @param sampleSize the most failing rows fetched per breached check
+     * @param now        the time of the run
+     * @param threads    the most queries at once, 0 for the target's default
+     */
+    public DataTestOptions(final int sampleSize, final Instant now, final int threads) {
+        this(sampleSize, now, threads, Map.of());
     }
 
     /**
@@ -41,7 +57,7 @@ public record DataTestOptions(int sampleSize, Instant now, int threads) {
      * @param now        the time of the run
      */
     public DataTestOptions(final int sampleSize, final Instant now) {
-        this(sampleSize, now, 0);
+        this(sampleSize, now, 0, Map.of());
     }
 
     /**
@@ -66,7 +82,7 @@ public record DataTestOptions(int sampleSize, Instant now, int threads) {
      * @return the options
      */
     public static DataTestOptions defaults() {
-        return new DataTestOptions(DEFAULT_SAMPLE_SIZE, Instant.now(), 0);
+        return new DataTestOptions(DEFAULT_SAMPLE_SIZE, Instant.now(), 0, Map.of());
     }
 
     /**
@@ -76,7 +92,7 @@ public record DataTestOptions(int sampleSize, Instant now, int threads) {
      * @return new options
      */
     public DataTestOptions withSampleSize(final int rows) {
-        return new DataTestOptions(rows, now, threads);
+        return new DataTestOptions(rows, now, threads, watermarks);
     }
 
     /**
@@ -86,7 +102,7 @@ public record DataTestOptions(int sampleSize, Instant now, int threads) {
      * @return new options
      */
     public DataTestOptions withNow(final Instant time) {
-        return new DataTestOptions(sampleSize, time, threads);
+        return new DataTestOptions(sampleSize, time, threads, watermarks);
     }
 
     /**
@@ -96,7 +112,17 @@ public record DataTestOptions(int sampleSize, Instant now, int threads) {
      * @return new options
      */
     public DataTestOptions withThreads(final int count) {
-        return new DataTestOptions(sampleSize, now, count);
+        return new DataTestOptions(sampleSize, now, count, watermarks);
+    }
+
+    /**
+     * Returns these options with the watermarks incremental suites start from.
+     *
+     * @param marks suite name to watermark text (as {@link WatermarkRange#upTo()} reported it)
+     * @return new options
+     */
+    public DataTestOptions withWatermarks(final Map<String, String> marks) {
+        return new DataTestOptions(sampleSize, now, threads, new LinkedHashMap<>(marks));
     }
 
     /**

@@ -22,6 +22,7 @@ public final class DataTestReport implements Serializable {
     private final String suitesChecksum;
     private final Instant startedAt;
     private final long durationMillis;
+    private final List<WatermarkRange> watermarks;
 
     /**
      * Creates a report.
@@ -42,6 +43,32 @@ public final class DataTestReport implements Serializable {
             final String suitesChecksum,
             final Instant startedAt,
             final long durationMillis) {
+        this(environment, results, scanQueries, sampleQueries, suitesChecksum, startedAt, durationMillis, List.of());
+    }
+
+    /**
+     * Creates a report of a run with incremental suites.
+     *
+     * @param environment    the environment
+     * @param results        the results, in suite and check order
+     * @param scanQueries    the queries that evaluated checks
+     * @param sampleQueries  the queries that fetched sample rows
+     * @param suitesChecksum the SHA-256 of the suites
+     * @param startedAt      when the run started
+     * @param durationMillis how long it took
+     * @param watermarks     per incremental suite, which rows its checks saw
+     */
+    @SuppressWarnings("checkstyle:ParameterNumber") // a value with eight parts, all needed by both front ends
+    public DataTestReport(
+            final String environment,
+            final List<CheckResult> results,
+            final int scanQueries,
+            final int sampleQueries,
+            final String suitesChecksum,
+            final Instant startedAt,
+            final long durationMillis,
+            final List<WatermarkRange> watermarks) {
+        this.watermarks = List.copyOf(watermarks);
         this.environment = Objects.requireNonNull(environment, "environment");
         this.results = List.copyOf(results);
         this.scanQueries = scanQueries;
@@ -80,6 +107,20 @@ public final class DataTestReport implements Serializable {
 
     public long durationMillis() {
         return durationMillis;
+    }
+
+    /** @return per incremental suite, which rows its checks saw and its next watermark, in suite order */
+    public List<WatermarkRange> watermarks() {
+        return watermarks;
+    }
+
+    /**
+     * Tells whether some suite of the run checked only its changed rows.
+     *
+     * @return true for an incremental run
+     */
+    public boolean isIncremental() {
+        return watermarks.stream().anyMatch(WatermarkRange::isIncremental);
     }
 
     /**
@@ -166,12 +207,20 @@ public final class DataTestReport implements Serializable {
                 && sampleQueries == other.sampleQueries
                 && suitesChecksum.equals(other.suitesChecksum)
                 && startedAt.equals(other.startedAt)
-                && durationMillis == other.durationMillis;
+                && durationMillis == other.durationMillis
+                && watermarks.equals(other.watermarks);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(
-                environment, results, scanQueries, sampleQueries, suitesChecksum, startedAt, durationMillis);
+                environment,
+                results,
+                scanQueries,
+                sampleQueries,
+                suitesChecksum,
+                startedAt,
+                durationMillis,
+                watermarks);
     }
 }

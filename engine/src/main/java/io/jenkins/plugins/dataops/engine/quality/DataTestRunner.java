@@ -58,7 +58,11 @@ public final class DataTestRunner {
         try (Connection connection = target.open()) {
             ReadOnlySession.enter(connection, target.dialect());
             List<TablePlan> plans = new CheckPlanner(
-                            LiveSchema.read(connection), target.dialect(), options.now(), target.environment())
+                            LiveSchema.read(connection),
+                            target.dialect(),
+                            options.now(),
+                            target.environment(),
+                            options.watermarks())
                     .plan(suites);
             ReadOnlySession.endQuery(connection);
             int threads = options.threadsFor(target.dialect());
@@ -77,7 +81,8 @@ public final class DataTestRunner {
                     runner.sampleQueries(),
                     CheckSuiteLoader.checksum(suites),
                     started,
-                    (System.nanoTime() - start) / 1_000_000);
+                    (System.nanoTime() - start) / 1_000_000,
+                    runner.ranges());
             progress.info(report.summary());
             return report;
         } catch (SQLException e) {

@@ -81,6 +81,12 @@ public final class JsonReportWriter {
         for (CheckStatus status : CheckStatus.values()) {
             counts.put(status.key(), report.count(status));
         }
+        if (!report.watermarks().isEmpty()) {
+            // per incremental suite: the watermark the run started from ('' for a full run) and the newest value seen
+            root.put("incremental", report.isIncremental());
+            ArrayNode watermarks = root.putArray("watermarks");
+            report.watermarks().forEach(w -> watermarks.add(MAPPER.valueToTree(w.toMap())));
+        }
         ArrayNode results = root.putArray("results");
         report.results().forEach(r -> result(results.addObject(), r));
         return root;
@@ -97,6 +103,10 @@ public final class JsonReportWriter {
         node.put("threshold", r.threshold());
         node.put("failingRows", r.failingRows());
         node.put("checkedRows", r.checkedRows());
+        node.put("incremental", r.incremental());
+        if (!r.checkedRange().isEmpty()) {
+            node.put("checkedRange", r.checkedRange());
+        }
         node.put("message", r.message());
         node.put("durationMillis", r.durationMillis());
         ArrayNode sample = node.putArray("sample");

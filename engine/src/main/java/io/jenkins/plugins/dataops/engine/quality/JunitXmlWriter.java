@@ -120,6 +120,10 @@ public final class JunitXmlWriter {
         testCase.setAttribute("classname", "dataops." + environment + "." + r.suite());
         testCase.setAttribute("name", r.table() + "." + r.name());
         testCase.setAttribute("time", seconds(r.durationMillis()));
+        if (!r.checkedRange().isEmpty()) {
+            // a check of an incremental suite says which rows it saw; the others saw every row, as before
+            testCase.appendChild(properties(doc, r));
+        }
         switch (r.status()) {
             case FAIL -> testCase.appendChild(problem(doc, "failure", r));
             case ERROR -> testCase.appendChild(problem(doc, "error", r));
@@ -133,6 +137,22 @@ public final class JunitXmlWriter {
             }
         }
         return testCase;
+    }
+
+    /** Which rows the check looked at: its count, and in an incremental suite whether only the changed ones. */
+    private static Element properties(final Document doc, final CheckResult r) {
+        Element properties = doc.createElement("properties");
+        property(doc, properties, "checkedRows", String.valueOf(r.checkedRows()));
+        property(doc, properties, "incremental", String.valueOf(r.incremental()));
+        property(doc, properties, "checkedRange", r.checkedRange());
+        return properties;
+    }
+
+    private static void property(final Document doc, final Element properties, final String name, final String value) {
+        Element property = doc.createElement("property");
+        property.setAttribute("name", name);
+        property.setAttribute("value", clean(value));
+        properties.appendChild(property);
     }
 
     private static Element problem(final Document doc, final String kind, final CheckResult r) {
@@ -157,6 +177,9 @@ public final class JunitXmlWriter {
                 .append("threshold: ")
                 .append(r.threshold())
                 .append('\n');
+        if (!r.checkedRange().isEmpty()) {
+            body.append("checked: ").append(r.checkedRange()).append('\n');
+        }
         if (!r.sample().isEmpty()) {
             body.append("sample (")
                     .append(r.sample().size())

@@ -15,6 +15,9 @@ final class QueryOutcome {
     final Map<PlannedCheck, List<Map<String, String>>> samples = new IdentityHashMap<>();
     final Map<PlannedCheck, String> sampleErrors = new IdentityHashMap<>();
     final Map<PlannedCheck, Long> millis = new IdentityHashMap<>();
+    /** Per incremental table plan, the newest value of its column in the rows its checks saw ("" for none). */
+    final Map<TablePlan, String> newest = new IdentityHashMap<>();
+
     int scanQueries;
     int sampleQueries;
 
@@ -31,6 +34,7 @@ final class QueryOutcome {
         samples.putAll(other.samples);
         sampleErrors.putAll(other.sampleErrors);
         other.millis.forEach((c, ms) -> millis.merge(c, ms, Long::sum));
+        newest.putAll(other.newest);
         scanQueries += other.scanQueries;
         sampleQueries += other.sampleQueries;
     }

@@ -36,36 +36,55 @@ final class QueryTasks {
 
     /**
      * Runs the aggregate scan of a table; when the database rejects it, runs each check alone to find the
-     * culprit, so one bad filter does not hide the other checks.
+     * culprit, so one bad filter does not hide the other checks. For an incremental suite the scan also reads the
+     * newest value of its column; in an incremental run it reads only the changed rows, and the checks that need
+     * the whole table (row_count, freshness, sql) get a second scan of their own.
      */
     QueryOutcome scan(final Connection connection, final TablePlan plan) {
         QueryOutcome outcome = new QueryOutcome();
-        List<PlannedCheck> members = plan.scanMembers();
+        scan(connection, plan, plan.changedMembers(), true, outcome);
+        if (!plan.wholeTableMembers().isEmpty()) {
+            scan(connection, plan, plan.wholeTableMembers(), false, outcome);
+        }
+        return outcome;
+    }
+
+    private void scan(
+            final Connection connection,
+            final TablePlan plan,
+            final List<PlannedCheck> members,
+            final boolean primary,
+            final QueryOutcome outcome) {
         try {
-            aggregate(connection, plan.table(), members, outcome);
+            aggregate(connection, plan, members, primary, outcome);
         } catch (SQLException e) {
-            if (members.size() == 1) {
-                outcome.errors.put(members.get(0), message(e));
-                return outcome;
+            if (members.size() <= 1) {
+                members.forEach(m -> outcome.errors.put(m, message(e)));
+                return;
             }
             for (PlannedCheck member : members) {
                 try {
-                    aggregate(connection, plan.table(), List.of(member), outcome);
+                    aggregate(connection, plan, List.of(member), false, outcome);
                 } catch (SQLException single) {
                     outcome.errors.put(member, message(single));
                 }
             }
         }
-        return outcome;
     }
 
+    /**
+     * Runs one aggregate query. Only the primary scan (the changed rows in an incremental run, the table in a
+     * full one) reads the newest value of the incremental column: it must come from the rows the checks saw.
+     */
     private void aggregate(
             final Connection connection,
-            final TableInfo table,
+            final TablePlan plan,
             final List<PlannedCheck> members,
+            final boolean primary,
             final QueryOutcome outcome)
             throws SQLException {
-        CompiledQuery query = compiler.aggregate(table, members);
+        CompiledQuery query = compiler.aggregate(
+                plan.table(), members, primary ? plan.increment() : Optional.empty(), primary && plan.isIncremental());
         long start = System.nanoTime();
         outcome.scanQueries++;
         try (PreparedStatement statement = prepare(connection, query);
@@ -84,17 +103,22 @@ final class QueryTasks {
                     outcome.observations.put(c, new Observation(value, rows, Optional.empty()));
                 }
             }
+            if (query.newest() > 0) {
+                outcome.newest.put(
+                        plan,
+                        plan.increment().orElseThrow().read(rs, query.newest()).orElse(""));
+            }
         } finally {
             ReadOnlySession.endQuery(connection);
         }
-        long share = (System.nanoTime() - start) / 1_000_000 / members.size();
+        long share = (System.nanoTime() - start) / 1_000_000 / Math.max(1, members.size());
         members.forEach(c -> outcome.millis.merge(c, share, Long::sum));
     }
 
     /** Runs the own query of a check (unique, relationships, sql): its number of failing rows. */
-    QueryOutcome own(final Connection connection, final TableInfo table, final PlannedCheck c) {
+    QueryOutcome own(final Connection connection, final TablePlan plan, final PlannedCheck c) {
         QueryOutcome outcome = new QueryOutcome();
-        CompiledQuery query = compiler.own(table, c);
+        CompiledQuery query = compiler.own(plan.table(), c, changed(plan, c));
         long start = System.nanoTime();
         outcome.scanQueries++;
         try (PreparedStatement statement = prepare(connection, query);
@@ -111,9 +135,9 @@ final class QueryTasks {
     }
 
     /** Fetches a few failing rows of a breached check as evidence. */
-    QueryOutcome sample(final Connection connection, final TableInfo table, final PlannedCheck c) {
+    QueryOutcome sample(final Connection connection, final TablePlan plan, final PlannedCheck c) {
         QueryOutcome outcome = new QueryOutcome();
-        CompiledQuery query = compiler.sample(table, c, sampleSize);
+        CompiledQuery query = compiler.sample(plan.table(), c, sampleSize, changed(plan, c));
         long start = System.nanoTime();
         outcome.sampleQueries++;
         try (PreparedStatement statement = prepare(connection, query)) {
@@ -128,6 +152,11 @@ final class QueryTasks {
         }
         outcome.time(c, start);
         return outcome;
+    }
+
+    /** The watermark a check's query starts from: only for a check limited to the changed rows. */
+    private static Optional<Increment> changed(final TablePlan plan, final PlannedCheck c) {
+        return plan.checksChangedRows(c) ? plan.increment() : Optional.empty();
     }
 
     private static List<Map<String, String>> rows(final ResultSet rs) throws SQLException {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -22,15 +23,28 @@ final class SqlCompiler {
         this.now = now;
     }
 
-    /**
-     * Compiles the one aggregate query of a table: its row count, then per folded check its value and, when it
-     * has a filter, the number of rows the filter keeps.
-     *
-     * @param table   the table
-     * @param members the checks to fold in (aggregate checks, and other row-counting checks with a filter)
-     * @return the query with its slots
-     */
+    /** Compiles the one aggregate query of a table without an incremental column (see the overload). */
     CompiledQuery aggregate(final TableInfo table, final List<PlannedCheck> members) {
+        return aggregate(table, members, Optional.empty(), false);
+    }
+
+    /**
+     * Compiles an aggregate query of a table: its row count, then per folded check its value and, when it has a
+     * filter, the number of rows the filter keeps; for an incremental suite also the newest value of its column,
+     * over the changed rows only or over the whole table. The newest value comes from the same query (one snapshot)
+     * as the counts, so a row that arrives during the run is either counted or newer than the next watermark.
+     *
+     * @param table       the table
+     * @param members     the checks to fold in (aggregate checks, and other row-counting checks with a filter)
+     * @param increment   the incremental column and watermark; empty for a suite without one
+     * @param changedOnly true to read only the rows after the watermark
+     * @return the query with its slots and the column of the newest value (0 when none)
+     */
+    CompiledQuery aggregate(
+            final TableInfo table,
+            final List<PlannedCheck> members,
+            final Optional<Increment> increment,
+            final boolean changedOnly) {
         List<String> select = new ArrayList<>(List.of(countAll()));
         List<Object> binds = new ArrayList<>();
         Map<PlannedCheck, CompiledQuery.Slot> slots = new IdentityHashMap<>();
@@ -48,7 +62,23 @@ final class SqlCompiler {
             }
             slots.put(c, new CompiledQuery.Slot(value, rows));
         }
-        return new CompiledQuery("SELECT " + String.join(", ", select) + " FROM " + table(table), binds, slots);
+        int newest = 0;
+        if (increment.isPresent()) {
+            select.add("MAX(" + quote(increment.get().column().name()) + ")");
+            newest = select.size();
+        }
+        String where = "";
+        if (changedOnly) {
+            where = whereClause(changed("", increment.orElseThrow(), binds));
+        }
+        return new CompiledQuery(
+                "SELECT " + String.join(", ", select) + " FROM " + table(table) + where, binds, slots, newest);
+    }
+
+    /** Returns {@code alias.column > ?}, the predicate of a changed row, adding the watermark's bind value. */
+    private String changed(final String alias, final Increment increment, final List<Object> binds) {
+        binds.add(increment.bindValue());
+        return alias + quote(increment.column().name()) + " > ?";
     }
 
     private String valueExpression(final PlannedCheck c, final List<Object> binds) {
@@ -99,25 +129,35 @@ final class SqlCompiler {
         }
     }
 
+    /** Compiles the query of a check that cannot be folded, over every row (see the overload). */
+    CompiledQuery own(final TableInfo table, final PlannedCheck c) {
+        return own(table, c, Optional.empty());
+    }
+
     /**
-     * Compiles the query of a check that cannot be folded; it returns one number, the failing rows.
+     * Compiles the query of a check that cannot be folded, limited to the changed rows when given a watermark:
+     * {@code unique} then counts the duplicates of the changed rows' keys in the whole table, and
+     * {@code relationships} looks up the changed rows' keys.
      *
-     * @param table the checked table
-     * @param c     a unique (duplicate count), relationships or sql check
+     * @param table   the checked table
+     * @param c       a unique (duplicate count), relationships or sql check
+     * @param changed the watermark of an incremental run; empty to check every row
      * @return the query
      */
-    CompiledQuery own(final TableInfo table, final PlannedCheck c) {
+    CompiledQuery own(final TableInfo table, final PlannedCheck c, final Optional<Increment> changed) {
         Check check = c.check();
+        List<Object> binds = new ArrayList<>();
         switch (check.type()) {
             case UNIQUE:
+                String filter = duplicateFilter(table, c, changed, binds);
                 return new CompiledQuery(
                         "SELECT COALESCE(SUM(n - 1), 0) FROM (SELECT " + countAll() + " AS n FROM "
-                                + table(table) + whereClause(and(check.where(), notNull(c.columns())))
+                                + table(table) + whereClause(filter)
                                 + " GROUP BY "
                                 + columnList(c.columns()) + " HAVING " + countAll() + " > 1) d",
-                        List.of());
+                        binds);
             case RELATIONSHIPS:
-                return new CompiledQuery("SELECT " + countAll() + orphans(table, c), List.of());
+                return new CompiledQuery("SELECT " + countAll() + orphans(table, c, changed, binds), binds);
             case SQL:
                 return new CompiledQuery(
                         "SELECT " + countAll() + " FROM (" + check.query() + ") q" + whereClause(check.where()),
@@ -127,12 +167,32 @@ final class SqlCompiler {
         }
     }
 
-    private String orphans(final TableInfo table, final PlannedCheck c) {
+    /**
+     * The rows a duplicate count looks at: those passing the filter with every key column set, and in an
+     * incremental run only those whose key is also the key of a changed row (which may itself be an old row).
+     */
+    private String duplicateFilter(
+            final TableInfo table, final PlannedCheck c, final Optional<Increment> changed, final List<Object> binds) {
+        String rows = and(c.check().where(), notNull(c.columns()));
+        if (changed.isEmpty()) {
+            return rows;
+        }
+        String sameKey = c.columns().stream()
+                .map(k -> "ch." + quote(k.name()) + " = " + table(table) + "." + quote(k.name()))
+                .collect(Collectors.joining(" AND "));
+        return "(" + rows + ") AND EXISTS (SELECT 1 FROM " + table(table) + " ch WHERE "
+                + changed("ch.", changed.get(), binds) + " AND " + sameKey + ")";
+    }
+
+    private String orphans(
+            final TableInfo table, final PlannedCheck c, final Optional<Increment> changed, final List<Object> binds) {
         PlannedCheck.Reference ref = c.reference().orElseThrow();
         String column = "t." + quote(c.column().name());
+        String where =
+                changed.isEmpty() ? c.check().where() : and(c.check().where(), changed("t.", changed.get(), binds));
         return " FROM " + table(table) + " t"
                 + whereClause(and(
-                        c.check().where(),
+                        where,
                         column + " IS NOT NULL"
                                 + " AND NOT EXISTS (SELECT 1 FROM "
                                 + table(ref.table()) + " r WHERE r."
@@ -140,16 +200,20 @@ final class SqlCompiler {
     }
 
     /**
-     * Compiles the query that fetches a few failing rows of a breached check as evidence.
+     * Compiles the query that fetches a few failing rows of a breached check as evidence, from the changed rows
+     * only when given a watermark.
      *
-     * @param table the checked table
-     * @param c     the check
-     * @param limit the most rows to fetch
+     * @param table   the checked table
+     * @param c       the check
+     * @param limit   the most rows to fetch
+     * @param changed the watermark of an incremental run; empty to sample every row
      * @return the query
      * @throws IllegalArgumentException for checks without sample rows (row_count, freshness, schema)
      */
-    CompiledQuery sample(final TableInfo table, final PlannedCheck c, final int limit) {
+    CompiledQuery sample(
+            final TableInfo table, final PlannedCheck c, final int limit, final Optional<Increment> changed) {
         Check check = c.check();
+        List<Object> binds = new ArrayList<>();
         switch (check.type()) {
             case UNIQUE:
                 String columns = columnList(c.columns());
@@ -157,13 +221,13 @@ final class SqlCompiler {
                         top(
                                 limit,
                                 columns + ", " + countAll() + " AS duplicates FROM "
-                                        + table(table) + whereClause(and(check.where(), notNull(c.columns())))
+                                        + table(table) + whereClause(duplicateFilter(table, c, changed, binds))
                                         + " GROUP BY "
                                         + columns + " HAVING " + countAll() + " > 1 ORDER BY " + countAll() + " DESC, "
                                         + columns),
-                        List.of());
+                        binds);
             case RELATIONSHIPS:
-                return new CompiledQuery(top(limit, "t.*" + orphans(table, c)), List.of());
+                return new CompiledQuery(top(limit, "t.*" + orphans(table, c, changed, binds)), binds);
             case SQL:
                 return new CompiledQuery(
                         top(limit, "* FROM (" + check.query() + ") q" + whereClause(check.where())), List.of());
@@ -171,8 +235,8 @@ final class SqlCompiler {
             case ACCEPTED_VALUES:
             case RANGE:
             case PATTERN:
-                List<Object> binds = new ArrayList<>();
-                String predicate = and(check.where(), failing(c, binds));
+                String rows = changed.isEmpty() ? check.where() : and(check.where(), changed("", changed.get(), binds));
+                String predicate = and(rows, failing(c, binds));
                 return new CompiledQuery(top(limit, "* FROM " + table(table) + whereClause(predicate)), binds);
             default:
                 throw new IllegalArgumentException("Check " + check + " has no sample rows");

@@ -20,7 +20,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /** Parses the text of one suite file into a {@link CheckSuite}, collecting every problem with its line. */
 final class SuiteParser {
-    private static final List<String> SUITE_KEYS = List.of("checks", "description", "since", "table");
+    private static final List<String> SUITE_KEYS = List.of("checks", "description", "incremental", "since", "table");
 
     private final String file;
     private final YamlNodes yaml;
@@ -66,11 +66,40 @@ final class SuiteParser {
         String since = Optional.ofNullable(entries.get("since"))
                 .flatMap(d -> yaml.text(d, "since"))
                 .orElse("");
+        String incremental = Optional.ofNullable(entries.get("incremental"))
+                .map(this::incremental)
+                .orElse("");
         List<Check> checks = checks(entries, mapping);
         if (yaml.hasProblems()) {
             return Optional.empty();
         }
-        return Optional.of(new CheckSuite(suiteName(file), file, table, since, checks, checksum));
+        return Optional.of(new CheckSuite(suiteName(file), file, table, since, checks, checksum, incremental));
+    }
+
+    /** Reads {@code incremental: { column: updated_at }}; the column's type is checked against the live schema. */
+    private String incremental(final Node node) {
+        if (!(node instanceof MappingNode mapping)) {
+            yaml.problem(
+                    node,
+                    "key 'incremental' needs a mapping with the key 'column', e.g. incremental: { column: updated_at },"
+                            + " not " + YamlNodes.describe(node));
+            return "";
+        }
+        Map<String, Node> keys = yaml.entries(mapping, List.of("column"), "key 'incremental'");
+        Node column = keys.get("column");
+        if (column == null) {
+            yaml.problem(
+                    node,
+                    "key 'incremental' needs key 'column' naming a timestamp or monotonic id column,"
+                            + " e.g. incremental: { column: updated_at }");
+            return "";
+        }
+        Optional<String> text = yaml.text(column, "incremental.column");
+        String name = text.orElse("");
+        if (text.isPresent() && name.isBlank()) {
+            yaml.problem(column, "key 'incremental.column' is empty; name a timestamp or monotonic id column");
+        }
+        return name.trim();
     }
 
     static String suiteName(final String file) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs the plans of a batch of tables: first their aggregate scans and the checks with their own query, all
@@ -20,6 +21,7 @@ final class TableRunner {
     private final DataTestOptions options;
     private final ProgressListener progress;
     private final QueryOutcome totals = new QueryOutcome();
+    private final List<WatermarkRange> ranges = new ArrayList<>();
 
     TableRunner(
             final QueryPool pool,
@@ -41,6 +43,11 @@ final class TableRunner {
         return totals.sampleQueries;
     }
 
+    /** @return per incremental suite run so far, which rows its checks saw, in plan order */
+    List<WatermarkRange> ranges() {
+        return List.copyOf(ranges);
+    }
+
     /**
      * Runs the plans of some tables.
      *
@@ -55,7 +62,7 @@ final class TableRunner {
                 work.add(connection -> queries.scan(connection, plan));
             }
             for (PlannedCheck c : plan.withMode(PlannedCheck.Mode.OWN_QUERY)) {
-                work.add(connection -> queries.own(connection, plan.table(), c));
+                work.add(connection -> queries.own(connection, plan, c));
             }
         }
         pool.runAll(work).forEach(totals::merge);
@@ -66,15 +73,19 @@ final class TableRunner {
                 CheckResultBuilder b = judge(plan, c);
                 judged.put(c, b);
                 if (needsSample(c, b)) {
-                    samples.add(connection -> queries.sample(connection, plan.table(), c));
+                    samples.add(connection -> queries.sample(connection, plan, c));
                 }
             }
         }
         pool.runAll(samples).forEach(totals::merge);
         List<CheckResult> results = new ArrayList<>();
         for (TablePlan plan : batch) {
+            Optional<WatermarkRange> range = range(plan);
+            range.ifPresent(ranges::add);
             for (PlannedCheck c : plan.checks()) {
-                CheckResult result = finish(plan, c, judged.get(c));
+                CheckResultBuilder b = judged.get(c);
+                range.ifPresent(r -> b.incremental(plan.checksChangedRows(c), r.describe(plan.checksChangedRows(c))));
+                CheckResult result = finish(plan, c, b);
                 report(result);
                 results.add(result);
             }
@@ -82,7 +93,22 @@ final class TableRunner {
         return results;
     }
 
+    private Optional<WatermarkRange> range(final TablePlan plan) {
+        return plan.increment()
+                .map(i -> new WatermarkRange(
+                        plan.suite().name(),
+                        i.column().name(),
+                        i.after().orElse(""),
+                        totals.newest.getOrDefault(plan, "")));
+    }
+
     private void announce(final TablePlan plan) {
+        plan.increment()
+                .ifPresent(i -> progress.info(i.after()
+                        .map(after -> "Suite '%s' is incremental: its row-level checks read the rows with '%s' > '%s'."
+                                .formatted(plan.suite().name(), i.column().name(), after))
+                        .orElse("Suite '%s' is incremental on '%s': this run checks every row and sets its watermark."
+                                .formatted(plan.suite().name(), i.column().name()))));
         int count = plan.scanQueries();
         progress.info("Checking table '%s': %d %s in %d %s"
                 .formatted(

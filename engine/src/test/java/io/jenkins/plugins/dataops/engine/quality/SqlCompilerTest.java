@@ -144,15 +144,15 @@ class SqlCompilerTest {
                         "SELECT COUNT_BIG(*) FROM [orders] t WHERE "
                                 + "t.[customer_id] IS NOT NULL AND NOT EXISTS (SELECT 1 FROM [customer] r WHERE r.[id] = t.[customer_id])");
         assertThat(compiler.own(ORDERS, custom).sql()).isEqualTo("SELECT COUNT_BIG(*) FROM (SELECT id FROM orders) q");
-        assertThat(compiler.sample(CUSTOMER, notNull, 5).sql())
+        assertThat(compiler.sample(CUSTOMER, notNull, 5, Optional.empty()).sql())
                 .isEqualTo("SELECT TOP (5) * FROM [customer] WHERE [email] IS NULL");
-        assertThat(compiler.sample(CUSTOMER, composite, 3).sql())
+        assertThat(compiler.sample(CUSTOMER, composite, 3, Optional.empty()).sql())
                 .isEqualTo("SELECT TOP (3) [id], [email], "
                         + "COUNT_BIG(*) AS duplicates FROM [customer] WHERE [id] IS NOT NULL AND [email] IS NOT NULL "
                         + "GROUP BY [id], [email] HAVING COUNT_BIG(*) > 1 ORDER BY COUNT_BIG(*) DESC, [id], [email]");
-        assertThat(compiler.sample(ORDERS, relationship, 5).sql())
+        assertThat(compiler.sample(ORDERS, relationship, 5, Optional.empty()).sql())
                 .startsWith("SELECT TOP (5) t.* FROM [orders] t WHERE");
-        assertThat(compiler.sample(ORDERS, custom, 5).sql())
+        assertThat(compiler.sample(ORDERS, custom, 5, Optional.empty()).sql())
                 .isEqualTo("SELECT TOP (5) * FROM (SELECT id FROM orders) q");
     }
 
@@ -160,7 +160,7 @@ class SqlCompilerTest {
     void shouldLimitSamplesWithFetchFirstOnPostgresAndH2() {
         PlannedCheck notNull = columnChecks().get(1);
         assertThat(new SqlCompiler(Dialect.POSTGRES, NOW)
-                        .sample(CUSTOMER, notNull, 5)
+                        .sample(CUSTOMER, notNull, 5, Optional.empty())
                         .sql())
                 .isEqualTo("SELECT * FROM \"customer\" WHERE \"email\" IS NULL FETCH FIRST 5 ROWS ONLY");
     }

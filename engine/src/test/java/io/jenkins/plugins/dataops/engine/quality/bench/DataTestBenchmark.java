@@ -35,7 +35,7 @@ public final class DataTestBenchmark {
     private static final String TABLE = "facts";
 
     /** The 20 checks: the suite YAML line and the equivalent stand-alone query (dbt style: count failing rows). */
-    private static final String[][] CHECKS = {
+    static final String[][] CHECKS = {
         {"row_count: { min: 1 }", "SELECT count(*) FROM facts"},
         {"not_null: { column: id }", "SELECT count(*) FROM facts WHERE id IS NULL"},
         {"not_null: { column: customer_id }", "SELECT count(*) FROM facts WHERE customer_id IS NULL"},
