@@ -113,10 +113,10 @@ class StepRestartITest {
             job.setDefinition(new CpsFlowDefinition("""
                     node('agent') {
                         provisionEnvironment env: 'dev'
-                        def m = migrateSchema env: 'dev'
+                        migrateSchema env: 'dev', tag: '1.0.0'
                         runDataTests env: 'dev'
                         provisionEnvironment env: 'qat'
-                        promote release: m.release, from: 'dev', to: 'qat'
+                        promote release: '1.0.0', from: 'dev', to: 'qat'
                     }
                     """, true));
             WorkflowRun run = job.scheduleBuild2(0).waitForStart();
@@ -186,6 +186,11 @@ class StepRestartITest {
                         - sql: { sql: "CALL SLEEP(CASE WHEN UPPER(DATABASE()) = 'QAT' THEN 600000 ELSE 0 END)" }
                       rollback:
                         - sql: { sql: "SELECT 1" }
+                  - changeSet:
+                      id: 4-tag-1.0.0
+                      author: rest
+                      changes:
+                        - tagDatabase: { tag: "1.0.0" }
                 """, StandardCharsets.UTF_8.name());
     }
 
