@@ -143,6 +143,73 @@ class StepRestartITest {
         });
     }
 
+    @Test
+    void shouldFailDataTestsThatARestartCutOffSayingTheyChangedNoData() throws Throwable {
+        sessions.then(j -> {
+            DumbSlave agent = j.createSlave("remote", "agent", null);
+            j.waitOnline(agent);
+            WorkflowJob job = j.createProject(WorkflowJob.class, "slow-tests");
+            writeSlowDataTestsTo(agent.getWorkspaceFor(job));
+            job.setDefinition(new CpsFlowDefinition("""
+                    node('agent') {
+                        provisionEnvironment env: 'dev'
+                        migrateSchema env: 'dev'
+                        runDataTests env: 'dev'
+                    }
+                    """, true));
+            WorkflowRun run = job.scheduleBuild2(0).waitForStart();
+            j.waitForMessage("Checking table 'ITEM'", run);
+        });
+        sessions.then(j -> {
+            Slave agent = (Slave) j.jenkins.getNode("remote");
+            j.waitOnline(agent);
+            WorkflowJob job = j.jenkins.getItemByFullName("slow-tests", WorkflowJob.class);
+            WorkflowRun run = job.getBuildByNumber(1);
+
+            j.assertBuildStatus(Result.FAILURE, j.waitForCompletion(run));
+
+            j.assertLogContains("Jenkins restarted while runDataTests was running", run);
+            j.assertLogContains("changes only history rows and records, not the schema or the data", run);
+            j.assertLogNotContains("SynchronousResumeNotSupportedException", run);
+            assertThat(actions(run)).startsWith("provision:intent", "provision:success", "migrate:intent");
+            assertThat(WorkspaceList.tempDir(agent.getWorkspaceFor(job))
+                            .child(StepLedgers.FOLDER)
+                            .list())
+                    .as("the collected step ledger is deleted")
+                    .isEmpty();
+        });
+    }
+
+    /** A product whose one data check sleeps ten minutes per row (its table has one). */
+    private static void writeSlowDataTestsTo(final FilePath workspace) throws Exception {
+        workspace.child("dataops.yaml").write("""
+                product: slow-tests
+                changelog: changelog.yaml
+                checks: checks
+                promotion: [dev]
+                environments:
+                  dev: { provider: h2 }
+                """, StandardCharsets.UTF_8.name());
+        workspace.child("checks").child("item.yaml").write("""
+                table: item
+                checks:
+                  - sql: { name: slow_check, query: "SELECT id FROM item WHERE SLEEP(600000) IS NOT NULL" }
+                """, StandardCharsets.UTF_8.name());
+        workspace.child("changelog.yaml").write("""
+                databaseChangeLog:
+                  - changeSet:
+                      id: 1-item
+                      author: rest
+                      changes:
+                        - sql: { sql: "CREATE TABLE item (id INT)" }
+                        - sql: { sql: "CREATE ALIAS SLEEP FOR 'java.lang.Thread.sleep'" }
+                        - sql: { sql: "INSERT INTO item VALUES (1)" }
+                      rollback:
+                        - sql: { sql: "DROP ALIAS SLEEP" }
+                        - sql: { sql: "DROP TABLE item" }
+                """, StandardCharsets.UTF_8.name());
+    }
+
     /** The console line Liquibase prints when the changeset that sleeps only in {@code qat} starts. */
     private static final String PROMOTION_SLOW_CHANGESET_RUNS =
             "Running Changeset: changelog.yaml::3-sleep-in-qat::rest";
