@@ -5,15 +5,21 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.Util;
+import hudson.model.Descriptor;
+import hudson.model.Job;
 import hudson.security.ACL;
+import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
 import io.jenkins.plugins.dataops.engine.policy.EnvironmentPolicy;
+import io.jenkins.plugins.dataops.engine.policy.GcSchedule;
 import io.jenkins.plugins.dataops.engine.policy.StepDefaults;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
+import jenkins.model.ParameterizedJobMixIn;
 import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
@@ -24,8 +30,8 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * The administrator's DataOps settings (Manage Jenkins, System; YAML key {@code dataOps} under
- * {@code unclassified} in Configuration as Code): rules per environment, the default spec file and the ledger
- * key's credentials id.
+ * {@code unclassified} in Configuration as Code): rules per environment, the default spec file, the ledger
+ * key's credentials id and the periodic garbage collection (the jobs to build, every so many minutes).
  */
 @Extension
 @Symbol("dataOps")
@@ -39,6 +45,12 @@ public class DataOpsConfiguration extends GlobalConfiguration {
     /** The Secret text credential holding the ledger key; null for an unkeyed chain. */
     @CheckForNull
     private String ledgerKeyCredentialsId;
+
+    /** The full names of the jobs whose Pipeline calls {@code dataOpsGc}, one per line. */
+    private String gcJobs = "";
+
+    /** Minutes between two scheduled gc builds; 0 for off (the default). */
+    private int gcIntervalMinutes;
 
     /** Loads the saved settings. */
     public DataOpsConfiguration() {
@@ -116,6 +128,107 @@ public class DataOpsConfiguration extends GlobalConfiguration {
                 .includeEmptyValue()
                 .includeAs(ACL.SYSTEM2, Jenkins.get(), StringCredentials.class)
                 .includeCurrentValue(ledgerKeyCredentialsId);
+    }
+
+    public String getGcJobs() {
+        return gcJobs;
+    }
+
+    /**
+     * Names the jobs built for periodic garbage collection (their Pipeline calls {@code dataOpsGc}).
+     *
+     * @param gcJobs full job names, one per line (commas separate too)
+     * @throws Descriptor.FormException for a name no job can have
+     */
+    @DataBoundSetter
+    public void setGcJobs(@CheckForNull final String gcJobs) throws Descriptor.FormException {
+        try {
+            this.gcJobs = String.join("\n", GcSchedule.parseJobs(gcJobs));
+        } catch (InvalidInputException e) {
+            throw new Descriptor.FormException(e.getMessage(), "gcJobs");
+        }
+        save();
+    }
+
+    public int getGcIntervalMinutes() {
+        return gcIntervalMinutes;
+    }
+
+    /**
+     * Sets how often the gc jobs are built.
+     *
+     * @param gcIntervalMinutes minutes; 0 for off
+     * @throws Descriptor.FormException when out of range
+     */
+    @DataBoundSetter
+    public void setGcIntervalMinutes(final int gcIntervalMinutes) throws Descriptor.FormException {
+        try {
+            this.gcIntervalMinutes = GcSchedule.requireInterval(gcIntervalMinutes);
+        } catch (InvalidInputException e) {
+            throw new Descriptor.FormException(e.getMessage(), "gcIntervalMinutes");
+        }
+        save();
+    }
+
+    /**
+     * Returns the periodic garbage collection as the engine checks it.
+     *
+     * @return the schedule
+     * @throws InvalidInputException when a saved value is not valid (edited by hand)
+     */
+    public GcSchedule gcSchedule() {
+        return new GcSchedule(GcSchedule.parseJobs(gcJobs), gcIntervalMinutes);
+    }
+
+    /**
+     * Checks the gc job names in the form: each a valid full name of a job that exists and can be built.
+     *
+     * @param value the field's text
+     * @return an error for an invalid name, a warning for a missing job, else ok
+     */
+    @POST
+    public FormValidation doCheckGcJobs(@QueryParameter final String value) {
+        if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
+            return FormValidation.ok();
+        }
+        List<String> names;
+        try {
+            names = GcSchedule.parseJobs(value);
+        } catch (InvalidInputException e) {
+            return FormValidation.error(e.getMessage());
+        }
+        List<String> missing = names.stream()
+                .filter(name -> !(Jenkins.get().getItemByFullName(name, Job.class)
+                        instanceof ParameterizedJobMixIn.ParameterizedJob))
+                .toList();
+        return missing.isEmpty()
+                ? FormValidation.ok()
+                : FormValidation.warning(
+                        "No buildable job named %s; create it (its Pipeline calls dataOpsGc) or" + " correct the name.",
+                        missing);
+    }
+
+    /**
+     * Checks the gc interval in the form.
+     *
+     * @param value the field's text
+     * @return an error when not a number in range, else ok
+     */
+    @POST
+    public FormValidation doCheckGcIntervalMinutes(@QueryParameter final String value) {
+        if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
+            return FormValidation.ok();
+        }
+        try {
+            GcSchedule.requireInterval(Integer.parseInt(Util.fixNull(value).strip()));
+            return FormValidation.ok();
+        } catch (NumberFormatException e) {
+            return FormValidation.error(
+                    "gcIntervalMinutes '%s' is not a whole number; use 0 (off) or 1 to %d minutes.",
+                    value, GcSchedule.MAX_INTERVAL_MINUTES);
+        } catch (InvalidInputException e) {
+            return FormValidation.error(e.getMessage());
+        }
     }
 
     /**

@@ -21,7 +21,6 @@ import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -79,26 +78,25 @@ public class CheckDriftStep extends DataOpsStep {
         return new Execution(context, getSpec(), new Task(env), failOn);
     }
 
-    private static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+    /** Interrupted by an abort (it changes nothing in the environment); collects its records after a restart. */
+    private static final class Execution extends RecordedStepExecution {
         @Serial
         private static final long serialVersionUID = 1L;
 
-        @CheckForNull
-        private final String spec;
-
-        private final Task task;
         private final String failOn;
 
         Execution(final StepContext context, @CheckForNull final String spec, final Task task, final String failOn) {
-            super(context);
-            this.spec = spec;
-            this.task = task;
+            super(context, spec, task, "checkDrift");
             this.failOn = failOn;
         }
 
         @Override
-        protected Map<String, Object> run() throws Exception {
-            Map<String, Object> result = StepRunner.run(getContext(), spec, task);
+        protected boolean changesEnvironment() {
+            return false;
+        }
+
+        @Override
+        protected Map<String, Object> afterCall(final Map<String, Object> result) throws Exception {
             if (!Boolean.TRUE.equals(result.get("drifted"))) {
                 return result;
             }

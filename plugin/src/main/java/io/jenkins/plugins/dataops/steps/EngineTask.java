@@ -24,6 +24,21 @@ public abstract class EngineTask implements Serializable {
     /** Null only in a task saved by an older version of the plugin. */
     private String ledgerId = UUID.randomUUID().toString();
 
+    /** Creates a task with a step ledger of its own. */
+    protected EngineTask() {
+        super();
+    }
+
+    /**
+     * Creates a task that makes the call another task planned (e.g. with an approval found once the spec is read),
+     * so its records go to the step ledger whose id the step execution saved.
+     *
+     * @param planned the task saved with the step execution
+     */
+    protected EngineTask(final EngineTask planned) {
+        this.ledgerId = planned.ledgerId();
+    }
+
     /**
      * Returns the id of this task's step ledger.
      *

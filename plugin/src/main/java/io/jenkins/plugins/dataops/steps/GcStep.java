@@ -7,17 +7,16 @@ import java.io.File;
 import java.io.Serial;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 
 /**
  * {@code dataOpsGc()}: destroys every ephemeral environment of the spec's product whose expiry has passed. The
  * engine finds them where they live (the provider's own marks: PostgreSQL comments, the H2 database itself), so
  * a fresh workspace on a new cloud agent still finds what earlier builds created. Each destroy is recorded in
- * this build. Returns {@code destroyed}: the names destroyed. Run it from a job with a {@code cron} trigger.
+ * this build. Returns {@code destroyed}: the names destroyed. Run it from a job of its own, named in the global
+ * configuration's {@code gcJobs} (built every {@code gcIntervalMinutes}) or with a {@code cron} trigger.
  */
 public class GcStep extends DataOpsStep {
     /**
@@ -37,21 +36,13 @@ public class GcStep extends DataOpsStep {
         return new Execution(context, getSpec());
     }
 
-    private static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+    /** Lets the destroys in flight finish on abort and collects their records after a restart. */
+    private static final class Execution extends RecordedStepExecution {
         @Serial
         private static final long serialVersionUID = 1L;
 
-        @CheckForNull
-        private final String spec;
-
         Execution(final StepContext context, @CheckForNull final String spec) {
-            super(context);
-            this.spec = spec;
-        }
-
-        @Override
-        protected Map<String, Object> run() throws Exception {
-            return StepRunner.run(getContext(), spec, new Task());
+            super(context, spec, new Task(), "dataOpsGc");
         }
     }
 

@@ -11,10 +11,8 @@ import java.io.File;
 import java.io.Serial;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -133,19 +131,20 @@ public class PromoteStep extends DataOpsStep {
         return new Execution(
                 context,
                 getSpec(),
-                PromoteRequest.of(release, from, to).withAllowDrift(allowDrift, reason),
+                new Task(PromoteRequest.of(release, from, to).withAllowDrift(allowDrift, reason)),
                 approver,
                 approvalInput);
     }
 
-    private static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+    /**
+     * Lets a promotion in flight finish on abort and collects its records after a restart: the task planned here
+     * is saved, and the approved task the call makes once the spec is read keeps its step ledger.
+     */
+    private static final class Execution extends RecordedStepExecution {
         @Serial
         private static final long serialVersionUID = 1L;
 
-        @CheckForNull
-        private final String spec;
-
-        private final PromoteRequest request;
+        private final Task planned;
 
         @CheckForNull
         private final String approver;
@@ -156,25 +155,25 @@ public class PromoteStep extends DataOpsStep {
         Execution(
                 final StepContext context,
                 @CheckForNull final String spec,
-                final PromoteRequest request,
+                final Task planned,
                 @CheckForNull final String approver,
                 @CheckForNull final String approvalInput) {
-            super(context);
-            this.spec = spec;
-            this.request = request;
+            super(context, spec, planned, "promote");
+            this.planned = planned;
             this.approver = approver;
             this.approvalInput = approvalInput;
         }
 
         @Override
-        protected Map<String, Object> run() throws Exception {
-            String to = request.to();
+        protected LinkedHashMap<String, Object> call(
+                final StepContext context, @CheckForNull final String spec, final EngineTask task) throws Exception {
+            String to = planned.request.to();
             return StepRunner.run(
-                    getContext(),
+                    context,
                     spec,
-                    List.of(request.from(), to),
-                    (run, facts) -> new Task(request.withApprovedBy(Approvals.approverFor(
-                            run, StepRunner.actor(run), to, facts.isProtected(to), approver, approvalInput))));
+                    planned.environments(),
+                    (run, facts) -> planned.approvedBy(Approvals.approverFor(
+                            run, StepRunner.actor(run), to, facts.isProtected(to), approver, approvalInput)));
         }
     }
 
@@ -186,6 +185,16 @@ public class PromoteStep extends DataOpsStep {
 
         Task(final PromoteRequest request) {
             this.request = request;
+        }
+
+        private Task(final Task planned, final PromoteRequest request) {
+            super(planned);
+            this.request = request;
+        }
+
+        /** The same call with the approver Jenkins found, writing to the planned task's step ledger. */
+        Task approvedBy(@CheckForNull final String approvedBy) {
+            return new Task(this, request.withApprovedBy(approvedBy));
         }
 
         @Override

@@ -24,7 +24,6 @@ import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -135,26 +134,27 @@ public class RunDataTestsStep extends DataOpsStep {
                 context, getSpec(), new Task(env, report, policy.engineFailOn() == FailOn.WARN, threads, full), failOn);
     }
 
-    private static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+    /** Interrupted by an abort (it changes nothing in the environment); collects its records after a restart. */
+    private static final class Execution extends RecordedStepExecution {
         @Serial
         private static final long serialVersionUID = 1L;
-
-        @CheckForNull
-        private final String spec;
 
         private final Task task;
         private final String failOn;
 
         Execution(final StepContext context, @CheckForNull final String spec, final Task task, final String failOn) {
-            super(context);
-            this.spec = spec;
+            super(context, spec, task, "runDataTests");
             this.task = task;
             this.failOn = failOn;
         }
 
         @Override
-        protected Map<String, Object> run() throws Exception {
-            Map<String, Object> result = StepRunner.run(getContext(), spec, task);
+        protected boolean changesEnvironment() {
+            return false;
+        }
+
+        @Override
+        protected Map<String, Object> afterCall(final Map<String, Object> result) throws Exception {
             long errors = ((Number) result.getOrDefault("errors", 0)).longValue();
             long warnings = ((Number) result.getOrDefault("warnings", 0)).longValue();
             String summary = "Data tests in '%s': %s passed, %d warning(s), %d error(s)."

@@ -28,6 +28,9 @@ class ConfigurationAsCodeTest {
         assertThat(configuration.ruleFor("pr-42")).isPresent();
         assertThat(configuration.getLedgerKeyCredentialsId()).isEqualTo("dataops-ledger-key");
         assertThat(LedgerKeys.configured()).isNotNull();
+        assertThat(configuration.getGcJobs()).isEqualTo("data/customer-gc");
+        assertThat(configuration.getGcIntervalMinutes()).isEqualTo(30);
+        assertThat(configuration.gcSchedule().jobs()).containsExactly("data/customer-gc");
 
         ConfigurationContext context = new ConfigurationContext(ConfiguratorRegistry.get());
         String exported = Util.toYamlString(Util.getUnclassifiedRoot(context).get("dataOps"));
@@ -37,6 +40,8 @@ class ConfigurationAsCodeTest {
                         "name: \"prod\"",
                         "protectedEnvironment: true",
                         "approverGroups: \"release-managers\"",
-                        "ledgerKeyCredentialsId: \"dataops-ledger-key\"");
+                        "ledgerKeyCredentialsId: \"dataops-ledger-key\"",
+                        "gcJobs: \"data/customer-gc\"",
+                        "gcIntervalMinutes: 30");
     }
 }
