@@ -11,6 +11,7 @@ import io.jenkins.plugins.dataops.engine.governance.Outcome;
 import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
 import io.jenkins.plugins.dataops.engine.migrate.ChangeLogAuditor;
 import io.jenkins.plugins.dataops.engine.migrate.MigrationRequest;
+import io.jenkins.plugins.dataops.engine.release.Fingerprints;
 import io.jenkins.plugins.dataops.engine.release.Gate;
 import io.jenkins.plugins.dataops.engine.spec.DataProductSpec;
 import io.jenkins.plugins.dataops.engine.spec.DriftGate;
@@ -108,7 +109,8 @@ final class Drifts {
     }
 
     private MigrationRequest request(final DatabaseTarget target) {
-        return new MigrationRequest(target, spec.changelog(), null, false, false, session.progress());
+        return new MigrationRequest(target, spec.changelog(), null, false, false, session.progress())
+                .withSources(Fingerprints.sources(spec));
     }
 
     /** A drift gate with the report it was decided from, if the target was checked. */

@@ -10,6 +10,7 @@ import io.jenkins.plugins.dataops.engine.migrate.ChangeLogAuditor;
 import io.jenkins.plugins.dataops.engine.migrate.MigrationRequest;
 import io.jenkins.plugins.dataops.engine.migrate.SchemaChange;
 import io.jenkins.plugins.dataops.engine.quality.CheckSuiteLoader;
+import io.jenkins.plugins.dataops.engine.release.Fingerprints;
 import io.jenkins.plugins.dataops.engine.spec.DataProductSpec;
 import java.nio.file.Files;
 import java.util.List;
@@ -39,7 +40,8 @@ final class Impacts {
      */
     ImpactReport analyze(final DatabaseTarget target, final String tag) {
         List<SchemaChange> changes = auditor.pendingChanges(
-                new MigrationRequest(target, spec.changelog(), tag, false, false, session.progress()));
+                new MigrationRequest(target, spec.changelog(), tag, false, false, session.progress())
+                        .withSources(Fingerprints.sources(spec)));
         if (changes.isEmpty()) {
             return ImpactReport.none(target.environment());
         }

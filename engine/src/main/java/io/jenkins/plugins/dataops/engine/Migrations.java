@@ -110,6 +110,6 @@ final class Migrations {
                         allowNoRollback,
                         allowDestructive,
                         session.progress())
-                .withResources(spec.migration().searchPath(), spec.migration().extensions());
+                .withSources(Fingerprints.sources(spec));
     }
 }

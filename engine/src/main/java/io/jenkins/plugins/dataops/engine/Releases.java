@@ -289,7 +289,7 @@ final class Releases {
                         spec.policy().allowNoRollback(),
                         spec.policy().allowDestructive(),
                         session.progress())
-                .withResources(spec.migration().searchPath(), spec.migration().extensions());
+                .withSources(Fingerprints.sources(spec));
     }
 
     /** Adds what the drift gate and the impact analysis found to a promotion's evidence. */

@@ -148,7 +148,10 @@ abstract class AbstractIncrementalDataTestsTest {
         assertThat(unique.incremental()).isTrue();
         assertThat(unique.sample())
                 .singleElement()
-                .satisfies(row -> assertThat(row).containsValue("u7@example.com"));
+                // u7@example.com, masked (an e-mail column): its length and a per-run id
+                .satisfies(row -> assertThat(row.values())
+                        .anyMatch(v -> v != null && v.startsWith("[masked: 14 chars, id "))
+                        .doesNotContain("u7@example.com"));
     }
 
     @Test

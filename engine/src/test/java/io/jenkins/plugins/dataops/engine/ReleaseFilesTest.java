@@ -76,6 +76,11 @@ class ReleaseFilesTest {
                 .hasMessageContaining("x.sql")
                 .hasMessageContaining("lies outside the product's folder");
         assertThat(dataOps().history(HistoryRequest.of("dev")).changeSets()).isEmpty();
+        assertThatThrownBy(() -> dataOps().status(StatusRequest.of("dev")))
+                .as("status refuses the same way")
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("Changeset '2b-shared-note::test' in file 'changelog.yaml'")
+                .hasMessageContaining("lies outside the product's folder");
     }
 
     private void addChangeSet(final String sqlFile) throws IOException {

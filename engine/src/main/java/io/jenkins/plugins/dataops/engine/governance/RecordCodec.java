@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -28,7 +29,11 @@ public final class RecordCodec {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
-    private static final Set<String> KEYS = Set.of(
+    /**
+     * The top-level keys of a record, in the order of {@link #fields}: the strict reader accepts exactly these,
+     * and the CSV export has one column each, so a new key is added once, here and in {@link #fields}.
+     */
+    public static final List<String> FIELDS = List.of(
             "sequence",
             "time",
             "actor",
@@ -41,6 +46,8 @@ public final class RecordCodec {
             "evidence",
             "prev",
             "hash");
+
+    private static final Set<String> KEYS = Set.copyOf(FIELDS);
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
 
     private RecordCodec() {}
@@ -193,7 +200,13 @@ public final class RecordCodec {
      */
     record ReadRecord(GovernanceRecord record, @Nullable String contentHash) {}
 
-    private static Map<String, Object> fields(final GovernanceRecord record) {
+    /**
+     * Returns a record's top-level fields, keyed and ordered as {@link #FIELDS}.
+     *
+     * @param record the record
+     * @return the fields: numbers for {@code sequence} and {@code time}, the evidence map, text otherwise
+     */
+    public static Map<String, Object> fields(final GovernanceRecord record) {
         GovernanceEvent e = record.event();
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("sequence", record.sequence());

@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param searchPath       resource roots for classpath-style includes ({@code META-INF/...}); empty for the
  *                         changelog's own folder
  * @param extensions       jars (custom changes, extension change types) Liquibase may load classes from
+ * @param productDir       the folder the changelog may read from (besides the search path): the spec's folder;
+ *                         by default the changelog's own folder
  */
 public record MigrationRequest(
         DatabaseTarget target,
@@ -28,7 +30,8 @@ public record MigrationRequest(
         boolean allowDestructive,
         ProgressListener progress,
         List<Path> searchPath,
-        List<Path> extensions) {
+        List<Path> extensions,
+        Path productDir) {
     /** Validates the parts. */
     public MigrationRequest {
         Objects.requireNonNull(target, "target");
@@ -36,6 +39,40 @@ public record MigrationRequest(
         Objects.requireNonNull(progress, "progress");
         searchPath = List.copyOf(searchPath);
         extensions = List.copyOf(extensions);
+        Objects.requireNonNull(productDir, "productDir");
+    }
+
+    /**
+     * Creates a request whose changelog may read its own folder and the search path.
+     *
+     * @param target           the environment's database
+     * @param changelog        the root changelog file
+     * @param tag              apply up to and including this tag; null for everything pending
+     * @param allowNoRollback  apply changesets without rollback
+     * @param allowDestructive apply destructive changes
+     * @param progress         where progress goes
+     * @param searchPath       resource roots for classpath-style includes
+     * @param extensions       extension jars
+     */
+    public MigrationRequest(
+            final DatabaseTarget target,
+            final Path changelog,
+            final String tag,
+            final boolean allowNoRollback,
+            final boolean allowDestructive,
+            final ProgressListener progress,
+            final List<Path> searchPath,
+            final List<Path> extensions) {
+        this(
+                target,
+                changelog,
+                tag,
+                allowNoRollback,
+                allowDestructive,
+                progress,
+                searchPath,
+                extensions,
+                folderOf(changelog));
     }
 
     /**
@@ -66,7 +103,41 @@ public record MigrationRequest(
      * @return the new request
      */
     public MigrationRequest withResources(final List<Path> roots, final List<Path> jars) {
-        return new MigrationRequest(target, changelog, tag, allowNoRollback, allowDestructive, progress, roots, jars);
+        return new MigrationRequest(
+                target, changelog, tag, allowNoRollback, allowDestructive, progress, roots, jars, productDir);
+    }
+
+    /**
+     * Returns this request reading from where a spec says: its folder, search path and extension jars.
+     *
+     * @param sources the changelog's sources; its changelog must be this request's
+     * @return the new request
+     */
+    public MigrationRequest withSources(final ChangeLogSources sources) {
+        return new MigrationRequest(
+                target,
+                changelog,
+                tag,
+                allowNoRollback,
+                allowDestructive,
+                progress,
+                sources.searchPath(),
+                sources.extensions(),
+                sources.productDir());
+    }
+
+    /**
+     * Returns the folders the changelog may read, for the guarded reads of every Liquibase run.
+     *
+     * @return the changelog, the product's folder, the search path and the extension jars
+     */
+    public ChangeLogSources sources() {
+        return new ChangeLogSources(changelog, productDir, searchPath, extensions);
+    }
+
+    private static Path folderOf(final Path changelog) {
+        Path parent = changelog.toAbsolutePath().normalize().getParent();
+        return parent == null ? changelog.toAbsolutePath() : parent;
     }
 
     /**

@@ -17,9 +17,17 @@ import java.util.Objects;
  * @param incremental the column of {@code incremental: { column: ... }} (a timestamp or a monotonic number) whose
  *                 watermark limits the row-level checks to the rows changed since the last passing run; empty: the
  *                 suite always checks the whole table
+ * @param pii      which columns of its sample rows are masked
  */
 public record CheckSuite(
-        String name, String file, String table, String since, List<Check> checks, String checksum, String incremental)
+        String name,
+        String file,
+        String table,
+        String since,
+        List<Check> checks,
+        String checksum,
+        String incremental,
+        PiiColumns pii)
         implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
@@ -33,10 +41,33 @@ public record CheckSuite(
         checks = List.copyOf(checks);
         Objects.requireNonNull(checksum, "checksum");
         Objects.requireNonNull(incremental, "incremental");
+        Objects.requireNonNull(pii, "pii");
     }
 
     /**
-     * Creates a suite that always checks the whole table.
+     * Creates a suite that masks the default columns only.
+     *
+     * @param name        the suite name
+     * @param file        the file name
+     * @param table       the table
+     * @param since       the release from which on it applies, or empty
+     * @param checks      the checks
+     * @param checksum    the SHA-256 of the file's bytes
+     * @param incremental the incremental column, or empty
+     */
+    public CheckSuite(
+            final String name,
+            final String file,
+            final String table,
+            final String since,
+            final List<Check> checks,
+            final String checksum,
+            final String incremental) {
+        this(name, file, table, since, checks, checksum, incremental, PiiColumns.defaults());
+    }
+
+    /**
+     * Creates a suite that always checks the whole table and masks the default columns only.
      *
      * @param name     the suite name
      * @param file     the file name
@@ -52,7 +83,7 @@ public record CheckSuite(
             final String since,
             final List<Check> checks,
             final String checksum) {
-        this(name, file, table, since, checks, checksum, "");
+        this(name, file, table, since, checks, checksum, "", PiiColumns.defaults());
     }
 
     /**

@@ -29,8 +29,8 @@ public enum CheckType {
     /** A custom query; every row it returns is a failure. */
     SQL("sql", Set.of("query"), true);
 
-    /** The keys every check accepts. */
-    static final Set<String> COMMON_KEYS = Set.of("name", "severity", "threshold", "where", "description");
+    /** The keys every check accepts ({@code pii} only a check on a column, {@code threshold} one that counts rows). */
+    static final Set<String> COMMON_KEYS = Set.of("name", "severity", "threshold", "where", "description", "pii");
 
     private final String key;
     private final Set<String> keys;
@@ -69,6 +69,8 @@ public enum CheckType {
         return java.util.stream.Stream.concat(keys.stream(), COMMON_KEYS.stream())
                 .filter(k -> countsRows || !"threshold".equals(k))
                 .filter(k -> this != SCHEMA || !"where".equals(k))
+                // a check on a column may say whether that column holds personal data
+                .filter(k -> keys.contains("column") || !"pii".equals(k))
                 .sorted()
                 .collect(Collectors.toList());
     }

@@ -27,11 +27,17 @@ final class QueryTasks {
     private final DatabaseTarget target;
     private final SqlCompiler compiler;
     private final int sampleSize;
+    private final PiiMask mask;
 
     QueryTasks(final DatabaseTarget target, final DataTestOptions options) {
+        this(target, options, PiiMask.forRun());
+    }
+
+    QueryTasks(final DatabaseTarget target, final DataTestOptions options, final PiiMask mask) {
         this.target = target;
         this.compiler = new SqlCompiler(target.dialect(), options.now());
         this.sampleSize = options.sampleSize();
+        this.mask = mask;
     }
 
     /**
@@ -134,7 +140,10 @@ final class QueryTasks {
         return outcome;
     }
 
-    /** Fetches a few failing rows of a breached check as evidence. */
+    /**
+     * Fetches a few failing rows of a breached check as evidence, the personal data in them masked as soon as
+     * it is read, so no writer, listener or record downstream ever holds it.
+     */
     QueryOutcome sample(final Connection connection, final TablePlan plan, final PlannedCheck c) {
         QueryOutcome outcome = new QueryOutcome();
         CompiledQuery query = compiler.sample(plan.table(), c, sampleSize, changed(plan, c));
@@ -143,7 +152,7 @@ final class QueryTasks {
         try (PreparedStatement statement = prepare(connection, query)) {
             statement.setMaxRows(sampleSize);
             try (ResultSet rs = statement.executeQuery()) {
-                outcome.samples.put(c, rows(rs));
+                outcome.samples.put(c, rows(rs, plan.suite().pii()));
             }
         } catch (SQLException e) {
             outcome.sampleErrors.put(c, message(e));
@@ -159,22 +168,26 @@ final class QueryTasks {
         return plan.checksChangedRows(c) ? plan.increment() : Optional.empty();
     }
 
-    private static List<Map<String, String>> rows(final ResultSet rs) throws SQLException {
+    private List<Map<String, String>> rows(final ResultSet rs, final PiiColumns pii) throws SQLException {
         ResultSetMetaData meta = rs.getMetaData();
         List<Map<String, String>> rows = new ArrayList<>();
         while (rs.next()) {
             Map<String, String> row = new LinkedHashMap<>();
             for (int i = 1; i <= meta.getColumnCount(); i++) {
+                String label = meta.getColumnLabel(i);
                 String value = rs.getString(i);
-                row.put(
-                        meta.getColumnLabel(i),
-                        value == null || value.length() <= MAX_VALUE_LENGTH
-                                ? value
-                                : value.substring(0, MAX_VALUE_LENGTH) + "...");
+                // masked from the whole value, so the length is the real one, not the shortened one
+                row.put(label, pii.isPii(label) ? mask.mask(value) : shortened(value));
             }
             rows.add(row);
         }
         return rows;
+    }
+
+    private static String shortened(final String value) {
+        return value == null || value.length() <= MAX_VALUE_LENGTH
+                ? value
+                : value.substring(0, MAX_VALUE_LENGTH) + "...";
     }
 
     PreparedStatement prepare(final Connection connection, final CompiledQuery query) throws SQLException {

@@ -20,14 +20,17 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /** Parses the text of one suite file into a {@link CheckSuite}, collecting every problem with its line. */
 final class SuiteParser {
-    private static final List<String> SUITE_KEYS = List.of("checks", "description", "incremental", "since", "table");
+    private static final List<String> SUITE_KEYS =
+            List.of("checks", "description", "incremental", "pii", "since", "table");
 
     private final String file;
     private final YamlNodes yaml;
+    private final PiiDeclarations pii;
 
     SuiteParser(final String file) {
         this.file = file;
         this.yaml = new YamlNodes(file);
+        this.pii = new PiiDeclarations(yaml);
     }
 
     List<String> problems() {
@@ -69,11 +72,13 @@ final class SuiteParser {
         String incremental = Optional.ofNullable(entries.get("incremental"))
                 .map(this::incremental)
                 .orElse("");
+        Optional.ofNullable(entries.get("pii")).ifPresent(pii::suite);
         List<Check> checks = checks(entries, mapping);
         if (yaml.hasProblems()) {
             return Optional.empty();
         }
-        return Optional.of(new CheckSuite(suiteName(file), file, table, since, checks, checksum, incremental));
+        return Optional.of(
+                new CheckSuite(suiteName(file), file, table, since, checks, checksum, incremental, pii.build()));
     }
 
     /** Reads {@code incremental: { column: updated_at }}; the column's type is checked against the live schema. */
@@ -172,6 +177,7 @@ final class SuiteParser {
         if (builder.name.isEmpty()) {
             builder.name(defaultName(builder));
         }
+        Optional.ofNullable(params.get("pii")).ifPresent(flag -> pii.check(flag, builder.columns));
         return Optional.of(builder.build());
     }
 

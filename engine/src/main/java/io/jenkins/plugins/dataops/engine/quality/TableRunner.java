@@ -29,7 +29,7 @@ final class TableRunner {
             final DataTestOptions options,
             final ProgressListener progress) {
         this.pool = pool;
-        this.queries = new QueryTasks(target, options);
+        this.queries = new QueryTasks(target, options, PiiMask.forRun());
         this.evaluator = new CheckEvaluator(options.now(), target.dialect());
         this.options = options;
         this.progress = progress;

@@ -153,7 +153,7 @@ class CheckSuiteLoaderTest {
         assertProblem(
                 "table: customer\nchecks:\n  - not_null: { colum: email }\n",
                 "Check suite 'customer.yaml', line 3: unknown key 'colum' in check 'not_null' (did you mean 'column'?); "
-                        + "valid keys: column, description, name, severity, threshold, where",
+                        + "valid keys: column, description, name, pii, severity, threshold, where",
                 "line 3: check 'not_null' needs key 'column'");
         assertProblem(
                 "tabel: customer\nchecks:\n  - row_count: { min: 1 }\n",

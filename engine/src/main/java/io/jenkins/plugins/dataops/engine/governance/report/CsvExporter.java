@@ -2,12 +2,13 @@ package io.jenkins.plugins.dataops.engine.governance.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jenkins.plugins.dataops.engine.governance.GovernanceEvent;
 import io.jenkins.plugins.dataops.engine.governance.GovernanceRecord;
+import io.jenkins.plugins.dataops.engine.governance.RecordCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,19 +19,7 @@ import java.util.List;
  */
 public final class CsvExporter {
     /** The header, in column order. */
-    public static final List<String> COLUMNS = List.of(
-            "sequence",
-            "time",
-            "actor",
-            "action",
-            "product",
-            "environment",
-            "release",
-            "outcome",
-            "buildRef",
-            "evidence",
-            "prev",
-            "hash");
+    public static final List<String> COLUMNS = RecordCodec.FIELDS;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -60,27 +49,26 @@ public final class CsvExporter {
     }
 
     private static List<String> cells(final GovernanceRecord record) {
-        GovernanceEvent event = record.event();
-        String evidence;
+        List<String> cells = new ArrayList<>(COLUMNS.size());
+        RecordCodec.fields(record).forEach((key, value) -> cells.add(cell(record, key, value)));
+        return cells;
+    }
+
+    private static String cell(final GovernanceRecord record, final String key, final Object value) {
+        return switch (key) {
+            case "time" -> Instant.ofEpochMilli(record.timeMillis()).toString();
+            case "evidence" -> evidence(record);
+            default -> String.valueOf(value);
+        };
+    }
+
+    private static String evidence(final GovernanceRecord record) {
         try {
-            evidence = JSON.writeValueAsString(event.evidence());
+            return JSON.writeValueAsString(record.event().evidence());
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(
                     "Evidence of record '%d' is not JSON: %s".formatted(record.sequence(), e.getOriginalMessage()), e);
         }
-        return List.of(
-                Long.toString(record.sequence()),
-                Instant.ofEpochMilli(record.timeMillis()).toString(),
-                event.actor(),
-                event.action(),
-                event.product(),
-                event.environment(),
-                event.release(),
-                event.outcome(),
-                event.buildRef(),
-                evidence,
-                record.prev(),
-                record.hash());
     }
 
     private static void writeLine(final Writer out, final List<String> cells) {

@@ -165,6 +165,25 @@ public final class ReportRenderer {
                 .orElse(Long.MAX_VALUE);
     }
 
+    /**
+     * Says what the verification proves, as {@code verify-ledger} does: an unkeyed chain is recomputed by anyone
+     * who can write the ledger, so green without a key means "no accident", not "no rewrite".
+     */
+    private static void writeKeyNote(final HtmlWriter html, final LedgerVerification verification) {
+        if (verification.keyed()) {
+            html.raw(" <span class=\"dor-keynote dor-keyed\">")
+                    .text("Keyed: every record's MAC matches the ledger key, so a rewrite by someone without the key"
+                            + " would show.")
+                    .raw("</span>");
+        } else {
+            html.raw(" <span class=\"dor-keynote dor-unkeyed\">")
+                    .text("Unkeyed: detects accidents, not someone with write access to the ledger, who can"
+                            + " recompute every hash (configure a ledger key: DATAOPS_LEDGER_KEY on the command line,"
+                            + " the ledger key credential in Jenkins).")
+                    .raw("</span>");
+        }
+    }
+
     /** A server's page verifies the chains of the jobs each page of records shows; its script says the verdict. */
     private static void writePendingIntegrity(final HtmlWriter html) {
         html.raw("<section class=\"dor-integrity dor-warn\" role=\"status\"><strong>Chain not verified yet.</strong>")
@@ -180,13 +199,7 @@ public final class ReportRenderer {
         } else if (verification.intact()) {
             html.raw(
                             "<section class=\"dor-integrity dor-ok\" role=\"status\"><strong>&#10004; Chain verified</strong> ")
-                    .text("with " + verification.records() + " records: every hash and link is intact. ")
-                    .text(
-                            verification.keyed()
-                                    ? "Keyed: every record's MAC matches the ledger key, so a rewrite by someone "
-                                            + "without the key would show."
-                                    : "Unkeyed: detects accidents, not someone with write access (configure a "
-                                            + "ledger key).");
+                    .text("with " + verification.records() + " records: every hash and link is intact.");
         } else {
             html.raw(
                             "<section class=\"dor-integrity dor-fail\" role=\"alert\"><strong>&#10006; Chain broken at record ")
@@ -195,6 +208,9 @@ public final class ReportRenderer {
                     .text(verification.problem())
                     .text(". " + verification.records() + " records read; record " + verification.firstBroken()
                             + " and everything after it cannot be trusted until the ledger is restored.");
+        }
+        if (verification != null) {
+            writeKeyNote(html, verification);
         }
         if (!options.filter().isUnrestricted()) {
             html.raw("<br><span class=\"dor-muted\">")

@@ -11,6 +11,7 @@ import java.util.Optional;
 import liquibase.ChecksumVersion;
 import liquibase.Scope;
 import liquibase.analytics.configuration.AnalyticsArgs;
+import liquibase.change.Change;
 import liquibase.changelog.ChangeLogParameters;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
@@ -21,7 +22,8 @@ import liquibase.resource.ResourceAccessor;
 /**
  * Reads a changelog tree the way an update reads it, without a database, through a {@link ReadBoundary}: every
  * file Liquibase opens (changelogs, includes, {@code includeAll} folders, {@code sqlFile}, {@code loadData} and
- * {@code path} files) is admitted and recorded, or refused naming the changeset. Each changeset's checksum is
+ * {@code path} files, and those of {@code rollback} blocks) is admitted and recorded, or refused naming the
+ * changeset. Each changeset's checksum is
  * computed on the way, which is what opens the files its changes point to.
  */
 final class ChangeLogTreeReader {
@@ -87,6 +89,7 @@ final class ChangeLogTreeReader {
                 checksums.put(
                         key,
                         changeSet.generateCheckSum(ChecksumVersion.latest()).toString());
+                readRollback(changeSet);
             } catch (RuntimeException e) {
                 boundary.throwIfRefused(); // the refused file is why the checksum failed: say that
                 throw e;
@@ -94,6 +97,16 @@ final class ChangeLogTreeReader {
             boundary.throwIfRefused();
         }
         return new ChangeLogFiles(boundary.files(), checksums);
+    }
+
+    /**
+     * Opens the files of the changeset's rollback ({@code sqlFile} in a {@code rollback} block): Liquibase's
+     * checksum leaves the rollback out, but a rollback reads them, so they are in the boundary and the release.
+     */
+    private static void readRollback(final ChangeSet changeSet) {
+        for (Change change : changeSet.getRollback().getChanges()) {
+            change.generateCheckSum();
+        }
     }
 
     private static DatabaseChangeLog parse(final String name, final ResourceAccessor accessor) throws Exception {

@@ -58,7 +58,8 @@ public final class LiquibaseChangeLogAuditor implements ChangeLogAuditor {
                 true,
                 quiet,
                 request.searchPath(),
-                request.extensions());
+                request.extensions(),
+                request.productDir());
         return LiquibaseRun.with(onScratch, database -> {
             ChangeLogInspector inspector = ChangeLogInspector.parse(database, LiquibaseRun.changelogName(onScratch));
             List<ChangeSet> declared = inspector.changeSets();

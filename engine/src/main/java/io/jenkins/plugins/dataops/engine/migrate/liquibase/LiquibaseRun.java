@@ -6,6 +6,7 @@ import io.jenkins.plugins.dataops.engine.kernel.DataOpsException;
 import io.jenkins.plugins.dataops.engine.kernel.InvalidInputException;
 import io.jenkins.plugins.dataops.engine.migrate.MigrationRequest;
 import java.io.FileNotFoundException;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -26,7 +27,9 @@ import liquibase.resource.ResourceAccessor;
  * One unit of Liquibase work against one environment: opens the connection, wraps it as a Liquibase
  * {@link Database}, and runs the body inside a Liquibase scope whose UI is our progress listener, whose
  * logging is silent, whose analytics are off, whose resources are read from the changelog's folder (or the
- * search path) and whose class loader is the engine's own, extended by the request's extension jars.
+ * search path) and whose class loader is the engine's own, extended by the request's extension jars. Every file
+ * the run opens passes the same {@link ReadBoundary} as the fingerprint's read: an update, a rollback or a status
+ * never reads a file outside the product's folder, also when the file changed after the fingerprint was taken.
  */
 final class LiquibaseRun {
     /** What runs inside the scope. */
@@ -57,6 +60,7 @@ final class LiquibaseRun {
     private static <T> T inScope(final MigrationRequest request, final Body<T> body) {
         DatabaseTarget target = request.target();
         Path changelog = request.changelog();
+        ReadBoundary boundary = boundary(request);
         Connection connection = target.open();
         try (ExtensionLoader extensions = ExtensionLoader.of(request.extensions(), LiquibaseRun.class)) {
             Map<String, Object> scope = Map.of(
@@ -65,7 +69,7 @@ final class LiquibaseRun {
                     Scope.Attr.logService.name(),
                     new NoOpLogService(),
                     Scope.Attr.resourceAccessor.name(),
-                    resources(request),
+                    new GuardedResourceAccessor(resources(request), boundary),
                     Scope.Attr.classLoader.name(),
                     extensions.loader(),
                     AnalyticsArgs.ENABLED.getKey(),
@@ -77,19 +81,24 @@ final class LiquibaseRun {
                 Database database =
                         DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
                 try {
-                    return body.run(database);
+                    T result = body.run(database);
+                    boundary.throwIfRefused(); // a refused read Liquibase tolerated is refused all the same
+                    return result;
                 } finally {
                     database.close();
                 }
             });
         } catch (DataOpsException e) {
-            throw e;
+            throw boundary.refusal().isPresent() ? refusal(request, boundary) : e;
         } catch (FileNotFoundException e) {
             throw new InvalidInputException(
                     "Changelog folder or search path entry not found: %s; check 'changelog' and 'searchPath' in the spec."
                             .formatted(e.getMessage()),
                     e);
         } catch (Exception e) {
+            if (boundary.refusal().isPresent()) {
+                throw refusal(request, boundary);
+            }
             if (hasCause(e, ClassNotFoundException.class)) {
                 throw MissingClass.explain(request, e);
             }
@@ -104,6 +113,37 @@ final class LiquibaseRun {
         } finally {
             closeQuietly(connection);
         }
+    }
+
+    private static ReadBoundary boundary(final MigrationRequest request) {
+        try {
+            ReadBoundary boundary = ReadBoundary.of(request.sources());
+            boundary.readBy("Changelog '" + changelogName(request) + "'");
+            return boundary;
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new InvalidInputException(
+                    "Changelog folder or search path entry not found: %s; check 'changelog' and 'searchPath' in the spec."
+                            .formatted(e.getMessage()),
+                    e);
+        } catch (IOException e) {
+            throw new InvalidInputException(
+                    "The product's folder or a 'searchPath' entry of changelog '%s' cannot be resolved: %s; check the spec."
+                            .formatted(request.changelog(), e.getMessage()),
+                    e);
+        }
+    }
+
+    /**
+     * Explains a refused read the way the fingerprint's read does, naming the changeset that reads the file (the
+     * run itself only knows which file): the same tree read again, without a database, refuses at that changeset.
+     */
+    private static InvalidInputException refusal(final MigrationRequest request, final ReadBoundary boundary) {
+        try {
+            ChangeLogTreeReader.read(request.sources());
+        } catch (InvalidInputException named) {
+            return named;
+        }
+        return boundary.refusal().orElseThrow();
     }
 
     /**

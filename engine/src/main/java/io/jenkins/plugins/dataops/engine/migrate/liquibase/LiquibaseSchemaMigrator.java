@@ -37,8 +37,13 @@ import liquibase.exception.DatabaseException;
  * asked to change anything.
  */
 public final class LiquibaseSchemaMigrator implements SchemaMigrator {
+    /**
+     * {@inheritDoc} Reads the whole changelog tree through the read boundary first: a status reads no file of a
+     * changeset already applied, yet it must refuse a changelog that reads outside the product as migrate does.
+     */
     @Override
     public MigrationStatus status(final MigrationRequest request) {
+        ChangeLogTreeReader.read(request.sources());
         return LiquibaseRun.with(request, database -> {
             List<RanChangeSet> ran = ranChangeSets(database);
             return status(

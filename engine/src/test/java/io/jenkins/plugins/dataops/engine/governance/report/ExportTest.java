@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.dataops.engine.governance.GovernanceEvent;
 import io.jenkins.plugins.dataops.engine.governance.GovernanceRecord;
+import io.jenkins.plugins.dataops.engine.governance.RecordCodec;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.time.Instant;
@@ -33,6 +34,14 @@ class ExportTest {
         for (int i = 0; i < records.size(); i++) {
             assertCsvRow(rows.get(i + 1), records.get(i));
         }
+    }
+
+    @Test
+    void shouldHaveOneCsvColumnPerRecordKeyInTheRecordsOrder() {
+        GovernanceRecord record = records.get(0);
+
+        assertThat(RecordCodec.fields(record).keySet()).containsExactlyElementsOf(CsvExporter.COLUMNS);
+        assertThat(CsvExporter.COLUMNS).isSameAs(RecordCodec.FIELDS);
     }
 
     @Test

@@ -24,6 +24,7 @@ class ReportBrowserITest {
     private static Browser browser;
     private static String intactPage;
     private static String brokenPage;
+    private static String keyedPage;
 
     @BeforeAll
     static void writePagesAndStartBrowser() throws IOException {
@@ -32,6 +33,9 @@ class ReportBrowserITest {
                 .withPromotionPath(ReportFixtures.PRODUCT, ReportFixtures.PROMOTION)
                 .withGeneratedAt(Instant.parse("2024-06-01T08:00:00Z"));
         intactPage = write("governance-report.html", options.withVerification(new LedgerVerification(true, 13, 0, "")));
+        keyedPage = write(
+                "governance-report-keyed.html",
+                options.withVerification(new LedgerVerification(true, 13, 0, "").keyed(true)));
         brokenPage = write(
                 "governance-report-broken.html",
                 options.withVerification(
@@ -54,6 +58,21 @@ class ReportBrowserITest {
         assertThat(browser.one(".dataops-report").getAttribute("class")).contains("dor-js");
         assertThat(browser.one(".dor-integrity").getText()).contains("Chain verified with 13 records");
         assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void shouldSayWhetherTheBannerVouchesAgainstSomeoneWithWriteAccess() {
+        browser.open(intactPage);
+        String unkeyed = browser.one(".dor-integrity").getText();
+        browser.open(keyedPage);
+        String keyed = browser.one(".dor-integrity").getText();
+
+        assertThat(unkeyed)
+                .contains("Unkeyed: detects accidents, not someone with write access")
+                .doesNotContain("MAC");
+        assertThat(keyed)
+                .contains("Keyed: every record's MAC matches the ledger key")
+                .doesNotContain("Unkeyed");
     }
 
     @Test

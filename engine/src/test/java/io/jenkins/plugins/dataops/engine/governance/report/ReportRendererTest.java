@@ -149,6 +149,25 @@ class ReportRendererTest {
     }
 
     @Test
+    void shouldSayPlainlyWhatAnUnkeyedChainProvesAndThatAKeyedOneHadItsMacsVerified() throws IOException {
+        LedgerVerification unkeyed = new LedgerVerification(true, 13, 0, "");
+
+        String without = fragment(options.withVerification(unkeyed));
+        String with = fragment(options.withVerification(unkeyed.keyed(true)));
+        String brokenWithout = fragment(options.withVerification(new LedgerVerification(false, 13, 7, "edited")));
+
+        assertThat(without)
+                .contains("Unkeyed: detects accidents, not someone with write access to the ledger, who can"
+                        + " recompute every hash (configure a ledger key: DATAOPS_LEDGER_KEY")
+                .doesNotContain("MAC matches");
+        assertThat(count(without, "detects accidents")).as("said once").isEqualTo(1);
+        assertThat(with)
+                .contains("Keyed: every record&#39;s MAC matches the ledger key")
+                .doesNotContain("Unkeyed");
+        assertThat(brokenWithout).contains("Chain broken at record 7", "Unkeyed: detects accidents");
+    }
+
+    @Test
     void shouldSayWhenTheChainWasNotVerified() throws IOException {
         assertThat(fragment(options)).contains("Chain not verified.");
     }
