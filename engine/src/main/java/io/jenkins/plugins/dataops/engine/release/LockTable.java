@@ -58,15 +58,7 @@ final class LockTable {
         if (StateTables.exists(connection, target, TABLE)) {
             StateTables.namePrimaryKey(connection, target, TABLE, PRIMARY_KEY);
         } else {
-            StateTables.ensureSchema(connection, target);
-            try (Statement ddl = connection.createStatement()) {
-                ddl.execute(createTableSql(target.dialect(), table));
-            } catch (SQLException e) {
-                // A concurrent operation created it between our check and our DDL; anything else fails below.
-                if (!StateTables.exists(connection, target, TABLE)) {
-                    throw e;
-                }
-            }
+            StateTables.create(connection, target, TABLE, createTableSql(target.dialect(), table));
         }
         try (Statement insert = connection.createStatement()) {
             insert.executeUpdate("INSERT INTO " + table + " (id, holder, expires_at_millis) VALUES (1, NULL, 0)");

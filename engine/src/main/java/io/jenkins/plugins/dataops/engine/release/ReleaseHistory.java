@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -182,15 +181,7 @@ public final class ReleaseHistory {
             StateTables.namePrimaryKey(connection, target, TABLE, PRIMARY_KEY);
             return;
         }
-        StateTables.ensureSchema(connection, target);
-        try (Statement ddl = connection.createStatement()) {
-            ddl.execute(createTableSql(target.dialect(), table));
-        } catch (SQLException e) {
-            // Another process may have created it between our check and our DDL: that is fine.
-            if (!StateTables.exists(connection, target, TABLE)) {
-                throw e;
-            }
-        }
+        StateTables.create(connection, target, TABLE, createTableSql(target.dialect(), table));
     }
 
     static String createTableSql(final Dialect dialect, final String table) {

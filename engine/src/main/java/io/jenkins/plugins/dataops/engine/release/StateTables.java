@@ -50,6 +50,30 @@ final class StateTables {
         }
     }
 
+    /**
+     * Creates one of our tables in the target's state schema (creating the schema first when needed). Another
+     * process may create it between a caller's existence check and this DDL: that is fine, and only a table that
+     * still does not exist afterwards fails.
+     *
+     * @param connection  an open connection
+     * @param target      the environment's database
+     * @param table       the table name
+     * @param createTable the {@code CREATE TABLE} statement
+     * @throws SQLException when the table cannot be created and does not exist
+     */
+    static void create(
+            final Connection connection, final DatabaseTarget target, final String table, final String createTable)
+            throws SQLException {
+        ensureSchema(connection, target);
+        try (Statement ddl = connection.createStatement()) {
+            ddl.execute(createTable);
+        } catch (SQLException e) {
+            if (!exists(connection, target, table)) {
+                throw e;
+            }
+        }
+    }
+
     private static boolean schemaExists(final Connection connection, final String schema) throws SQLException {
         try (ResultSet schemas = connection.getMetaData().getSchemas()) {
             while (schemas.next()) {
