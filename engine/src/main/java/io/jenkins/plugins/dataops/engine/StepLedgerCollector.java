@@ -119,19 +119,7 @@ public final class StepLedgerCollector {
                         EvidenceKeys.SEQUENCE, record.sequence(),
                         EvidenceKeys.HASH, record.hash()));
         return new GovernanceRecord(
-                record.sequence(),
-                record.timeMillis(),
-                new GovernanceEvent(
-                        event.actor(),
-                        event.action(),
-                        event.product(),
-                        event.environment(),
-                        event.release(),
-                        event.outcome(),
-                        event.buildRef(),
-                        evidence),
-                record.prev(),
-                record.hash());
+                record.sequence(), record.timeMillis(), event.withEvidence(evidence), record.prev(), record.hash());
     }
 
     /** The origin as one comparable text; null for a record that names none. */

@@ -70,4 +70,14 @@ public record GovernanceEvent(
             final Map<String, Object> evidence) {
         this(actor, action.wireName(), product, environment, release, outcome.wireName(), buildRef, evidence);
     }
+
+    /**
+     * Returns the same event with other evidence (e.g. the evidence plus where the record was collected from).
+     *
+     * @param otherEvidence the evidence
+     * @return the event
+     */
+    public GovernanceEvent withEvidence(final Map<String, Object> otherEvidence) {
+        return new GovernanceEvent(actor, action, product, environment, release, outcome, buildRef, otherEvidence);
+    }
 }
