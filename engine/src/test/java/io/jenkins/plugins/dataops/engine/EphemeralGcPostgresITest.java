@@ -3,8 +3,6 @@ package io.jenkins.plugins.dataops.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.dataops.engine.governance.MemoryLedger;
-import io.jenkins.plugins.dataops.engine.kernel.ProgressListener;
-import io.jenkins.plugins.dataops.engine.spec.SpecLoader;
 import io.jenkins.plugins.dataops.engine.testing.ExampleProduct;
 import io.jenkins.plugins.dataops.engine.testing.PostgresServer;
 import java.io.IOException;
@@ -28,15 +26,7 @@ class EphemeralGcPostgresITest {
     private Path dir;
 
     private DataOps dataOps(final ExampleProduct product, final String actor, final Instant at) {
-        return new DataOps(
-                SpecLoader.load(product.spec()),
-                new Session(
-                        actor,
-                        "test",
-                        ExampleProduct.credentials(),
-                        ProgressListener.NONE,
-                        new MemoryLedger(),
-                        Clock.fixed(at, ZoneOffset.UTC)));
+        return product.open(actor, new MemoryLedger(), Clock.fixed(at, ZoneOffset.UTC));
     }
 
     @Test

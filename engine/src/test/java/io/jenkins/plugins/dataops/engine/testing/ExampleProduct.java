@@ -88,9 +88,21 @@ public final class ExampleProduct {
      * @return the facade
      */
     public DataOps open(final String actor, final Ledger ledger) {
+        return open(actor, ledger, Clock.systemUTC());
+    }
+
+    /**
+     * Opens the engine on the product with a ledger and a clock (e.g. fixed, to let time pass for expiries).
+     *
+     * @param actor  who acts
+     * @param ledger the ledger
+     * @param clock  the engine's clock
+     * @return the facade
+     */
+    public DataOps open(final String actor, final Ledger ledger, final Clock clock) {
         return new DataOps(
                 SpecLoader.load(spec()),
-                new Session(actor, "test", credentials(), ProgressListener.NONE, ledger, Clock.systemUTC()));
+                new Session(actor, "test", credentials(), ProgressListener.NONE, ledger, clock));
     }
 
     /**
